@@ -1,0 +1,239 @@
+// The engine's JavaScript surface, as Embind exposes it (bindings.cpp). Hand-written because
+// em++ 3.1.6 has no --emit-tsd; tests/node/engine-api.test.mjs checks every name here exists on
+// the real module and tests/web/api-usage.ts must type-check against it.
+
+export type DataKind =
+  | 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'regression1d' | 'sparseLinear'
+  | 'diabetes' | 'breastCancer' | 'digits' | 'custom';
+export type Feature2D = 'x1' | 'x2' | 'x1Squared' | 'x2Squared' | 'x1x2' | 'sinX1' | 'sinX2';
+export type ActivationKind = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'linear';
+export type InitKind = 'xavierUniform' | 'xavierNormal' | 'heUniform' | 'heNormal';
+export type PenaltyKind = 'none' | 'l1' | 'l2' | 'elasticNet' | 'lp';
+export type OptimizerKind = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
+export type ScheduleKind = 'constant' | 'step' | 'exponential' | 'cosine';
+
+export interface LayerSpec {
+  units: number;
+  activation: ActivationKind;
+  dropout: number;
+  penaltyScale: number;
+  batchNorm: boolean;
+}
+
+// Every key is optional when passed to the engine: a missing key takes its default
+// (describe().fields[].default). Unknown keys and out-of-range values throw an Error.
+export interface ExperimentSpec {
+  version: 1;
+  seed: number;
+  data: {
+    kind: DataKind;
+    samples: number;
+    noise: number;
+    labelNoise: number;
+    valFraction: number;
+    testFraction: number;
+    features: Feature2D[];
+    degree: number;
+    dimensions: number;
+    nonZeros: number;
+    standardize: boolean;
+    task: 'classification' | 'regression';
+  };
+  model: {
+    hidden: LayerSpec[];
+    outputPenaltyScale: number;
+    init: InitKind;
+    leakySlope: number;
+    batchNormMomentum: number;
+    batchNormEps: number;
+  };
+  penalty: {
+    kind: PenaltyKind;
+    lambda: number;
+    l1Mode: 'subgradient' | 'proximal';
+    l1Ratio: number;
+    p: number;
+    applyToBiases: boolean;
+  };
+  optimizer: {
+    kind: OptimizerKind;
+    lr: number;
+    momentum: number;
+    dampening: number;
+    nesterov: boolean;
+    beta1: number;
+    beta2: number;
+    eps: number;
+    amsgrad: boolean;
+    alpha: number;
+    centered: boolean;
+    lrDecay: number;
+    initialAccumulator: number;
+    weightDecay: number;
+  };
+  schedule: {
+    kind: ScheduleKind;
+    stepSize: number;
+    gamma: number;
+    tMax: number;
+    etaMin: number;
+    warmupSteps: number;
+    warmupStartFactor: number;
+  };
+  training: {
+    batchSize: number;
+    shuffle: boolean;
+    clipNorm: number;
+    clipValue: number;
+    maxNorm: number;
+    jitter: number;
+    mixupAlpha: number;
+    earlyStopping: { enabled: boolean; patience: number; minDelta: number; restoreBest: boolean };
+    recordEvery: number;
+    maxEpochs: number;
+  };
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export interface FieldSchema {
+  path: string;
+  type: 'number' | 'integer' | 'boolean' | 'enum' | 'stringList';
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  options?: string[];
+  default: number | boolean | string | string[];
+  doc: string;
+}
+
+export interface SpecSchema {
+  version: number;
+  fields: FieldSchema[];
+  layerFields: FieldSchema[];
+  defaultHidden: number;
+  limits: { maxHiddenLayers: number; maxSamples: number; maxParameters: number; maxDataValues: number };
+}
+
+// 'running': more steps may follow; 'diverged': the loss became NaN/inf at divergedAtStep and
+// the run is frozen; 'earlyStopped': validation loss stopped improving; 'finished': maxEpochs.
+export type RunState = 'running' | 'diverged' | 'earlyStopped' | 'finished';
+
+export interface RunStatus {
+  state: RunState;
+  step: number;          // optimizer steps taken so far
+  epoch: number;         // completed epochs
+  stepsRun: number;      // steps taken by this call
+  divergedAtStep: number; // -1 unless diverged
+  message: string;       // human-readable reason when not 'running'
+}
+
+// Metrics rows recorded since the previous takeMetrics() call, column by column.
+// Per-layer columns are row-major rows × layers (layers = trainable dense layers).
+export interface MetricsBatch {
+  rows: number;
+  layers: number;
+  hasValidation: boolean;
+  hasTest: boolean;
+  hasAccuracy: boolean;  // false for regression: the accuracy columns hold zeros
+  step: Float64Array;
+  epoch: Float64Array;   // fractional: step / steps per epoch
+  lr: Float64Array;
+  batchLoss: Float64Array;     // data loss of the last training batch (train mode)
+  trainLoss: Float64Array;     // data loss on the whole training split (eval mode)
+  trainPenalty: Float64Array;  // penalty term R(w), reported apart from the data loss
+  valLoss: Float64Array;
+  testLoss: Float64Array;
+  trainAccuracy: Float64Array;
+  valAccuracy: Float64Array;
+  testAccuracy: Float64Array;
+  weightL1: Float64Array;
+  weightL2: Float64Array;
+  gradNorm: Float64Array;
+  updateRatio: Float64Array;   // ‖Δw‖ / ‖w‖ of the last step
+  zeroFraction: Float64Array;  // fraction of weights exactly 0
+  smallFraction: Float64Array; // fraction of weights with |w| < 1e-3
+}
+
+export interface ParamTensor {
+  name: string;           // 'layers.0.weight', 'layers.0.bias', 'layers.1.bnScale', ...
+  role: 'weight' | 'bias' | 'normScale' | 'normShift';
+  rows: number;           // weight: out
+  cols: number;           // weight: in (PyTorch layout, row-major)
+  values: Float32Array;   // a copy
+}
+
+export interface Evaluation {
+  loss: number;
+  penalty: number;
+  accuracy: number;       // 0 for regression
+  samples: number;
+}
+
+export interface DataView2D {
+  rows: number;
+  cols: number;           // raw input columns (before feature expansion), 2 for the 2D sets
+  x: Float32Array;        // row-major raw inputs, as generated (not standardized)
+  y: Float32Array;        // class index or regression target, one per row
+}
+
+export interface Histogram {
+  edges: Float64Array;    // bins + 1 edges
+  counts: Float64Array;
+}
+
+export interface NetworkInfo {
+  inputs: number;
+  outputs: number;
+  task: 'binary' | 'multiclass' | 'regression';
+  featureNames: string[];
+  layerSizes: number[];   // inputs, hidden..., outputs
+  parameterCount: number;
+}
+
+export interface Trainer {
+  runSteps(steps: number): RunStatus;
+  runEpochs(epochs: number): RunStatus;
+  status(): RunStatus;
+  takeMetrics(): MetricsBatch;
+  parameters(): ParamTensor[];
+  setParameter(name: string, values: Float32Array | number[]): void;
+  evaluate(split: 'train' | 'validation' | 'test'): Evaluation;
+  predict(x: Float32Array | number[], rows: number): Float32Array; // raw inputs, row-major
+  gridPredictions(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): Float32Array;
+  weightHistogram(bins: number): Histogram;
+  data(split: 'train' | 'validation' | 'test'): DataView2D;
+  network(): NetworkInfo;
+  // Applies a new spec to the running network when only hyper-parameters changed (learning
+  // rate, penalty, dropout, schedule, clipping, ...). Returns false, changing nothing, when the
+  // change needs a rebuild (data, architecture, seed); then construct a new Trainer.
+  update(spec: DeepPartial<ExperimentSpec>): boolean;
+  // Back to the initial weights and step 0 (same seed ⇒ same initial weights).
+  reset(): void;
+  delete(): void;
+}
+
+export interface CustomData {
+  x: Float32Array | number[]; // row-major rows × cols
+  y: Float32Array | number[]; // rows: class index (0..K-1) or regression target
+  rows: number;
+  cols: number;
+}
+
+export interface EngineModule {
+  Trainer: {
+    new (spec: DeepPartial<ExperimentSpec>): Trainer;
+    new (spec: DeepPartial<ExperimentSpec>, data: CustomData): Trainer;
+  };
+  describe(): SpecSchema;
+  // Fills in every default and validates; throws an Error naming each bad field.
+  normalizeSpec(spec: DeepPartial<ExperimentSpec>): ExperimentSpec;
+  version(): string;
+  simd(): boolean;
+}
+
+export type CreateEngine = (options?: {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string, prefix: string) => string;
+}) => Promise<EngineModule>;
