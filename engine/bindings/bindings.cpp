@@ -1,0 +1,555 @@
+// The engine's JavaScript API (Embind). The only file that includes <emscripten/bind.h>:
+// everything here converts between plain JS values and the C++ core, which never sees
+// emscripten::val. Declared for TypeScript in web/src/engine/engine-api.d.ts.
+//   - A spec arrives as a plain object; every key is read through the schema table
+//     (spec/spec_schema.hpp), unknown keys and wrong types are errors naming the key path.
+//   - C++ exceptions are caught here and rethrown as JS Errors with their message (em++ 3.1.6
+//     would otherwise deliver a bare number).
+//   - Results leave as copied typed arrays: a view into the heap breaks when memory grows.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "data/csv.hpp"
+#include "spec/experiment_spec.hpp"
+#include "spec/spec_schema.hpp"
+#include "train/trainer.hpp"
+
+using emscripten::val;
+
+namespace engine {
+namespace {
+
+constexpr double kMaxStepsPerCall = 10000000;
+constexpr int kMaxKeysPerObject = 256;
+constexpr std::size_t kMaxStringLength = 256;
+
+[[noreturn]] void throwJsError(const std::string& message) {
+  val::global("Error").new_(message).throw_();
+  std::abort();  // throw_ does not return
+}
+
+// Runs f, turning any C++ exception into a JS Error with the same message.
+template <typename F>
+auto guarded(F f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    throwJsError(e.what());
+  }
+}
+
+std::string typeOf(const val& v) {
+  if (v.isNull()) return "null";
+  if (val::global("Array").call<bool>("isArray", v)) return "array";
+  return v.typeOf().as<std::string>();
+}
+
+bool isPlainObject(const val& v) { return typeOf(v) == "object"; }
+
+std::vector<std::string> objectKeys(const val& obj) {
+  return emscripten::vecFromJSArray<std::string>(val::global("Object").call<val>("keys", obj));
+}
+
+// ---- spec: JS object → ExperimentSpec -------------------------------------------------------
+
+const FieldDesc* findField(const std::vector<FieldDesc>& fields, const std::string& path) {
+  for (const FieldDesc& f : fields)
+    if (f.path == path) return &f;
+  return nullptr;
+}
+
+bool isObjectPrefix(const std::string& path) {
+  for (const FieldDesc& f : specFields())
+    if (f.path.size() > path.size() && f.path.compare(0, path.size(), path) == 0 &&
+        f.path[path.size()] == '.')
+      return true;
+  return path == "model";
+}
+
+class SpecReader {
+ public:
+  explicit SpecReader(const ExperimentSpec& base) : spec_(base) {}
+
+  ExperimentSpec read(const val& input) {
+    if (!isPlainObject(input)) throwJsError("spec: must be an object, got " + typeOf(input));
+    readObject(input, "");
+    if (errors_.empty()) errors_ = validate(spec_);
+    if (!errors_.empty()) {
+      std::string message = "invalid experiment spec: ";
+      for (std::size_t i = 0; i < errors_.size(); ++i) message += (i ? "; " : "") + errors_[i];
+      throwJsError(message);
+    }
+    return spec_;
+  }
+
+ private:
+  void readObject(const val& obj, const std::string& prefix) {
+    const std::vector<std::string> keys = objectKeys(obj);
+    if (static_cast<int>(keys.size()) > kMaxKeysPerObject) {
+      errors_.push_back((prefix.empty() ? "spec" : prefix) + ": too many keys");
+      return;
+    }
+    for (const std::string& key : keys) {
+      const std::string path = prefix.empty() ? key : prefix + "." + key;
+      const val value = obj[key];
+      if (path == "model.hidden") {
+        readHidden(value);
+      } else if (const FieldDesc* f = findField(specFields(), path)) {
+        readField(*f, value, path, &spec_);
+      } else if (isObjectPrefix(path)) {
+        if (!isPlainObject(value))
+          errors_.push_back(path + ": must be an object, got " + typeOf(value));
+        else
+          readObject(value, path);
+      } else {
+        errors_.push_back(path.substr(0, 200) + ": unknown key");
+      }
+    }
+  }
+
+  void readHidden(const val& list) {
+    if (typeOf(list) != "array") {
+      errors_.push_back("model.hidden: must be an array of layers, got " + typeOf(list));
+      return;
+    }
+    const int n = list["length"].as<int>();
+    if (n > SpecLimits::kMaxHiddenLayers) {
+      errors_.push_back("model.hidden: at most " + std::to_string(SpecLimits::kMaxHiddenLayers) +
+                        " hidden layers, got " + std::to_string(n));
+      return;
+    }
+    std::vector<LayerSpec> layers;
+    for (int i = 0; i < n; ++i) {
+      const std::string prefix = "model.hidden[" + std::to_string(i) + "]";
+      LayerSpec layer = i < static_cast<int>(spec_.model.hidden.size())
+                            ? spec_.model.hidden[static_cast<std::size_t>(i)]
+                            : LayerSpec{};
+      const val entry = list[i];
+      if (!isPlainObject(entry)) {
+        errors_.push_back(prefix + ": must be an object, got " + typeOf(entry));
+        continue;
+      }
+      for (const std::string& key : objectKeys(entry)) {
+        const std::string path = prefix + "." + key;
+        if (const FieldDesc* f = findField(layerFields(), key))
+          readField(*f, entry[key], path, &layer);
+        else
+          errors_.push_back(path.substr(0, 200) + ": unknown key");
+      }
+      layers.push_back(layer);
+    }
+    spec_.model.hidden = layers;
+  }
+
+  void readField(const FieldDesc& f, const val& v, const std::string& path, void* owner) {
+    const std::string type = typeOf(v);
+    switch (f.type) {
+      case FieldType::Number:
+      case FieldType::Integer: {
+        if (type != "number") {
+          errors_.push_back(path + ": must be a number, got " + type);
+          return;
+        }
+        const double x = v.as<double>();
+        std::string msg = checkNumber(f, x);
+        if (!msg.empty()) {
+          errors_.push_back(path + msg.substr(f.path.size()));
+          return;
+        }
+        f.setNumber(owner, x);
+        return;
+      }
+      case FieldType::Boolean:
+        if (type != "boolean") {
+          errors_.push_back(path + ": must be true or false, got " + type);
+          return;
+        }
+        f.setNumber(owner, v.as<bool>() ? 1.0 : 0.0);
+        return;
+      case FieldType::Enum: {
+        if (type != "string") {
+          errors_.push_back(path + ": " + describeRange(f) + ", got " + type);
+          return;
+        }
+        std::string s = v.as<std::string>();
+        if (s.size() > kMaxStringLength) s = s.substr(0, kMaxStringLength) + "…";
+        f.setString(owner, s);  // validate() reports a value outside the options
+        return;
+      }
+      case FieldType::StringList: {
+        if (type != "array" || v["length"].as<int>() > 32) {
+          errors_.push_back(path + ": must be an array of at most 32 names");
+          return;
+        }
+        std::vector<std::string> items;
+        const int n = v["length"].as<int>();
+        for (int i = 0; i < n; ++i) {
+          if (typeOf(v[i]) != "string") {
+            errors_.push_back(path + "[" + std::to_string(i) + "]: must be a string");
+            return;
+          }
+          std::string s = v[i].as<std::string>();
+          if (s.size() > kMaxStringLength) s = s.substr(0, kMaxStringLength);
+          items.push_back(s);
+        }
+        f.setList(owner, items);
+        return;
+      }
+    }
+  }
+
+  ExperimentSpec spec_;
+  std::vector<std::string> errors_;
+};
+
+// ---- ExperimentSpec → JS object --------------------------------------------------------------
+
+void setPath(val& root, const std::string& path, const val& value) {
+  val node = root;
+  std::size_t start = 0;
+  for (std::size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', start)) {
+    const std::string key = path.substr(start, dot - start);
+    if (node[key].isUndefined()) node.set(key, val::object());
+    node = node[key];
+    start = dot + 1;
+  }
+  node.set(path.substr(start), value);
+}
+
+val fieldValue(const FieldDesc& f, const void* owner) {
+  switch (f.type) {
+    case FieldType::Number:
+    case FieldType::Integer: return val(f.getNumber(owner));
+    case FieldType::Boolean: return val(f.getNumber(owner) != 0.0);
+    case FieldType::Enum: return val(f.getString(owner));
+    case FieldType::StringList: {
+      val list = val::array();
+      for (const std::string& s : f.getList(owner)) list.call<void>("push", s);
+      return list;
+    }
+  }
+  return val::undefined();
+}
+
+val specToJs(const ExperimentSpec& spec) {
+  val root = val::object();
+  for (const FieldDesc& f : specFields()) setPath(root, f.path, fieldValue(f, &spec));
+  val hidden = val::array();
+  for (const LayerSpec& layer : spec.model.hidden) {
+    val entry = val::object();
+    for (const FieldDesc& f : layerFields()) entry.set(f.path, fieldValue(f, &layer));
+    hidden.call<void>("push", entry);
+  }
+  root["model"].set("hidden", hidden);
+  return root;
+}
+
+ExperimentSpec readSpec(const val& input, const ExperimentSpec& base = ExperimentSpec{}) {
+  return SpecReader(base).read(input);
+}
+
+// ---- arrays ---------------------------------------------------------------------------------
+
+val float64Array(const std::vector<double>& v) {
+  return val::global("Float64Array").new_(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+val float32Array(const float* data, std::size_t n) {
+  return val::global("Float32Array").new_(emscripten::typed_memory_view(n, data));
+}
+
+val float32Array(const Matrix& m) {
+  static_assert(sizeof(Scalar) == sizeof(float), "the WASM engine is float32");
+  return float32Array(m.data(), static_cast<std::size_t>(m.size()));
+}
+
+// A JS array or typed array of numbers, with a length limit checked before copying.
+std::vector<float> numbersFrom(const val& v, const std::string& what, long long expected) {
+  const std::string type = typeOf(v);
+  if (type != "array" && !(type == "object" && v["length"].typeOf().as<std::string>() == "number"))
+    throwJsError(what + ": must be an array or typed array of numbers, got " + type);
+  const auto length = static_cast<long long>(v["length"].as<double>());
+  if (expected >= 0 && length != expected)
+    throwJsError(what + ": expected " + std::to_string(expected) + " values, got " +
+                 std::to_string(length));
+  if (length > SpecLimits::kMaxDataValues)
+    throwJsError(what + ": too many values (at most " +
+                 std::to_string(SpecLimits::kMaxDataValues) + ")");
+  std::vector<float> out = emscripten::convertJSArrayToNumberVector<float>(v);
+  for (float x : out)
+    if (!std::isfinite(x)) throwJsError(what + ": values must be finite numbers");
+  return out;
+}
+
+int positiveInt(const val& v, const std::string& what, double max) {
+  if (typeOf(v) != "number") throwJsError(what + ": must be a number");
+  const double x = v.as<double>();
+  if (!(x >= 0 && x <= max) || std::floor(x) != x)
+    throwJsError(what + ": must be an integer in [0, " + std::to_string(static_cast<long long>(max)) +
+                 "]");
+  return static_cast<int>(x);
+}
+
+Split splitFrom(const std::string& name) {
+  if (name == "train") return Split::Train;
+  if (name == "validation") return Split::Validation;
+  if (name == "test") return Split::Test;
+  throwJsError("split: must be one of: train, validation, test, got \"" + name.substr(0, 64) +
+               "\"");
+}
+
+const char* roleName(ParamRole role) {
+  switch (role) {
+    case ParamRole::Weight: return "weight";
+    case ParamRole::Bias: return "bias";
+    case ParamRole::NormScale: return "normScale";
+    case ParamRole::NormShift: return "normShift";
+  }
+  return "weight";
+}
+
+const char* taskName(Task task) {
+  switch (task) {
+    case Task::Binary: return "binary";
+    case Task::Multiclass: return "multiclass";
+    case Task::Regression: return "regression";
+  }
+  return "binary";
+}
+
+val statusToJs(const RunStatus& s) {
+  val out = val::object();
+  out.set("state", std::string(runStateName(s.state)));
+  out.set("step", static_cast<double>(s.step));
+  out.set("epoch", static_cast<double>(s.epoch));
+  out.set("stepsRun", static_cast<double>(s.stepsRun));
+  out.set("divergedAtStep", static_cast<double>(s.divergedAtStep));
+  out.set("message", s.message);
+  return out;
+}
+
+// ---- the Trainer as JS sees it -----------------------------------------------------------------
+
+class JsTrainer {
+ public:
+  explicit JsTrainer(std::unique_ptr<Trainer> trainer) : trainer_(std::move(trainer)) {}
+
+  val runSteps(const val& steps) {
+    const int n = positiveInt(steps, "runSteps(steps)", kMaxStepsPerCall);
+    return guarded([&] { return statusToJs(trainer_->runSteps(n)); });
+  }
+
+  val runEpochs(const val& epochs) {
+    const int n = positiveInt(epochs, "runEpochs(epochs)", 100000);
+    return guarded([&] { return statusToJs(trainer_->runEpochs(n)); });
+  }
+
+  val status() const { return statusToJs(trainer_->status()); }
+
+  val takeMetrics() {
+    MetricsColumns c = trainer_->takeMetrics();
+    val out = val::object();
+    out.set("rows", c.rows);
+    out.set("layers", c.layers);
+    out.set("hasValidation", trainer_->hasValidation());
+    out.set("hasTest", trainer_->hasTest());
+    out.set("hasAccuracy", trainer_->hasAccuracy());
+    out.set("step", float64Array(c.step));
+    out.set("epoch", float64Array(c.epoch));
+    out.set("lr", float64Array(c.lr));
+    out.set("batchLoss", float64Array(c.batchLoss));
+    out.set("trainLoss", float64Array(c.trainLoss));
+    out.set("trainPenalty", float64Array(c.trainPenalty));
+    out.set("valLoss", float64Array(c.valLoss));
+    out.set("testLoss", float64Array(c.testLoss));
+    out.set("trainAccuracy", float64Array(c.trainAccuracy));
+    out.set("valAccuracy", float64Array(c.valAccuracy));
+    out.set("testAccuracy", float64Array(c.testAccuracy));
+    out.set("weightL1", float64Array(c.weightL1));
+    out.set("weightL2", float64Array(c.weightL2));
+    out.set("gradNorm", float64Array(c.gradNorm));
+    out.set("updateRatio", float64Array(c.updateRatio));
+    out.set("zeroFraction", float64Array(c.zeroFraction));
+    out.set("smallFraction", float64Array(c.smallFraction));
+    return out;
+  }
+
+  val parameters() {
+    val list = val::array();
+    for (Param* p : trainer_->parameters()) {
+      val entry = val::object();
+      entry.set("name", p->name);
+      entry.set("role", std::string(roleName(p->role)));
+      entry.set("rows", static_cast<int>(p->value.rows()));
+      entry.set("cols", static_cast<int>(p->value.cols()));
+      entry.set("values", float32Array(p->value));
+      list.call<void>("push", entry);
+    }
+    return list;
+  }
+
+  void setParameter(const std::string& name, const val& values) {
+    const std::vector<float> v = numbersFrom(values, "setParameter(values)", -1);
+    guarded([&] { trainer_->setParameter(name, v.data(), static_cast<long>(v.size())); });
+  }
+
+  val evaluate(const std::string& split) {
+    const Evaluation e = guarded([&] { return trainer_->evaluate(splitFrom(split)); });
+    val out = val::object();
+    out.set("loss", e.loss);
+    out.set("penalty", e.penalty);
+    out.set("accuracy", e.accuracy);
+    out.set("samples", e.samples);
+    return out;
+  }
+
+  val predict(const val& x, const val& rowsValue) {
+    const int rows = positiveInt(rowsValue, "predict(rows)", SpecLimits::kMaxSamples * 16.0);
+    const auto cols = static_cast<long long>(trainer_->dataset(Split::Train).raw.cols());
+    const std::vector<float> v = numbersFrom(x, "predict(x)", rows * cols);
+    const Matrix out = guarded([&] {
+      Matrix raw(rows, cols);
+      for (long long i = 0; i < rows * cols; ++i) raw.data()[i] = v[static_cast<std::size_t>(i)];
+      return trainer_->predict(raw);
+    });
+    return float32Array(out);
+  }
+
+  val gridPredictions(int resolution, double xMin, double xMax, double yMin, double yMax) {
+    const std::vector<float> g = guarded(
+        [&] { return trainer_->gridPredictions(resolution, xMin, xMax, yMin, yMax); });
+    return float32Array(g.data(), g.size());
+  }
+
+  val weightHistogram(int bins) {
+    if (bins < 1 || bins > 1000) throwJsError("weightHistogram(bins): must be in [1, 1000]");
+    const Histogram h = trainer_->histogram(bins);
+    val out = val::object();
+    out.set("edges", float64Array(h.edges));
+    out.set("counts", float64Array(h.counts));
+    return out;
+  }
+
+  val data(const std::string& split) {
+    const Dataset& d = trainer_->dataset(splitFrom(split));
+    val out = val::object();
+    out.set("rows", static_cast<int>(d.raw.rows()));
+    out.set("cols", static_cast<int>(d.raw.cols()));
+    out.set("x", float32Array(d.raw));
+    out.set("y", float32Array(d.target.data(), d.target.size()));
+    return out;
+  }
+
+  val network() const {
+    const NetworkInfo n = trainer_->network();
+    val out = val::object();
+    out.set("inputs", n.inputs);
+    out.set("outputs", n.outputs);
+    out.set("task", std::string(taskName(n.task)));
+    val names = val::array();
+    for (const std::string& s : n.featureNames) names.call<void>("push", s);
+    out.set("featureNames", names);
+    val sizes = val::array();
+    for (int s : n.layerSizes) sizes.call<void>("push", s);
+    out.set("layerSizes", sizes);
+    out.set("parameterCount", static_cast<double>(n.parameterCount));
+    return out;
+  }
+
+  bool update(const val& partial) {
+    const ExperimentSpec next = readSpec(partial, trainer_->spec());
+    return guarded([&] { return trainer_->update(next); });
+  }
+
+  void reset() {
+    guarded([&] {
+      trainer_->reset();
+      return 0;
+    });
+  }
+
+ private:
+  std::unique_ptr<Trainer> trainer_;
+};
+
+JsTrainer* makeTrainer(val spec) {
+  const ExperimentSpec s = readSpec(spec);
+  return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s)); });
+}
+
+JsTrainer* makeTrainerWithData(val spec, val data) {
+  ExperimentSpec s = readSpec(spec);
+  if (!isPlainObject(data)) throwJsError("data: must be an object {x, y, rows, cols}");
+  CustomData custom;
+  custom.rows = positiveInt(data["rows"], "data.rows", SpecLimits::kMaxSamples);
+  custom.cols = positiveInt(data["cols"], "data.cols", 10000);
+  custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
+  custom.y = numbersFrom(data["y"], "data.y", custom.rows);
+  return guarded(
+      [&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
+}
+
+val describe() { return val::global("JSON").call<val>("parse", describeJson()); }
+
+val normalizeSpec(val spec) { return specToJs(readSpec(spec)); }
+
+val parseCsvText(const std::string& text, int maxRows) {
+  if (maxRows < 1 || maxRows > SpecLimits::kMaxSamples)
+    throwJsError("parseCsv(maxRows): must be in [1, " + std::to_string(SpecLimits::kMaxSamples) +
+                 "]");
+  const CsvTable table = guarded([&] { return parseCsv(text, maxRows); });
+  val out = val::object();
+  val columns = val::array();
+  for (const std::string& c : table.columns) columns.call<void>("push", c);
+  out.set("columns", columns);
+  out.set("rows", static_cast<int>(table.values.rows()));
+  out.set("cols", static_cast<int>(table.values.cols()));
+  out.set("values", float32Array(table.values));
+  return out;
+}
+
+std::string version() { return "1.0.0"; }
+
+bool simd() {
+#ifdef __wasm_simd128__
+  return true;
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+}  // namespace engine
+
+EMSCRIPTEN_BINDINGS(engine) {
+  using namespace engine;
+  emscripten::class_<JsTrainer>("Trainer")
+      .constructor(&makeTrainer, emscripten::allow_raw_pointers())
+      .constructor(&makeTrainerWithData, emscripten::allow_raw_pointers())
+      .function("runSteps", &JsTrainer::runSteps)
+      .function("runEpochs", &JsTrainer::runEpochs)
+      .function("status", &JsTrainer::status)
+      .function("takeMetrics", &JsTrainer::takeMetrics)
+      .function("parameters", &JsTrainer::parameters)
+      .function("setParameter", &JsTrainer::setParameter)
+      .function("evaluate", &JsTrainer::evaluate)
+      .function("predict", &JsTrainer::predict)
+      .function("gridPredictions", &JsTrainer::gridPredictions)
+      .function("weightHistogram", &JsTrainer::weightHistogram)
+      .function("data", &JsTrainer::data)
+      .function("network", &JsTrainer::network)
+      .function("update", &JsTrainer::update)
+      .function("reset", &JsTrainer::reset);
+  emscripten::function("describe", &describe);
+  emscripten::function("normalizeSpec", &normalizeSpec);
+  emscripten::function("parseCsv", &parseCsvText);
+  emscripten::function("version", &version);
+  emscripten::function("simd", &simd);
+}
