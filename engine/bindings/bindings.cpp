@@ -515,6 +515,20 @@ val parseCsvText(const std::string& text, int maxRows) {
   return out;
 }
 
+double gemmKernel(int n, int repeats) {
+  if (n < 1 || n > 2048 || repeats < 1 || repeats > 1000)
+    throwJsError("gemmKernel: n must be in [1, 2048] and repeats in [1, 1000]");
+  Matrix a = Matrix::Constant(n, n, Scalar(0.5));
+  Matrix b = Matrix::Constant(n, n, Scalar(0.25));
+  Matrix c(n, n);
+  double checksum = 0.0;
+  for (int r = 0; r < repeats; ++r) {
+    c.noalias() = a * b;
+    checksum += static_cast<double>(c(r % n, 0));
+  }
+  return checksum;
+}
+
 std::string version() { return "1.0.0"; }
 
 bool simd() {
@@ -550,6 +564,7 @@ EMSCRIPTEN_BINDINGS(engine) {
   emscripten::function("describe", &describe);
   emscripten::function("normalizeSpec", &normalizeSpec);
   emscripten::function("parseCsv", &parseCsvText);
+  emscripten::function("gemmKernel", &gemmKernel);
   emscripten::function("version", &version);
   emscripten::function("simd", &simd);
 }

@@ -98,7 +98,8 @@ struct TrainingSpec {
   double jitter = 0.0;                // Gaussian input noise std (augmentation)
   double mixupAlpha = 0.0;            // mixup Beta(α, α); 0 = off
   EarlyStoppingSpec earlyStopping;
-  int recordEvery = 10;               // record metrics every N steps (and at every epoch end)
+  int recordEvery = 10;               // record metrics every N steps
+  bool recordEpochs = true;           // and at every epoch end
   int maxEpochs = 0;                  // stop after N epochs; 0 = no limit
 };
 

@@ -179,6 +179,8 @@ std::vector<FieldDesc> buildSpecFields() {
                        0, 1, "restore the best weights"));
   f.push_back(SPEC_NUM("training.recordEvery", training.recordEvery, 1, 100000,
                        "record metrics every N steps"));
+  f.push_back(SPEC_NUM("training.recordEpochs", training.recordEpochs, 0, 1,
+                       "also record metrics at every epoch end"));
   f.push_back(SPEC_NUM("training.maxEpochs", training.maxEpochs, 0, 1000000,
                        "stop after N epochs; 0 = no limit"));
   return f;

@@ -280,7 +280,8 @@ void Trainer::trainStep() {
   const std::vector<int>& batch = batcher_->next();
   const bool epochEnds = batcher_->epochEnded();
   const long stepIndex = step_;  // 0-based index of this step, as the schedule counts
-  const bool willRecord = epochEnds || (stepIndex + 1) % spec_.training.recordEvery == 0;
+  const bool willRecord = (epochEnds && spec_.training.recordEpochs) ||
+                          (stepIndex + 1) % spec_.training.recordEvery == 0;
 
   // Gather the batch (no allocation once the batch size is stable).
   const Index rows = static_cast<Index>(batch.size());

@@ -103,6 +103,7 @@ class Trainer {
   const Dataset& dataset(Split split) const;
   NetworkInfo network() const;
   const ExperimentSpec& spec() const { return spec_; }
+  const SplitData& splitData() const { return data_; }
 
   // Applies hyper-parameter changes to the running network. Returns false (changing nothing)
   // when the new spec changes the data, the architecture or the seed: build a new Trainer.

@@ -90,6 +90,7 @@ export interface ExperimentSpec {
     mixupAlpha: number;
     earlyStopping: { enabled: boolean; patience: number; minDelta: number; restoreBest: boolean };
     recordEvery: number;
+    recordEpochs: boolean;
     maxEpochs: number;
   };
 }
@@ -229,6 +230,10 @@ export interface EngineModule {
   describe(): SpecSchema;
   // Fills in every default and validates; throws an Error naming each bad field.
   normalizeSpec(spec: DeepPartial<ExperimentSpec>): ExperimentSpec;
+  parseCsv(text: string, maxRows: number): { columns: string[]; rows: number; cols: number; values: Float32Array };
+  // Multiplies two n × n float matrices `repeats` times with the engine's own kernel (Eigen)
+  // and returns a checksum; the benchmark times it to measure the GEMM ceiling.
+  gemmKernel(n: number, repeats: number): number;
   version(): string;
   simd(): boolean;
 }
