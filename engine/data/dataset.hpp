@@ -1,0 +1,51 @@
+// A data set as the trainer and the charts consume it, and its train / validation / test split.
+//   x      = standardize(expand(raw)): what the model is fed, one sample per row
+//   raw    = the inputs as generated or loaded (2 columns for the 2D sets), for plotting
+//   target = class index 0..K−1 stored as a float, or the regression value
+// numClasses pins the task: 0 = regression (MSE), 2 = binary (one logit, BCEWithLogits),
+// K > 2 = multiclass (K logits, CrossEntropy), as PyTorch's losses expect their targets.
+// InputTransform replays expand + standardize on new raw points (the decision-boundary grid).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/eigen.hpp"
+#include "data/features.hpp"
+#include "data/standardize.hpp"
+
+namespace engine {
+
+struct Dataset {
+  Matrix x;                               // rows × features (after expansion and scaling)
+  Matrix raw;                             // rows × raw input columns
+  std::vector<float> target;              // one per row
+  int numClasses = 0;                     // 0 = regression, 2 = binary, K > 2 multiclass
+  std::vector<std::string> featureNames;  // one per column of x
+  std::vector<std::string> rawNames;      // one per column of raw
+
+  Index rows() const { return x.rows(); }
+  Index features() const { return x.cols(); }
+};
+
+// raw → x, exactly as makeData built the splits' x (expansion, then the train-fitted scaler).
+struct InputTransform {
+  enum class Expansion { None, Features2d, Polynomial1d };
+  Expansion expansion = Expansion::None;
+  std::vector<Feature2d> features;  // Features2d
+  int degree = 1;                   // Polynomial1d
+  Standardizer scaler;              // identity when data.standardize is false
+
+  Matrix apply(const Matrix& raw) const;
+};
+
+struct SplitData {
+  Dataset train, validation, test;  // validation / test may have 0 rows
+  InputTransform transform;
+  // sparseLinear only (empty otherwise): the true β (length p, on the generated scale of x,
+  // before standardisation) and its support (sorted indices of the non-zeros).
+  std::vector<double> trueCoefficients;
+  std::vector<int> trueSupport;
+};
+
+}  // namespace engine

@@ -1,0 +1,212 @@
+#include "data/make_data.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/rng.hpp"
+#include "data/generators_2d.hpp"
+#include "data/real_sets.hpp"
+#include "data/regression_1d.hpp"
+#include "data/sparse_linear.hpp"
+#include "data/split.hpp"
+#include "spec/spec_schema.hpp"
+
+namespace engine {
+
+namespace {
+
+std::vector<std::string> expandedNames(const InputTransform& t, const Dataset& d) {
+  switch (t.expansion) {
+    case InputTransform::Expansion::Features2d: {
+      std::vector<std::string> names;
+      for (Feature2d f : t.features) names.push_back(feature2dNames()[static_cast<std::size_t>(f)]);
+      return names;
+    }
+    case InputTransform::Expansion::Polynomial1d: return polynomialFeatureNames(t.degree);
+    case InputTransform::Expansion::None: break;
+  }
+  return d.rawNames;
+}
+
+// Split `full` with the split stream, expand each split's raw, fit the scaler on train only.
+// keepOrder: with no validation or test share, the training rows stay in their given order
+// (user data, so that a fixed batch order replays another framework's run row for row).
+SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, std::uint32_t seed,
+                 bool keepOrder = false) {
+  // Its own stream: the same seed splits the same row indices whatever the generator drew.
+  Rng splitRng(seed, kDataSplitStream);
+  const int n = static_cast<int>(full.raw.rows());
+  SplitIndices idx;
+  if (keepOrder && spec.valFraction == 0.0 && spec.testFraction == 0.0) {
+    idx.train.resize(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) idx.train[static_cast<std::size_t>(i)] = i;
+  } else {
+    idx = splitIndices(n, spec.valFraction, spec.testFraction, splitRng);
+  }
+  full.x.resize(0, 0);  // each split rebuilds x from its raw rows below
+  full.featureNames = expandedNames(transform, full);
+
+  SplitData out;
+  out.train = takeRows(full, idx.train);
+  out.validation = takeRows(full, idx.validation);
+  out.test = takeRows(full, idx.test);
+  full = Dataset();  // release the unsplit copy before the expanded matrices are built
+
+  transform.scaler = Standardizer{};  // empty = identity, while train's x is expanded
+  out.train.x = transform.apply(out.train.raw);
+  if (spec.standardize) {
+    // Statistics of the training rows only; validation and test reuse them.
+    transform.scaler = Standardizer::fit(out.train.x);
+    transform.scaler.transform(out.train.x);
+  } else {
+    transform.scaler = Standardizer::identity(out.train.x.cols());
+  }
+  out.validation.x = transform.apply(out.validation.raw);
+  out.test.x = transform.apply(out.test.raw);
+  out.transform = std::move(transform);
+  return out;
+}
+
+void checkDataSize(long long rows, long long cols, const char* what) {
+  if (rows * cols > SpecLimits::kMaxDataValues) {
+    std::ostringstream os;
+    os << what << ": " << rows << " rows × " << cols << " columns = " << rows * cols
+       << " values, at most " << SpecLimits::kMaxDataValues << " fit in the browser";
+    throw std::invalid_argument(os.str());
+  }
+}
+
+std::string columnLabel(const std::vector<std::string>& names, int j) {
+  return "feature \"" + names[static_cast<std::size_t>(j)] + "\" (column " +
+         std::to_string(j + 1) + ")";
+}
+
+std::string number(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+}  // namespace
+
+SplitData makeData(const DataSpec& spec, std::uint32_t seed) {
+  // Its own stream: changing the split fractions never changes the generated points.
+  Rng gen(seed, kDataGenerateStream);
+  InputTransform transform;
+  Shape2d shape;
+  if (parseShape2d(spec.kind, shape)) {
+    transform.expansion = InputTransform::Expansion::Features2d;
+    transform.features = parseFeatures2d(spec.features);  // before generating: fail fast
+    checkDataSize(spec.samples, static_cast<long long>(transform.features.size()) + 2, "data");
+    Dataset full = generate2d(shape, spec.samples, spec.noise, spec.labelNoise, gen);
+    return finish(std::move(full), std::move(transform), spec, seed);
+  }
+  if (spec.kind == "regression1d") {
+    if (spec.degree < 1) {
+      throw std::invalid_argument("data.degree: must be at least 1, got " +
+                                  std::to_string(spec.degree));
+    }
+    transform.expansion = InputTransform::Expansion::Polynomial1d;
+    transform.degree = spec.degree;
+    checkDataSize(spec.samples, spec.degree + 1, "data");
+    Dataset full = generateRegression1d(spec.samples, spec.noise, gen);
+    return finish(std::move(full), std::move(transform), spec, seed);
+  }
+  if (spec.kind == "sparseLinear") {
+    checkDataSize(spec.samples, spec.dimensions, "data.samples × data.dimensions");
+    SparseLinearData s =
+        generateSparseLinear(spec.samples, spec.dimensions, spec.nonZeros, spec.noise, gen);
+    SplitData out = finish(std::move(s.data), std::move(transform), spec, seed);
+    out.trueCoefficients = std::move(s.coefficients);
+    out.trueSupport = std::move(s.support);
+    return out;
+  }
+  if (isRealSet(spec.kind)) {
+    return finish(loadRealSet(spec.kind), std::move(transform), spec, seed);
+  }
+  if (spec.kind == "custom") {
+    throw std::invalid_argument("data.kind: \"custom\" needs the uploaded table (makeCustomData)");
+  }
+  throw std::invalid_argument("data.kind: unknown data set \"" + spec.kind + "\"");
+}
+
+SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* x, const float* y,
+                         int rows, int cols, const std::vector<std::string>& featureNames) {
+  const bool classification = spec.task == "classification";
+  if (!classification && spec.task != "regression") {
+    throw std::invalid_argument("data.task: must be one of: classification, regression, got \"" +
+                                spec.task + "\"");
+  }
+  if (rows < 1) throw std::invalid_argument("The data has no rows");
+  if (cols < 1) throw std::invalid_argument("The data has no feature columns");
+  if (rows > SpecLimits::kMaxSamples) {
+    throw std::invalid_argument("The data has " + std::to_string(rows) + " rows, at most " +
+                                std::to_string(SpecLimits::kMaxSamples) + " are allowed");
+  }
+  checkDataSize(rows, cols, "The data");
+  if (x == nullptr || y == nullptr) throw std::invalid_argument("makeCustomData: null data");
+  if (!featureNames.empty() && static_cast<int>(featureNames.size()) != cols) {
+    throw std::invalid_argument("makeCustomData: " + std::to_string(featureNames.size()) +
+                                " feature names for " + std::to_string(cols) + " columns");
+  }
+
+  Dataset full;
+  for (int j = 0; j < cols; ++j) {
+    full.rawNames.push_back(featureNames.empty() ? "x" + std::to_string(j + 1)
+                                                 : featureNames[static_cast<std::size_t>(j)]);
+  }
+  full.raw.resize(rows, cols);
+  for (int i = 0; i < rows; ++i) {
+    for (int j = 0; j < cols; ++j) {
+      const float v = x[static_cast<std::size_t>(i) * static_cast<std::size_t>(cols) +
+                        static_cast<std::size_t>(j)];
+      if (!std::isfinite(v)) {
+        throw std::invalid_argument(columnLabel(full.rawNames, j) + ", row " +
+                                    std::to_string(i + 1) + ": " + number(v) +
+                                    " is not allowed, values must be finite numbers");
+      }
+      full.raw(i, j) = static_cast<Scalar>(v);
+    }
+  }
+
+  full.target.assign(y, y + rows);
+  int K = 0;
+  for (int i = 0; i < rows; ++i) {
+    const float t = full.target[static_cast<std::size_t>(i)];
+    const std::string where = "target, row " + std::to_string(i + 1) + ": ";
+    if (!std::isfinite(t)) {
+      throw std::invalid_argument(where + number(t) +
+                                  " is not allowed, values must be finite numbers");
+    }
+    if (classification) {
+      if (t < 0 || t != std::floor(t) || t > 1e6f) {
+        throw std::invalid_argument(where + number(t) +
+                                    " is not a class label (classification needs the integers "
+                                    "0, 1, …, K−1)");
+      }
+      K = std::max(K, static_cast<int>(t) + 1);
+    }
+  }
+  if (classification) {
+    std::vector<int> count(static_cast<std::size_t>(K), 0);
+    for (float t : full.target) ++count[static_cast<std::size_t>(t)];
+    if (K < 2) {
+      throw std::invalid_argument(
+          "target: every row has class 0, classification needs at least 2 classes (0 and 1)");
+    }
+    for (int k = 0; k < K; ++k) {
+      if (count[static_cast<std::size_t>(k)] == 0) {
+        throw std::invalid_argument("target: class " + std::to_string(k) +
+                                    " has no rows; labels must be 0, 1, …, K−1 with every class "
+                                    "present (largest label " +
+                                    std::to_string(K - 1) + ")");
+      }
+    }
+  }
+  full.numClasses = classification ? K : 0;
+  return finish(std::move(full), InputTransform{}, spec, seed, /*keepOrder=*/true);
+}
+
+}  // namespace engine

@@ -1,0 +1,65 @@
+#include "data/split.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace engine {
+
+namespace {
+
+// ⌈f·n⌉ as sklearn, minus a hair so 0.2·200 = 40.000000000000004 does not become 41.
+int ceilShare(double f, int n) {
+  return static_cast<int>(std::ceil(f * static_cast<double>(n) - 1e-9));
+}
+
+void checkFraction(const char* field, double f) {
+  if (!(f >= 0.0 && f < 1.0)) {
+    throw std::invalid_argument(std::string(field) + ": must be in [0, 1), got " +
+                                std::to_string(f));
+  }
+}
+
+}  // namespace
+
+SplitIndices splitIndices(int n, double valFraction, double testFraction, Rng& rng) {
+  checkFraction("data.valFraction", valFraction);
+  checkFraction("data.testFraction", testFraction);
+  const int nTest = ceilShare(testFraction, n);
+  const int nVal = ceilShare(valFraction, n);
+  const int nTrain = n - nTest - nVal;
+  if (nTrain < 1) {
+    throw std::invalid_argument(
+        "data.valFraction + data.testFraction: leave no training rows out of " +
+        std::to_string(n) + " (validation " + std::to_string(nVal) + ", test " +
+        std::to_string(nTest) + ")");
+  }
+  std::vector<int> perm;
+  rng.permutation(perm, n);
+  SplitIndices s;
+  s.test.assign(perm.begin(), perm.begin() + nTest);
+  s.validation.assign(perm.begin() + nTest, perm.begin() + nTest + nVal);
+  s.train.assign(perm.begin() + nTest + nVal, perm.end());
+  return s;
+}
+
+Dataset takeRows(const Dataset& d, const std::vector<int>& rows) {
+  Dataset out;
+  const auto m = static_cast<Index>(rows.size());
+  const bool withX = d.x.rows() > 0;
+  if (withX) out.x.resize(m, d.x.cols());
+  out.raw.resize(m, d.raw.cols());
+  out.target.resize(rows.size());
+  for (Index r = 0; r < m; ++r) {
+    const int i = rows[static_cast<std::size_t>(r)];
+    if (withX) out.x.row(r) = d.x.row(i);
+    out.raw.row(r) = d.raw.row(i);
+    out.target[static_cast<std::size_t>(r)] = d.target[static_cast<std::size_t>(i)];
+  }
+  out.numClasses = d.numClasses;
+  out.featureNames = d.featureNames;
+  out.rawNames = d.rawNames;
+  return out;
+}
+
+}  // namespace engine
