@@ -42,6 +42,12 @@ struct InputTransform {
 struct SplitData {
   Dataset train, validation, test;  // validation / test may have 0 rows
   InputTransform transform;
+  // Regression targets are standardised with the training split's mean and population std
+  // when data.standardize is set (targetScale = 1, targetMean = 0 otherwise): the losses are
+  // then in units of the target's spread, and predictions are mapped back with
+  // y = targetMean + targetScale · output.
+  double targetMean = 0.0;
+  double targetScale = 1.0;
   // sparseLinear only (empty otherwise): the true β (length p, on the generated scale of x,
   // before standardisation) and its support (sorted indices of the non-zeros).
   std::vector<double> trueCoefficients;

@@ -63,6 +63,19 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   } else {
     transform.scaler = Standardizer::identity(out.train.x.cols());
   }
+  if (spec.standardize && out.train.numClasses == 0) {
+    double sum = 0.0;
+    for (float t : out.train.target) sum += t;
+    const double mean = sum / static_cast<double>(out.train.target.size());
+    double squares = 0.0;
+    for (float t : out.train.target) squares += (t - mean) * (t - mean);
+    const double scale = std::sqrt(squares / static_cast<double>(out.train.target.size()));
+    out.targetMean = mean;
+    out.targetScale = scale > 1e-12 ? scale : 1.0;  // a constant target keeps its units
+    for (Dataset* d : {&out.train, &out.validation, &out.test})
+      for (float& t : d->target)
+        t = static_cast<float>((t - out.targetMean) / out.targetScale);
+  }
   out.validation.x = transform.apply(out.validation.raw);
   out.test.x = transform.apply(out.test.raw);
   out.transform = std::move(transform);

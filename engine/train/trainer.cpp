@@ -508,6 +508,11 @@ Matrix Trainer::predict(const Matrix& raw) {
   const Matrix x = featuresFromRaw(raw);
   Matrix out;
   loss_->predict(model_->forward(x, false, dropoutRng_), out);
+  if (task_ == Task::Regression) {
+    // Back to the target's own units (see SplitData::targetScale).
+    out.array() = out.array() * static_cast<Scalar>(data_.targetScale) +
+                  static_cast<Scalar>(data_.targetMean);
+  }
   return out;
 }
 

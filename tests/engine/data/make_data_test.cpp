@@ -316,3 +316,24 @@ TEST_CASE("Custom data with no held-out split keeps its row order", "[data]") {
     CHECK(d.train.target[static_cast<std::size_t>(i)] == y[static_cast<std::size_t>(i)]);
   }
 }
+
+TEST_CASE("Regression targets are standardised on the training split", "[data]") {
+  engine::DataSpec spec;
+  spec.kind = "diabetes";
+  spec.standardize = true;
+  const engine::SplitData d = engine::makeData(spec, 4);
+  double sum = 0, squares = 0;
+  for (float t : d.train.target) sum += t;
+  const double mean = sum / static_cast<double>(d.train.target.size());
+  for (float t : d.train.target) squares += (t - mean) * (t - mean);
+  CHECK(mean == Approx(0.0).margin(1e-5));
+  CHECK(squares / static_cast<double>(d.train.target.size()) == Approx(1.0).epsilon(1e-4));
+  // Diabetes targets run 25..346 around ~152: the stored statistics are in those units.
+  CHECK(d.targetMean > 100);
+  CHECK(d.targetMean < 200);
+  CHECK(d.targetScale > 50);
+  spec.standardize = false;
+  const engine::SplitData raw = engine::makeData(spec, 4);
+  CHECK(raw.targetScale == 1.0);
+  CHECK(raw.train.target[0] == Approx(d.train.target[0] * d.targetScale + d.targetMean).epsilon(1e-5));
+}

@@ -24,7 +24,7 @@ TEST_CASE("Every epoch visits each sample once, the last batch may be short", "[
   }
 }
 
-TEST_CASE("Shuffling draws a new order each epoch; a fixed order is 0..n-1", "[batcher]") {
+TEST_CASE("Shuffling draws a new order each epoch, a fixed order is 0..n-1", "[batcher]") {
   Batcher shuffled(10, 10, true, Rng(2));
   const std::vector<int> first = shuffled.next();
   const std::vector<int> second = shuffled.next();
