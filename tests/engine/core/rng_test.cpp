@@ -56,7 +56,7 @@ TEST_CASE("below(n) stays in range and permutation is a permutation", "[rng]") {
   for (int i = 0; i < 50; ++i) CHECK(sorted[static_cast<std::size_t>(i)] == i);
 }
 
-TEST_CASE("The same seed gives the same stream; split streams differ", "[rng]") {
+TEST_CASE("The same seed gives the same stream, and split streams differ", "[rng]") {
   Rng a(123), b(123);
   for (int i = 0; i < 100; ++i) REQUIRE(a.nextU32() == b.nextU32());
   Rng c(123);
