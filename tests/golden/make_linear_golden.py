@@ -148,6 +148,8 @@ def main():
                           fit_intercept=True))
     cases.append(fit_case("ridge_intercept_n60_p8", Xi, yi, "Ridge", alpha=6.0,
                           fit_intercept=True))
+    cases.append(fit_case("elasticnet_intercept_n60_p8", Xi, yi, "ElasticNet", alpha=0.2,
+                          l1_ratio=0.5, fit_intercept=True))
 
     # n = 20 < p = 40: the lasso keeps at most n non-zeros; ridge and elastic net are unique.
     w40 = np.zeros(40)

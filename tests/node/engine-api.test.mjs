@@ -31,7 +31,8 @@ test('every method Trainer declares exists on a trainer, and nothing else is pub
   const own = Object.getOwnPropertyNames(proto).filter(
     (n) => typeof proto[n] === 'function' && n !== 'constructor' && !/^(clone|isAliasOf|isDeleted|deleteLater)$/.test(n),
   );
-  assert.deepEqual(own.sort(), [...names].sort());
+  // delete() comes from Embind's base class, shared by every bound class.
+  assert.deepEqual(own.sort(), names.filter((n) => n !== 'delete').sort());
   trainer.delete();
 });
 

@@ -1,0 +1,147 @@
+#include "nn/model.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "nn/activation.hpp"
+#include "nn/init.hpp"
+
+namespace engine {
+
+void Model::add(std::unique_ptr<Layer> layer) {
+  if (!layer) throw std::invalid_argument("model: cannot add a null layer");
+  // Nothing consumes dLoss/dInput of the first layer; skip that product.
+  if (layers_.empty()) {
+    if (auto* dense = dynamic_cast<Dense*>(layer.get())) dense->setPropagateGradient(false);
+  }
+  layers_.push_back(std::move(layer));
+}
+
+const Matrix& Model::forward(const Matrix& x, bool training, Rng& rng) {
+  // Our own copy: layers keep a reference to their input until backward.
+  input_.resize(x.rows(), x.cols());
+  input_ = x;
+  const Matrix* h = &input_;
+  for (auto& layer : layers_) h = &layer->forward(*h, training, rng);
+  return *h;
+}
+
+void Model::backward(const Matrix& dOut) {
+  const Matrix* g = &dOut;
+  for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) g = &(*it)->backward(*g);
+}
+
+std::vector<Param*> Model::params() {
+  std::vector<Param*> out;
+  for (auto& layer : layers_) {
+    for (Param* p : layer->params()) out.push_back(p);
+  }
+  return out;
+}
+
+void Model::zeroGrad() {
+  for (Param* p : params()) p->grad.setZero();
+}
+
+long long Model::parameterCount() const {
+  long long n = 0;
+  for (const auto& layer : layers_) {
+    for (const Param* p : layer->params()) n += static_cast<long long>(p->value.size());
+  }
+  return n;
+}
+
+std::vector<Dense*> Model::denseLayers() {
+  std::vector<Dense*> out;
+  for (auto& layer : layers_) {
+    if (auto* d = dynamic_cast<Dense*>(layer.get())) out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<Dropout*> Model::dropoutLayers() {
+  std::vector<Dropout*> out;
+  for (auto& layer : layers_) {
+    if (auto* d = dynamic_cast<Dropout*>(layer.get())) out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<BatchNorm*> Model::batchNormLayers() {
+  std::vector<BatchNorm*> out;
+  for (auto& layer : layers_) {
+    if (auto* b = dynamic_cast<BatchNorm*>(layer.get())) out.push_back(b);
+  }
+  return out;
+}
+
+ModelSnapshot Model::snapshot() const {
+  ModelSnapshot s;
+  for (const auto& layer : layers_) {
+    for (const Param* p : layer->params()) s.values.push_back(p->value);
+    if (const auto* b = dynamic_cast<const BatchNorm*>(layer.get())) {
+      s.runningMeans.push_back(b->runningMean());
+      s.runningVars.push_back(b->runningVar());
+    }
+  }
+  return s;
+}
+
+void Model::restore(const ModelSnapshot& s) {
+  std::vector<Param*> ps = params();
+  std::vector<BatchNorm*> bns = batchNormLayers();
+  bool fits = ps.size() == s.values.size() && bns.size() == s.runningMeans.size() &&
+              bns.size() == s.runningVars.size();
+  for (std::size_t i = 0; fits && i < ps.size(); ++i) {
+    fits = ps[i]->value.rows() == s.values[i].rows() && ps[i]->value.cols() == s.values[i].cols();
+  }
+  for (std::size_t i = 0; fits && i < bns.size(); ++i) {
+    fits = bns[i]->runningMean().size() == s.runningMeans[i].size() &&
+           bns[i]->runningVar().size() == s.runningVars[i].size();
+  }
+  if (!fits) throw std::invalid_argument("model: snapshot does not match this model's shape");
+  for (std::size_t i = 0; i < ps.size(); ++i) ps[i]->value = s.values[i];
+  for (std::size_t i = 0; i < bns.size(); ++i) {
+    bns[i]->runningMean() = s.runningMeans[i];
+    bns[i]->runningVar() = s.runningVars[i];
+  }
+}
+
+Model buildMlp(const ModelSpec& spec, int inputs, int outputs, Rng& rng) {
+  if (inputs < 1 || outputs < 1) {
+    throw std::invalid_argument("model: inputs and outputs must be >= 1, got " +
+                                std::to_string(inputs) + " and " + std::to_string(outputs));
+  }
+  const InitKind init = parseInit(spec.init);
+  Model model;
+  int width = inputs;
+  int k = 0;  // dense layer index: the "<k>" of "layers.<k>.weight"
+  for (const LayerSpec& h : spec.hidden) {
+    const std::string path = "model.hidden[" + std::to_string(k) + "]";
+    if (h.units < 1) {
+      throw std::invalid_argument(path + ".units: must be >= 1, got " + std::to_string(h.units));
+    }
+    ActivationKind act;
+    try {
+      act = parseActivation(h.activation);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(path + "." + e.what());
+    }
+    auto dense = std::make_unique<Dense>(width, h.units, k);
+    initialize(dense->weight().value, init, rng);
+    model.add(std::move(dense));
+    if (h.batchNorm) {
+      model.add(std::make_unique<BatchNorm>(h.units, k, spec.batchNormMomentum, spec.batchNormEps));
+    }
+    model.add(std::make_unique<Activation>(act, spec.leakySlope));
+    model.add(std::make_unique<Dropout>(h.dropout));
+    width = h.units;
+    ++k;
+  }
+  auto out = std::make_unique<Dense>(width, outputs, k);
+  initialize(out->weight().value, init, rng);
+  model.add(std::move(out));
+  return model;
+}
+
+}  // namespace engine

@@ -1,0 +1,53 @@
+// Compare mode: duplicate the run, change one setting, train both in lockstep, overlay curves,
+// show the boundaries side by side, and keep both runs in the link.
+import { assert, openReady, step, waitForStep } from './helpers.mjs';
+
+export default [
+  [
+    'duplicates a run, changes its penalty, and trains both in lockstep',
+    async ({ newPage, url }) => {
+      const page = await newPage();
+      await openReady(page, url('#v=1&n=120'));
+      await page.getByRole('button', { name: 'Duplicate run to compare', exact: true }).click();
+      await page.waitForFunction(
+        () =>
+          window.playground.store.get().runs.length === 2 &&
+          window.playground.store.get().runs.every((r) => !r.starting),
+      );
+      // The duplicate is selected: its controls are shown.
+      await page.locator('[data-field="penalty.kind"] select').selectOption('l1');
+      const lam = page.locator('[data-field="penalty.lambda"] input[type="number"]');
+      await lam.fill('0.01');
+      await lam.press('Enter');
+      await page.waitForFunction(
+        () =>
+          location.hash.includes('runs=2') &&
+          location.hash.includes('r2.pen=l1') &&
+          location.hash.includes('r2.lam=0.01'),
+      );
+      const specs = await page.evaluate(() =>
+        window.playground.store.get().runs.map((r) => r.spec.penalty.kind),
+      );
+      assert.deepEqual(specs, ['none', 'l1']);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitForStep(page, 200, 1);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.waitForFunction(() => window.playground.store.get().playing === false);
+      await page.waitForTimeout(300); // frames computed before the pause may still land
+      assert.equal(await step(page, 0), await step(page, 1), 'both runs at the same step');
+      assert.equal(await page.locator('.boundary-canvas').count(), 2);
+      const labels = await page.evaluate(() =>
+        window.playground.store.get().runs.map((r) => r.series.length),
+      );
+      assert.ok(
+        labels.every((n) => n > 5),
+        `both runs recorded metrics: ${labels}`,
+      );
+      const losses = await page.evaluate(() =>
+        window.playground.store.get().runs.map((r) => r.series.columns.trainPenalty.at(-1)),
+      );
+      assert.equal(losses[0], 0, 'run 1 has no penalty');
+      assert.ok(losses[1] > 0, 'run 2 reports its L1 penalty');
+    },
+  ],
+];

@@ -1,0 +1,66 @@
+// Embed mode: hidden panels, compact layout, autoplay, and the postMessage API from a host page.
+import { assert } from './helpers.mjs';
+
+export default [
+  [
+    'hides the chosen panels, autoplays, and answers the host page through postMessage',
+    async ({ newPage, origin }) => {
+      const page = await newPage();
+      await page.goto(
+        `${origin}/host.html?hash=${encodeURIComponent('#v=1&embed=1&hide=data,model,optimizer,share&autoplay=1&n=100')}`,
+      );
+      const frame = page.frameLocator('#frame');
+      await page.waitForFunction(
+        () => window.received.some((m) => m.type === 'playground:ready'),
+        null,
+        { timeout: 30_000 },
+      );
+      await page.waitForFunction(
+        () => window.received.some((m) => m.type === 'playground:metrics' && m.runs[0].step > 50),
+        null,
+        { timeout: 30_000 },
+      );
+      for (const id of ['data', 'model', 'optimizer', 'share']) {
+        assert.equal(
+          await frame.locator(`[data-panel="${id}"]`).isVisible(),
+          false,
+          `${id} hidden`,
+        );
+      }
+      for (const id of ['regularization', 'charts', 'playback', 'boundary']) {
+        assert.equal(await frame.locator(`[data-panel="${id}"]`).isVisible(), true, `${id} shown`);
+      }
+      assert.equal(
+        await frame.locator('html').evaluate((el) => el.classList.contains('embed')),
+        true,
+      );
+      await page.evaluate(() => window.sendToFrame({ type: 'playground:pause' }));
+      await page.waitForFunction(() =>
+        window.received.some((m) => m.type === 'playground:state' && m.playing === false),
+      );
+      // A new experiment from the host, validated like a link: bad values come back as warnings.
+      await page.evaluate(() => {
+        window.received.length = 0;
+        window.sendToFrame({
+          type: 'playground:set',
+          spec: { data: { kind: 'moons' }, optimizer: { lr: 'x' } },
+        });
+      });
+      await page.waitForFunction(() =>
+        window.received.some((m) => m.type === 'playground:warnings'),
+      );
+      const warning = await page.evaluate(
+        () => window.received.find((m) => m.type === 'playground:warnings').warnings[0],
+      );
+      assert.equal(warning.key, 'optimizer.lr');
+      await page.evaluate(() => window.sendToFrame({ type: 'playground:step', unit: 'batch' }));
+      await page.waitForFunction(() =>
+        window.received.some((m) => m.type === 'playground:metrics' && m.runs[0].step === 1),
+      );
+      const kind = await frame
+        .locator('html')
+        .evaluate(() => window.playground.store.get().runs[0].spec.data.kind);
+      assert.equal(kind, 'moons');
+    },
+  ],
+];

@@ -1,0 +1,221 @@
+// What every metric chart shares: Chart.js set up for streaming (no animation, pre-parsed
+// points, LTTB decimation when zoomed out), one colour per run, one dash per split, tooltips
+// that read off step (or epoch) and value, and incremental updates: each frame only the rows
+// recorded since the last frame are appended, unless the store thinned them (new generation).
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+} from 'chart.js';
+import type { AppState, MetricColumn, Series } from '../state/store';
+import { t } from '../i18n/i18n';
+import { formatNumber } from '../ui/dom';
+
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  CategoryScale,
+  BarController,
+  BarElement,
+  Decimation,
+  Tooltip,
+  Legend,
+);
+
+export const kRunColors = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
+export const kLayerColors = [
+  '#0ea5e9',
+  '#f59e0b',
+  '#10b981',
+  '#ef4444',
+  '#8b5cf6',
+  '#ec4899',
+  '#64748b',
+  '#84cc16',
+  '#14b8a6',
+];
+export const kDashes: Record<string, number[]> = {
+  train: [],
+  validation: [6, 3],
+  test: [2, 3],
+  penalty: [10, 3, 2, 3],
+  batch: [],
+};
+export const kRunDashes = [[], [6, 3], [2, 3], [10, 3, 2, 3]];
+
+export type Point = { x: number; y: number };
+
+export interface LineDef {
+  key: string; // stable identity of the line (run id + what it shows)
+  label: string;
+  series: Series;
+  values: (s: Series) => number[] | undefined;
+  color: string;
+  dash: number[];
+  width?: number;
+}
+
+export function column(name: MetricColumn) {
+  return (s: Series) => s.columns[name];
+}
+
+export function layerColumn(name: MetricColumn, layer: number) {
+  return (s: Series) =>
+    s.perLayer[name]?.[layer] ?? (s.layers === 1 && layer === 0 ? s.columns[name] : undefined);
+}
+
+export function runLabel(state: AppState, runIndex: number, what: string): string {
+  return state.runs.length > 1 ? `${t('chart.run', { n: runIndex + 1 })} · ${what}` : what;
+}
+
+interface Drawn {
+  generation: number;
+  count: number;
+}
+
+export interface MetricChartOptions {
+  title: string;
+  yLog?: boolean;
+  yMin?: number;
+  yMax?: number;
+  lines(state: AppState): LineDef[];
+}
+
+export class MetricChart {
+  readonly chart: Chart<'line', Point[]>;
+  private drawn = new Map<string, Drawn>();
+  private keys = '';
+  private xAxis: 'step' | 'epoch' = 'step';
+  private yLog: boolean;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    private readonly options: MetricChartOptions,
+  ) {
+    this.yLog = options.yLog ?? false;
+    this.chart = new Chart(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        spanGaps: true,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        elements: {
+          point: { radius: 0, hitRadius: 6, hoverRadius: 3 },
+          line: { borderWidth: 1.5, tension: 0 },
+        },
+        scales: {
+          x: {
+            type: 'linear',
+            title: { display: true, text: t('chart.step') },
+            ticks: { maxTicksLimit: 6 },
+          },
+          y: {
+            type: this.yLog ? 'logarithmic' : 'linear',
+            min: options.yMin,
+            max: options.yMax,
+            ticks: { maxTicksLimit: 6, callback: (v) => formatNumber(Number(v), 3) },
+          },
+        },
+        plugins: {
+          decimation: { enabled: true, algorithm: 'lttb', samples: 400, threshold: 800 },
+          legend: { labels: { boxWidth: 14, boxHeight: 2, font: { size: 11 } } },
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const x = items[0]?.parsed.x;
+                return x === undefined || x === null
+                  ? ''
+                  : `${this.xAxis === 'step' ? t('readout.step') : t('readout.epoch')} ${formatNumber(x, 6)}`;
+              },
+              label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y, 5)}`,
+            },
+          },
+        },
+      },
+    });
+  }
+
+  setLog(log: boolean): void {
+    if (this.yLog === log) return;
+    this.yLog = log;
+    this.chart.options.scales!['y']!.type = log ? 'logarithmic' : 'linear';
+    this.drawn.clear();
+  }
+
+  setXAxis(axis: 'step' | 'epoch'): void {
+    if (this.xAxis === axis) return;
+    this.xAxis = axis;
+    const x = this.chart.options.scales!['x']!;
+    (x as { title: { text: string } }).title.text =
+      axis === 'step' ? t('chart.step') : t('chart.epoch');
+    this.drawn.clear();
+  }
+
+  update(state: AppState): void {
+    const lines = this.options.lines(state);
+    const keys = lines.map((l) => l.key).join('|');
+    if (keys !== this.keys) {
+      this.keys = keys;
+      this.drawn.clear();
+      this.chart.data.datasets = lines.map((l): ChartDataset<'line', Point[]> => ({
+        label: l.label,
+        data: [],
+        borderColor: l.color,
+        backgroundColor: l.color,
+        borderDash: l.dash,
+        borderWidth: l.width ?? 1.5,
+        indexAxis: 'x',
+      }));
+    }
+    let changed = false;
+    lines.forEach((l, i) => {
+      const ds = this.chart.data.datasets[i]!;
+      ds.label = l.label;
+      const s = l.series;
+      const xs = s.columns[this.xAxis];
+      const ys = l.values(s);
+      let d = this.drawn.get(l.key);
+      if (!d || d.generation !== s.generation) {
+        ds.data = [];
+        d = { generation: s.generation, count: 0 };
+        this.drawn.set(l.key, d);
+        changed = true;
+      }
+      if (!xs || !ys) return;
+      const n = Math.min(xs.length, ys.length);
+      for (let r = d.count; r < n; r++) {
+        const y = ys[r]!;
+        if (Number.isFinite(y) && !(this.yLog && y <= 0)) ds.data.push({ x: xs[r]!, y });
+      }
+      if (n !== d.count) changed = true;
+      d.count = n;
+    });
+    if (changed) this.chart.update('none');
+  }
+
+  png(): string {
+    return this.chart.toBase64Image('image/png', 1);
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+}

@@ -1,0 +1,40 @@
+// Wiring only: read the link, build the store, the worker and the controller, mount the page.
+import './styles.css';
+import { browserLanguage, setLanguage } from './i18n/i18n';
+import { decode } from './spec/url-codec';
+import { Controller } from './state/controller';
+import { datasetFromPoints } from './state/custom-data';
+import { Store } from './state/store';
+import { mountApp } from './ui/app';
+import { startEmbed } from './ui/embed';
+import { startShortcuts } from './ui/shortcuts';
+import { currentLink, startUrlSync } from './ui/url-sync';
+import { WorkerClient } from './worker/worker-client';
+
+const { experiment, warnings } = decode(location.hash);
+const lang = experiment.view.lang ?? browserLanguage(navigator.languages ?? [navigator.language]);
+setLanguage(lang);
+
+const store = new Store(experiment, lang);
+store.update(['warnings', 'data'], (s) => {
+  s.warnings = warnings;
+  s.custom = experiment.points ? datasetFromPoints(experiment.points) : null;
+});
+
+let controller: Controller;
+const worker = new WorkerClient({
+  message: (msg) => controller.onMessage(msg),
+  frames: (frames, playing) => controller.onFrames(frames, playing),
+  died: (reason) => controller.onDied(reason),
+});
+controller = new Controller(store, worker);
+const getLink = () => currentLink(store.get());
+
+mountApp(document.getElementById('app')!, store, controller, getLink);
+startUrlSync(store, controller);
+startEmbed(store, controller, getLink);
+startShortcuts(controller);
+controller.boot();
+
+// For the browser tests and the curious: the state, read-only in spirit.
+(window as unknown as { playground: unknown }).playground = { store, controller, worker };

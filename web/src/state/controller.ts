@@ -1,0 +1,392 @@
+// What the page can do, as methods: each changes the store and tells the worker. No DOM.
+// Settings the running network can take (learning rate, penalty, dropout...) are sent as a
+// `configure`, which the engine applies without resetting; when it cannot (architecture, data,
+// seed), the worker rebuilds the run and the page says so. In compare mode every run restarts
+// together after such a rebuild, so the runs stay in lockstep.
+import type { CustomData, ExperimentSpec } from '../engine/engine-api';
+import {
+  isOneDimensional,
+  isTwoDimensional,
+  setPath,
+  type FieldValue,
+  type LayerSpec,
+  type SpecPath,
+} from '../spec/experiment-spec';
+import { kMaxRuns, type SharedExperiment, type ViewOptions } from '../spec/url-codec';
+import type { SpecWarning } from '../spec/validate';
+import {
+  assertNever,
+  type FromWorker,
+  type ParsedCsv,
+  type StepUnit,
+  type VisualRequest,
+} from '../worker/protocol';
+import type { WorkerClient } from '../worker/worker-client';
+import {
+  addPoint,
+  datasetFromPoints,
+  pointsFromDataset,
+  pointsFromSplits,
+  removeNearestPoint,
+  type CustomDataset,
+} from './custom-data';
+import {
+  emptySeries,
+  emptyVisuals,
+  newRun,
+  splitList,
+  type EditMode,
+  type Run,
+  type Store,
+} from './store';
+
+export class Controller {
+  private csvRequests = new Map<
+    number,
+    { resolve: (p: ParsedCsv) => void; reject: (e: Error) => void }
+  >();
+  private nextRequest = 1;
+
+  constructor(
+    private readonly store: Store,
+    private readonly worker: WorkerClient,
+  ) {}
+
+  // --- worker → page --------------------------------------------------------------------------
+
+  onMessage(msg: Exclude<FromWorker, { type: 'frame' }>): void {
+    switch (msg.type) {
+      case 'ready':
+        this.store.update(['engine'], (s) => {
+          s.engine = { ready: true, simd: msg.simd, version: msg.version };
+        });
+        return;
+      case 'started': {
+        const run = this.store.run(msg.runId);
+        if (!run) return;
+        this.store.update(['runs', 'data', 'status'], (s) => {
+          run.network = msg.network;
+          run.splits = msg.data;
+          run.starting = false;
+          run.error = null;
+          run.notice = msg.rebuilt ? 'rebuilt' : null;
+          run.visuals = emptyVisuals();
+          if (s.banner?.kind === 'engineError') s.banner = null;
+        });
+        if (msg.rebuilt && this.store.get().runs.length > 1) this.worker.send({ type: 'reset' });
+        return;
+      }
+      case 'configured': {
+        const run = this.store.run(msg.runId);
+        if (run && msg.applied)
+          this.store.update(['runs'], () => {
+            run.notice = 'applied';
+            run.error = null;
+          });
+        return;
+      }
+      case 'playback':
+        this.store.update(['playback'], (s) => {
+          s.playing = msg.playing;
+        });
+        return;
+      case 'csv':
+        this.csvRequests.get(msg.requestId)?.resolve(msg.result);
+        this.csvRequests.delete(msg.requestId);
+        return;
+      case 'csvError':
+        this.csvRequests.get(msg.requestId)?.reject(new Error(msg.message));
+        this.csvRequests.delete(msg.requestId);
+        return;
+      case 'error': {
+        const runs = this.store.get().runs;
+        const index = msg.runId === null ? -1 : runs.findIndex((r) => r.id === msg.runId);
+        this.store.update(['banner', 'runs'], (s) => {
+          if (index >= 0) {
+            runs[index]!.error = msg.message;
+            runs[index]!.starting = false;
+          }
+          s.banner = {
+            kind: msg.recoverable ? 'engineError' : s.engine.ready ? 'workerDied' : 'loadFailed',
+            message: msg.message,
+            runIndex: index >= 0 ? index : null,
+          };
+          if (!msg.recoverable) s.playing = false;
+        });
+        if (!msg.recoverable) this.worker.stop();
+        return;
+      }
+      default:
+        assertNever(msg);
+    }
+  }
+
+  onFrames(frames: Parameters<Store['applyFrames']>[0], playing: boolean): void {
+    // Playback state comes only from 'playback' messages: frames computed before a pause may
+    // still arrive after it, and must not turn playing back on.
+    void playing;
+    this.store.applyFrames(frames);
+    const s = this.store.get();
+    const diverged = s.runs.findIndex((r) => r.status?.state === 'diverged');
+    if (diverged >= 0 && s.banner?.kind !== 'diverged') {
+      this.store.update(['banner'], (st) => {
+        st.banner = {
+          kind: 'diverged',
+          message: s.runs[diverged]!.status!.message,
+          runIndex: diverged,
+        };
+      });
+    }
+  }
+
+  onDied(reason: string): void {
+    this.worker.stop();
+    this.store.update(['banner', 'playback'], (s) => {
+      s.playing = false;
+      s.banner = {
+        kind: s.engine.ready ? 'workerDied' : 'loadFailed',
+        message: reason,
+        runIndex: null,
+      };
+    });
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------
+
+  // (Re)starts the worker and every run with the current settings.
+  boot(): void {
+    this.worker.start();
+    this.store.update(['runs', 'metrics', 'visuals', 'status', 'banner', 'engine'], (s) => {
+      s.banner = null;
+      s.engine = { ready: false, simd: false, version: '' };
+      for (const run of s.runs) {
+        run.series = emptySeries(run.series.generation + 1);
+        run.visuals = emptyVisuals();
+        run.status = null;
+        run.starting = true;
+        run.error = null;
+      }
+    });
+    for (const run of this.store.get().runs) this.sendStart(run);
+    this.worker.send({ type: 'speed', stepsPerFrame: this.store.get().view.speed });
+  }
+
+  load(experiment: SharedExperiment, custom: CustomDataset | null, warnings: SpecWarning[]): void {
+    const old = this.store.get().runs;
+    this.worker.send({ type: 'pause' });
+    for (const run of old) this.worker.send({ type: 'dispose', runId: run.id });
+    this.store.update(
+      ['runs', 'view', 'data', 'warnings', 'metrics', 'visuals', 'status', 'playback'],
+      (s) => {
+        s.runs = experiment.runs.map(newRun);
+        s.selected = 0;
+        s.view = { ...experiment.view };
+        s.custom = custom;
+        s.warnings = warnings;
+        s.playing = false;
+      },
+    );
+    for (const run of this.store.get().runs) this.sendStart(run);
+    this.worker.send({ type: 'speed', stepsPerFrame: this.store.get().view.speed });
+  }
+
+  private dataFor(spec: ExperimentSpec): CustomData | null {
+    const custom = this.store.get().custom;
+    if (spec.data.kind !== 'custom' || !custom) return null;
+    // A copy: the page keeps its own arrays.
+    return { ...custom.data, x: custom.data.x.slice(), y: custom.data.y.slice() };
+  }
+
+  private viewFor(run: Run, index: number): VisualRequest {
+    const cols = this.store.get().custom?.data.cols;
+    const selected = index === this.store.get().selected;
+    return {
+      grid: isTwoDimensional(run.spec, cols) ? 64 : 0,
+      curve: isOneDimensional(run.spec, cols) ? 200 : 0,
+      network: selected,
+      histogramBins: selected ? 40 : 0,
+    };
+  }
+
+  private sendStart(run: Run): void {
+    const index = this.store.get().runs.indexOf(run);
+    this.worker.send({
+      type: 'start',
+      runId: run.id,
+      spec: run.spec,
+      data: this.dataFor(run.spec),
+      view: this.viewFor(run, index),
+    });
+  }
+
+  private sendViews(): void {
+    this.store
+      .get()
+      .runs.forEach((run, i) =>
+        this.worker.send({ type: 'view', runId: run.id, view: this.viewFor(run, i) }),
+      );
+  }
+
+  // --- playback -------------------------------------------------------------------------------
+
+  play(): void {
+    this.worker.send({ type: 'play', stepsPerFrame: this.store.get().view.speed });
+  }
+
+  pause(): void {
+    this.worker.send({ type: 'pause' });
+  }
+
+  togglePlay(): void {
+    if (this.store.get().playing) this.pause();
+    else this.play();
+  }
+
+  step(unit: StepUnit): void {
+    this.worker.send({ type: 'step', unit, count: 1 });
+  }
+
+  reset(): void {
+    this.worker.send({ type: 'reset' });
+    this.store.update(['banner'], (s) => {
+      if (s.banner?.kind === 'diverged') s.banner = null;
+    });
+  }
+
+  setSpeed(stepsPerFrame: number): void {
+    this.setView({ speed: stepsPerFrame });
+    this.worker.send({ type: 'speed', stepsPerFrame });
+  }
+
+  setView(change: Partial<ViewOptions>): void {
+    this.store.update(['view'], (s) => {
+      s.view = { ...s.view, ...change };
+    });
+  }
+
+  dismissBanner(): void {
+    this.store.update(['banner'], (s) => (s.banner = null));
+  }
+
+  dismissWarnings(): void {
+    this.store.update(['warnings'], (s) => (s.warnings = []));
+  }
+
+  // --- settings -------------------------------------------------------------------------------
+
+  private applySpec(index: number, spec: ExperimentSpec, dataChanged = false): void {
+    const run = this.store.get().runs[index];
+    if (!run) return;
+    const wasTwoD = this.viewFor(run, index);
+    this.store.update(['runs'], () => {
+      run.spec = spec;
+      run.notice = null;
+    });
+    this.worker.send({
+      type: 'configure',
+      runId: run.id,
+      spec,
+      data: this.dataFor(spec),
+      dataChanged,
+    });
+    const view = this.viewFor(run, index);
+    if (JSON.stringify(view) !== JSON.stringify(wasTwoD))
+      this.worker.send({ type: 'view', runId: run.id, view });
+  }
+
+  setField(path: SpecPath, value: FieldValue, index = this.store.get().selected): void {
+    const run = this.store.get().runs[index];
+    if (!run) return;
+    if (path === 'data.kind' && value === 'custom' && run.spec.data.kind !== 'custom') {
+      // "My data" without data yet: start from the points on screen, ready to edit.
+      const custom = this.store.get().custom;
+      if (custom) this.useCustomData(custom);
+      else if (run.splits?.train.cols === 2)
+        this.useCustomData(datasetFromPoints(pointsFromSplits(splitList(run.splits))));
+      else this.store.update(['runs'], () => (run.error = null));
+      return;
+    }
+    this.applySpec(index, setPath(run.spec, path, value));
+  }
+
+  setLayers(hidden: LayerSpec[], index = this.store.get().selected): void {
+    const run = this.store.get().runs[index];
+    if (!run) return;
+    this.applySpec(index, { ...run.spec, model: { ...run.spec.model, hidden } });
+  }
+
+  // --- compare --------------------------------------------------------------------------------
+
+  duplicateRun(): void {
+    const s = this.store.get();
+    if (s.runs.length >= kMaxRuns) return;
+    const run = newRun(structuredClone(this.store.selectedRun().spec));
+    this.store.update(['runs'], (st) => {
+      st.runs.push(run);
+      st.selected = st.runs.length - 1;
+    });
+    this.sendStart(run);
+    this.sendViews();
+    this.worker.send({ type: 'reset' });
+  }
+
+  removeRun(index: number): void {
+    const s = this.store.get();
+    if (s.runs.length <= 1 || !s.runs[index]) return;
+    const [run] = s.runs.slice(index, index + 1);
+    this.worker.send({ type: 'dispose', runId: run!.id });
+    this.store.update(['runs', 'metrics', 'visuals'], (st) => {
+      st.runs.splice(index, 1);
+      st.selected = Math.min(st.selected, st.runs.length - 1);
+    });
+    this.sendViews();
+  }
+
+  selectRun(index: number): void {
+    if (!this.store.get().runs[index]) return;
+    this.store.update(['runs'], (s) => (s.selected = index));
+    this.sendViews();
+  }
+
+  // --- data -----------------------------------------------------------------------------------
+
+  parseCsv(text: string, maxRows: number): Promise<ParsedCsv> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.csvRequests.set(requestId, { resolve, reject });
+      this.worker.send({ type: 'parseCsv', requestId, text, maxRows });
+    });
+  }
+
+  // Uses a data set of the user's for every run (kind 'custom').
+  useCustomData(dataset: CustomDataset): void {
+    this.store.update(['data'], (s) => (s.custom = dataset));
+    this.store.get().runs.forEach((run, i) => {
+      let spec = setPath(run.spec, 'data.kind', 'custom');
+      spec = setPath(spec, 'data.task', dataset.task);
+      this.applySpec(i, spec, true);
+    });
+  }
+
+  setEditMode(mode: EditMode): void {
+    this.store.update(['view'], (s) => (s.editMode = mode));
+  }
+
+  // A click on the 2D view at data coordinates (x1, x2), `radius` data units of tolerance.
+  editAt(x1: number, x2: number, radius: number): void {
+    const s = this.store.get();
+    if (s.editMode === 'none') return;
+    const current = s.custom && s.custom.source === 'points' ? pointsFromDataset(s.custom) : null;
+    const run = this.store.selectedRun();
+    const before =
+      current && run.spec.data.kind === 'custom'
+        ? current
+        : pointsFromSplits(splitList(run.splits));
+    const after =
+      s.editMode === 'remove'
+        ? removeNearestPoint(before, x1, x2, radius)
+        : addPoint(before, x1, x2, s.editMode === 'add1' ? 1 : 0);
+    if (after.y.length < 4) return;
+    this.useCustomData(datasetFromPoints(after));
+  }
+}

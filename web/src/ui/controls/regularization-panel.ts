@@ -1,0 +1,88 @@
+// Regularization: the penalty (with what it does and its update rule), weight decay, dropout on
+// every layer, max-norm, gradient clipping, augmentation and early stopping. Each group says in
+// one sentence what it does, in the page's language.
+import { layerField, type LayerSpec, type SpecPath } from '../../spec/experiment-spec';
+import type { Controller } from '../../state/controller';
+import type { AppState } from '../../state/store';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { h, section } from '../dom';
+import { fieldControl } from './field';
+import { specFields } from './spec-fields';
+
+function group(title: string | null, explain: MessageKey | null, ...els: (HTMLElement | null)[]) {
+  return h(
+    'div',
+    { class: 'group' },
+    title ? h('h3', {}, title) : null,
+    explain ? h('p', { class: 'explain' }, t(explain)) : null,
+    ...els,
+  );
+}
+
+export function regularizationPanel(controller: Controller, state: AppState) {
+  let spec = state.runs[state.selected]!.spec;
+  const penalty = specFields(
+    [
+      'penalty.kind',
+      'penalty.lambda',
+      'penalty.l1Mode',
+      'penalty.l1Ratio',
+      'penalty.p',
+      'penalty.applyToBiases',
+    ],
+    controller,
+    spec,
+  );
+  const decay = specFields(['optimizer.weightDecay'], controller, spec);
+  const constraint = specFields(['training.maxNorm'], controller, spec);
+  const clipping = specFields(['training.clipNorm', 'training.clipValue'], controller, spec);
+  const augment = specFields(['training.jitter', 'training.mixupAlpha'], controller, spec);
+  const early: SpecPath[] = [
+    'training.earlyStopping.enabled',
+    'training.earlyStopping.patience',
+    'training.earlyStopping.minDelta',
+    'training.earlyStopping.restoreBest',
+  ];
+  const stopping = specFields(early, controller, spec);
+  const dropout = fieldControl({
+    label: t('layer.allDropout'),
+    field: layerField('dropout'),
+    value: spec.model.hidden[0]?.dropout ?? 0,
+    slider: 'linear',
+    name: 'all.dropout',
+    onChange: (v) =>
+      controller.setLayers(
+        spec.model.hidden.map((l: LayerSpec) => ({ ...l, dropout: v as number })),
+      ),
+  });
+  const explain = h('p', { class: 'explain', 'data-explain': 'penalty' });
+  const formula = h('p', { class: 'formula', 'data-formula': 'penalty' });
+
+  const el = section(
+    'regularization',
+    t('panel.regularization'),
+    group(null, null, ...penalty.els, explain, formula),
+    group(t('field.optimizer.weightDecay'), 'explain.weightDecay', ...decay.els),
+    group(t('layer.dropout'), 'explain.dropout', dropout.el),
+    group(t('field.training.maxNorm'), 'explain.maxNorm', ...constraint.els),
+    group(t('field.training.clipNorm'), 'explain.clipping', ...clipping.els),
+    group(t('field.training.jitter'), 'explain.augmentation', ...augment.els),
+    group(t('field.training.earlyStopping.enabled'), 'explain.earlyStopping', ...stopping.els),
+  );
+  return {
+    el,
+    render(s: AppState) {
+      spec = s.runs[s.selected]!.spec;
+      for (const g of [penalty, decay, constraint, clipping, augment, stopping]) g.render(spec);
+      const hidden = spec.model.hidden;
+      dropout.setVisible(hidden.length > 0);
+      if (hidden[0]) dropout.set(hidden[0].dropout);
+      explain.textContent = t(`explain.penalty.${spec.penalty.kind}` as MessageKey);
+      const f = `formula.penalty.${spec.penalty.kind}` as MessageKey;
+      formula.textContent =
+        spec.penalty.kind === 'l1'
+          ? (t(f).split('    ')[spec.penalty.l1Mode === 'proximal' ? 1 : 0] ?? t(f))
+          : t(f);
+    },
+  };
+}

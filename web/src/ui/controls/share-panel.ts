@@ -1,0 +1,58 @@
+// Share and export: copy the link (the whole experiment is in it), the embed snippet, and the
+// metrics as CSV or JSON.
+import type { AppState, Topic } from '../../state/store';
+import { t } from '../../i18n/i18n';
+import { download, h, section, uid } from '../dom';
+import { metricsCsv, metricsJson } from '../export';
+
+export function sharePanel(getLink: () => string, getState: () => AppState) {
+  const status = h('p', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
+  const copy = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-action': 'share' },
+    t('share.copy'),
+  );
+  copy.addEventListener('click', async () => {
+    const link = getLink();
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = t('share.copied');
+    } catch {
+      status.textContent = t('share.copyFailed');
+    }
+    if (getState().custom?.source === 'csv') status.textContent += ` ${t('warn.notShared')}`;
+  });
+  const snippetId = uid('snippet');
+  const snippet = h('textarea', {
+    id: snippetId,
+    rows: 3,
+    readonly: true,
+    class: 'snippet',
+    spellcheck: false,
+  });
+  const csv = h('button', { type: 'button', 'data-action': 'export-csv' }, t('share.exportCsv'));
+  csv.addEventListener('click', () => download('metrics.csv', 'text/csv', metricsCsv(getState())));
+  const json = h('button', { type: 'button', 'data-action': 'export-json' }, t('share.exportJson'));
+  json.addEventListener('click', () =>
+    download('metrics.json', 'application/json', metricsJson(getState(), getLink())),
+  );
+  const el = section(
+    'share',
+    t('panel.share'),
+    h('div', { class: 'buttons' }, copy, csv, json),
+    status,
+    h('label', { for: snippetId }, t('share.embedHint')),
+    snippet,
+  );
+  return {
+    el,
+    render(_s: AppState, topics: ReadonlySet<Topic>) {
+      if (!['runs', 'view', 'data', 'lang'].some((t) => topics.has(t as Topic))) return;
+      const link = getLink();
+      const [base, hash = ''] = link.split('#');
+      const src = `${base}#${hash}${hash ? '&' : ''}embed=1`;
+      const html = `<iframe src="${src.replace(/"/g, '&quot;')}" title="${t('app.title')}" width="960" height="640" style="border:0" loading="lazy"></iframe>`;
+      if (snippet.value !== html) snippet.value = html;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Every message between the page and the training worker, typed in this one file. Both sides
+// switch on `type` exhaustively (assertNever). Metrics and visuals travel as typed arrays whose
+// buffers are transferred, not copied; the worker sends at most one frame per animation frame
+// of the page (the page acknowledges what it has drawn; see run-loop.ts).
+import type {
+  CustomData,
+  DataView2D,
+  ExperimentSpec,
+  Histogram,
+  MetricsBatch,
+  NetworkInfo,
+  RunStatus,
+} from '../engine/engine-api';
+
+export type RunId = number;
+
+// What the page wants drawn for a run, computed by the engine in the worker.
+export interface VisualRequest {
+  grid: number; // decision-surface resolution per side (2D data), 0 = none
+  curve: number; // points of the fitted curve (1D regression), 0 = none
+  network: boolean; // weights for the network drawing
+  histogramBins: number; // 0 = none
+}
+
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+// The first rows × cols block of a weight matrix ([out][in], row-major), enough to draw it.
+export interface WeightBlock {
+  rows: number; // full size
+  cols: number;
+  shownRows: number; // size of `values`
+  shownCols: number;
+  values: Float32Array;
+}
+
+export interface Visuals {
+  grid: { resolution: number; bounds: Bounds; values: Float32Array } | null;
+  curve: { x: Float32Array; y: Float32Array } | null;
+  weights: WeightBlock[] | null;
+  histogram: Histogram | null;
+}
+
+export interface SplitData {
+  train: DataView2D;
+  validation: DataView2D;
+  test: DataView2D;
+  bounds: Bounds; // square view around every point, for the 2D and 1D views
+}
+
+export interface RunFrame {
+  runId: RunId;
+  status: RunStatus;
+  restarted: boolean; // back at step 0 (reset or rebuild): drop the curves drawn so far
+  metrics: MetricsBatch | null;
+  visuals: Visuals | null;
+}
+
+export interface ParsedCsv {
+  columns: string[];
+  rows: number;
+  cols: number;
+  values: Float32Array;
+}
+
+export type StepUnit = 'batch' | 'epoch';
+
+export type ToWorker =
+  | {
+      type: 'start';
+      runId: RunId;
+      spec: ExperimentSpec;
+      data: CustomData | null;
+      view: VisualRequest;
+    }
+  | {
+      type: 'configure';
+      runId: RunId;
+      spec: ExperimentSpec;
+      data: CustomData | null;
+      dataChanged: boolean;
+    }
+  | { type: 'view'; runId: RunId; view: VisualRequest }
+  | { type: 'dispose'; runId: RunId }
+  | { type: 'play'; stepsPerFrame: number }
+  | { type: 'speed'; stepsPerFrame: number }
+  | { type: 'pause' }
+  | { type: 'step'; unit: StepUnit; count: number }
+  | { type: 'reset' }
+  | { type: 'ack'; seq: number }
+  | { type: 'parseCsv'; requestId: number; text: string; maxRows: number }
+  | { type: 'crash' }; // test hook: the worker throws outside any handler, as a real crash would
+
+export type FromWorker =
+  | { type: 'ready'; simd: boolean; version: string }
+  | {
+      type: 'started';
+      runId: RunId;
+      network: NetworkInfo;
+      data: SplitData | null;
+      rebuilt: boolean; // true when a configure needed a new network
+    }
+  | { type: 'configured'; runId: RunId; applied: boolean }
+  | { type: 'frame'; seq: number; playing: boolean; runs: RunFrame[] }
+  | { type: 'playback'; playing: boolean }
+  | { type: 'csv'; requestId: number; result: ParsedCsv }
+  | { type: 'csvError'; requestId: number; message: string }
+  | { type: 'error'; runId: RunId | null; message: string; recoverable: boolean };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(x)}`);
+}
+
+// The buffers of every typed array in a message, each once, to hand to postMessage as its
+// transfer list.
+export function transferables(
+  value: unknown,
+  out = new Set<ArrayBuffer>(),
+  depth = 0,
+): ArrayBuffer[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return [...out];
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+    return [...out];
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value))
+    transferables(v, out, depth + 1);
+  return [...out];
+}

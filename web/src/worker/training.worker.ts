@@ -1,0 +1,67 @@
+// The training worker: loads the engine, then hands every message to the run loop. Messages
+// that arrive while the engine loads wait in order. A trap inside the engine (WebAssembly
+// RuntimeError, abort) is reported as fatal: the page then replaces this worker.
+import { loadEngine } from '../engine/load-engine';
+import { errorMessage, isFatal, RunLoop } from './run-loop';
+import type { FromWorker, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let loop: RunLoop | null = null;
+let dead = false;
+const queue: ToWorker[] = [];
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+function fail(e: unknown, runId: number | null): void {
+  const fatal = isFatal(e);
+  if (fatal) dead = true;
+  post({ type: 'error', runId, message: errorMessage(e), recoverable: !fatal });
+  // Whatever failed mid-tick must not leave the page showing a run that no longer advances.
+  if (!fatal) loop?.handle({ type: 'pause' });
+}
+
+function dispatch(msg: ToWorker): void {
+  if (dead) return;
+  if (!loop) {
+    queue.push(msg);
+    return;
+  }
+  try {
+    loop.handle(msg);
+  } catch (e) {
+    fail(e, 'runId' in msg ? msg.runId : null);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => dispatch(event.data);
+
+loadEngine()
+  .then(({ engine, simd }) => {
+    loop = new RunLoop(engine, {
+      post,
+      schedule: (fn) =>
+        setTimeout(() => {
+          if (dead) return;
+          try {
+            fn();
+          } catch (e) {
+            if (e instanceof Error && e.message === 'worker crash requested') throw e;
+            fail(e, null);
+          }
+        }, 0),
+      now: () => performance.now(),
+    });
+    post({ type: 'ready', simd, version: engine.version() });
+    for (const msg of queue.splice(0)) dispatch(msg);
+  })
+  .catch((e: unknown) => {
+    dead = true;
+    post({
+      type: 'error',
+      runId: null,
+      message: `engine failed to load: ${errorMessage(e)}`,
+      recoverable: false,
+    });
+  });
