@@ -4,7 +4,8 @@
 
 namespace engine {
 
-Dense::Dense(int in, int out, int layerIndex) : in_(in), out_(out), layerIndex_(layerIndex) {
+Dense::Dense(int in, int out, int layerIndex, bool hasBias)
+    : in_(in), out_(out), layerIndex_(layerIndex), hasBias_(hasBias) {
   if (in < 1 || out < 1) {
     throw std::invalid_argument("dense layer: inputs and outputs must be >= 1, got " +
                                 std::to_string(in) + " x " + std::to_string(out));
@@ -18,8 +19,9 @@ Dense::Dense(int in, int out, int layerIndex) : in_(in), out_(out), layerIndex_(
   bias_.name = prefix + "bias";
   bias_.role = ParamRole::Bias;
   bias_.layer = layerIndex;
-  bias_.value = Matrix::Zero(1, out);
-  bias_.grad = Matrix::Zero(1, out);
+  // Without a bias the member stays empty (0 × 0) so nothing can read a stale value.
+  bias_.value = Matrix::Zero(hasBias ? 1 : 0, hasBias ? out : 0);
+  bias_.grad = Matrix::Zero(hasBias ? 1 : 0, hasBias ? out : 0);
 }
 
 const Matrix& Dense::forward(const Matrix& x, bool /*training*/, Rng& /*rng*/) {
@@ -28,14 +30,14 @@ const Matrix& Dense::forward(const Matrix& x, bool /*training*/, Rng& /*rng*/) {
   y_.resize(x.rows(), out_);  // no-op once the batch size is stable
   // y = x Wᵀ, then + b on every row: one GEMM into our buffer, no temporary.
   y_.noalias() = x * weight_.value.transpose();
-  y_.rowwise() += bias_.value.row(0);
+  if (hasBias_) y_.rowwise() += bias_.value.row(0);
   return y_;
 }
 
 const Matrix& Dense::backward(const Matrix& dy) {
   eigen_assert(x_ != nullptr && dy.rows() == x_->rows() && dy.cols() == out_);
   weight_.grad.noalias() += dy.transpose() * (*x_);
-  bias_.grad.row(0).noalias() += dy.colwise().sum();
+  if (hasBias_) bias_.grad.row(0).noalias() += dy.colwise().sum();
   if (!propagate_) {
     dx_.resize(0, in_);
     return dx_;

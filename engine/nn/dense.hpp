@@ -16,12 +16,17 @@ namespace engine {
 
 class Dense : public Layer {
  public:
-  Dense(int in, int out, int layerIndex);
+  // hasBias = false: y = x Wᵀ only, as torch.nn.Linear(bias=False) (used before BatchNorm).
+  Dense(int in, int out, int layerIndex, bool hasBias = true);
 
   const Matrix& forward(const Matrix& x, bool training, Rng& rng) override;
   const Matrix& backward(const Matrix& dy) override;
   Shape outputShape(const Shape& input) const override;
-  std::vector<Param*> params() override { return {&weight_, &bias_}; }
+  std::vector<Param*> params() override {
+    if (!hasBias_) return {&weight_};
+    return {&weight_, &bias_};
+  }
+  bool hasBias() const { return hasBias_; }
   std::string kind() const override { return "dense"; }
 
   int inputs() const { return in_; }
@@ -41,6 +46,7 @@ class Dense : public Layer {
   int in_;
   int out_;
   int layerIndex_;
+  bool hasBias_ = true;
   bool propagate_ = true;
   Param weight_;
   Param bias_;

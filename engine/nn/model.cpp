@@ -127,7 +127,10 @@ Model buildMlp(const ModelSpec& spec, int inputs, int outputs, Rng& rng) {
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(path + "." + e.what());
     }
-    auto dense = std::make_unique<Dense>(width, h.units, k);
+    // A bias before batch norm is cancelled by the mean subtraction (its gradient is exactly
+    // zero, so Adam-type optimizers would turn rounding noise into steps): β replaces it,
+    // as torch.nn.Linear(bias=False) before BatchNorm1d (Ioffe & Szegedy 2015, §3.2).
+    auto dense = std::make_unique<Dense>(width, h.units, k, /*hasBias=*/!h.batchNorm);
     initialize(dense->weight().value, init, rng);
     model.add(std::move(dense));
     if (h.batchNorm) {

@@ -4,7 +4,8 @@
 // bnShift). Layers live on the heap, so Param addresses never change after add(), even when the
 // Model is moved (optimizers keep Param*). The model copies each input batch into its own
 // buffer, so the caller's matrix may be a temporary.
-// buildMlp, per hidden layer: Dense → [BatchNorm] → Activation → Dropout (always present; rate 0
+// buildMlp, per hidden layer: Dense (no bias when batch norm follows) → [BatchNorm] →
+// Activation → Dropout (always present; rate 0
 // is the identity, so the rate can be raised mid-run); then an output Dense with no activation
 // (the losses fuse sigmoid / softmax). No hidden layers: linear / logistic regression.
 #pragma once

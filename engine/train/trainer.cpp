@@ -134,8 +134,8 @@ void Trainer::build() {
   long long count = 0;
   int fanIn = inputs_;
   for (const LayerSpec& layer : spec_.model.hidden) {
-    count += static_cast<long long>(fanIn) * layer.units + layer.units;
-    if (layer.batchNorm) count += 2LL * layer.units;
+    count += static_cast<long long>(fanIn) * layer.units;
+    count += layer.batchNorm ? 2LL * layer.units : layer.units;  // β replaces the dense bias
     fanIn = layer.units;
   }
   count += static_cast<long long>(fanIn) * outputs_ + outputs_;

@@ -14,7 +14,7 @@ Python):
                CrossEntropyLoss with probability targets (one-hot rows, soft rows, rows
                not summing to 1, large logits): value, d loss / d z, and the prediction
                (identity, sigmoid, softmax).
-  mlp:         Linear(2,4) Tanh Linear(4,3) BatchNorm1d(3) ReLU Linear(3,1), given weights, on
+  mlp:         Linear(2,4) Tanh Linear(4,3,bias=False) BatchNorm1d(3) ReLU Linear(3,1), given weights, on
                one batch in training mode with BCEWithLogitsLoss: z, loss, every parameter's
                gradient (under the engine's parameter names), the running statistics after the
                step, and the eval-mode z afterwards.
@@ -135,19 +135,20 @@ def mlp_case(rng):
     eps, momentum = 1e-5, 0.1
     model = torch.nn.Sequential(
         torch.nn.Linear(2, 4), torch.nn.Tanh(),
-        torch.nn.Linear(4, 3), torch.nn.BatchNorm1d(3, eps=eps, momentum=momentum),
+        torch.nn.Linear(4, 3, bias=False), torch.nn.BatchNorm1d(3, eps=eps, momentum=momentum),
         torch.nn.ReLU(), torch.nn.Linear(3, 1))
     with torch.no_grad():
         for m in model:
             if isinstance(m, torch.nn.Linear):
                 m.weight.copy_(tensor(rng.randn(*m.weight.shape) * 0.8))
-                m.bias.copy_(tensor(rng.randn(*m.bias.shape) * 0.3))
+                if m.bias is not None:
+                    m.bias.copy_(tensor(rng.randn(*m.bias.shape) * 0.3))
         model[3].weight.copy_(tensor([1.2, 0.8, 1.1]))
         model[3].bias.copy_(tensor([0.2, 0.1, 0.3]))
     # The engine's names: "layers.<k>" with k the index of the dense layer a parameter
     # belongs to (batch norm shares the index of the dense layer before it).
     names = [("layers.0.weight", model[0].weight), ("layers.0.bias", model[0].bias),
-             ("layers.1.weight", model[2].weight), ("layers.1.bias", model[2].bias),
+             ("layers.1.weight", model[2].weight),  # no bias before batch norm
              ("layers.1.bnScale", model[3].weight), ("layers.1.bnShift", model[3].bias),
              ("layers.2.weight", model[5].weight), ("layers.2.bias", model[5].bias)]
     x = rng.randn(6, 2)

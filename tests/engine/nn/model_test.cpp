@@ -90,7 +90,7 @@ TEST_CASE("buildMlp stacks Dense → [BatchNorm] → Activation → Dropout per 
   std::vector<std::string> names;
   for (Param* p : m.params()) names.push_back(p->name);
   CHECK(names == std::vector<std::string>{"layers.0.weight", "layers.0.bias", "layers.1.weight",
-                                          "layers.1.bias", "layers.1.bnScale", "layers.1.bnShift",
+                                          "layers.1.bnScale", "layers.1.bnShift",
                                           "layers.2.weight", "layers.2.bias", "layers.3.weight",
                                           "layers.3.bias"});
   const auto dense = m.denseLayers();
