@@ -64,6 +64,7 @@ export default [
         `top-left click lands at negative x1, positive x2: ${added}`,
       );
       // The same without a pointer: coordinates typed in, class 0.
+      const hashWithOnePoint = await page.evaluate(() => location.hash);
       await page.getByLabel('Add class 0 (orange)').check();
       await page.getByLabel('Point x₁', { exact: true }).fill('1.5');
       await page.getByLabel('Point x₂', { exact: true }).fill('-2');
@@ -75,6 +76,8 @@ export default [
       });
       assert.deepEqual(typed, [1.5, -2, 0]);
       await page.waitForFunction(() => !window.playground.store.get().runs[0].starting);
+      // The address bar follows the state after a short debounce.
+      await page.waitForFunction((before) => location.hash !== before, hashWithOnePoint);
       const link = await page.evaluate(() => location.href);
       const fresh = await newPage();
       await openReady(fresh, link);
