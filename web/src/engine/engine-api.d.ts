@@ -149,12 +149,12 @@ export interface MetricsBatch {
   trainAccuracy: Float64Array;
   valAccuracy: Float64Array;
   testAccuracy: Float64Array;
-  weightL1: Float64Array;
-  weightL2: Float64Array;
-  gradNorm: Float64Array;
-  updateRatio: Float64Array;   // ‖Δw‖ / ‖w‖ of the last step
-  zeroFraction: Float64Array;  // fraction of weights exactly 0
-  smallFraction: Float64Array; // fraction of weights with |w| < 1e-3
+  weightL1: Float64Array; // per layer
+  weightL2: Float64Array; // per layer
+  gradNorm: Float64Array; // per layer
+  updateRatio: Float64Array; // per layer, ‖Δw‖ / ‖w‖ of the last step
+  zeroFraction: Float64Array; // per layer, fraction of weights exactly 0
+  smallFraction: Float64Array; // per layer, fraction of weights with |w| < 1e-3
 }
 
 export interface ParamTensor {
