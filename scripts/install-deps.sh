@@ -18,6 +18,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# `npm install`, not `npm ci`: the registry this project is built from serves only the Linux
+# builds of rollup's optional per-platform packages, so the lock cannot list the others and
+# `npm ci` refuses it. With the lock present, `npm install` keeps every locked version.
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
