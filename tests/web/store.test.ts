@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsBatch } from '../../web/src/engine/engine-api';
-import { appendMetrics, emptySeries, kMaxRows, kScalarColumns } from '../../web/src/state/store';
+import {
+  appendMetrics,
+  emptySeries,
+  kLayerColumns,
+  kMaxRows,
+  kScalarColumns,
+} from '../../web/src/state/store';
 
 // A batch in the engine's layout: scalar columns one value per row, per-layer columns row-major
 // rows × layers. Values encode (row, layer) so the test can see where each one went.
@@ -12,16 +18,8 @@ function batch(firstStep: number, rows: number, layers: number): MetricsBatch {
     hasTest: false,
     hasAccuracy: true,
   };
-  const perLayer = [
-    'weightL1',
-    'weightL2',
-    'gradNorm',
-    'updateRatio',
-    'zeroFraction',
-    'smallFraction',
-  ];
   for (const name of kScalarColumns) {
-    if (perLayer.includes(name)) {
+    if (kLayerColumns.includes(name)) {
       out[name] = Float64Array.from(
         { length: rows * layers },
         (_, k) => (firstStep + Math.floor(k / layers)) * 10 + (k % layers),

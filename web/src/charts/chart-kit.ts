@@ -68,6 +68,10 @@ export interface LineDef {
   width?: number;
 }
 
+export function runColor(runIndex: number): string {
+  return kRunColors[runIndex % kRunColors.length]!;
+}
+
 export function column(name: MetricColumn) {
   return (s: Series) => s.columns[name];
 }

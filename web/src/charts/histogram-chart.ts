@@ -4,7 +4,7 @@ import { Chart } from 'chart.js';
 import type { AppState } from '../state/store';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
-import { kRunColors } from './chart-kit';
+import { runColor } from './chart-kit';
 
 export class HistogramChart {
   readonly chart: Chart<'bar', number[], string>;
@@ -60,7 +60,7 @@ export class HistogramChart {
     if (h === this.shown) return;
     this.shown = h;
     const ds = this.chart.data.datasets[0]!;
-    ds.backgroundColor = kRunColors[state.selected % kRunColors.length];
+    ds.backgroundColor = runColor(state.selected);
     if (!h) {
       this.chart.data.labels = [];
       ds.data = [];

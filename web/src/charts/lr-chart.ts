@@ -2,19 +2,13 @@
 // included), per run.
 import type { AppState } from '../state/store';
 import { t } from '../i18n/i18n';
-import { column, kRunColors, MetricChart, runLabel } from './chart-kit';
+import { MetricChart } from './chart-kit';
+import { runLine } from './per-run';
 
 export function lrChart(canvas: HTMLCanvasElement) {
   return new MetricChart(canvas, {
     title: t('chart.lr'),
     lines: (state: AppState) =>
-      state.runs.map((run, i) => ({
-        key: `${run.id}:lr`,
-        label: runLabel(state, i, t('chart.lr')),
-        series: run.series,
-        values: column('lr'),
-        color: kRunColors[i % kRunColors.length]!,
-        dash: [],
-      })),
+      state.runs.map((_, i) => runLine(state, i, { id: 'lr', label: t('chart.lr'), column: 'lr' })),
   });
 }

@@ -16,6 +16,17 @@ import type { CustomDataset } from './custom-data';
 
 export const kMaxRows = 6000;
 
+// Columns the engine reports once per trainable dense layer (rows × layers, row-major).
+const kLayerColumnNames = [
+  'weightL1',
+  'weightL2',
+  'gradNorm',
+  'updateRatio',
+  'zeroFraction',
+  'smallFraction',
+] as const satisfies readonly (keyof MetricsBatch)[];
+
+// Every metric column, in the order exports list them: one value per row, then the per-layer ones.
 export const kScalarColumns = [
   'step',
   'epoch',
@@ -28,23 +39,11 @@ export const kScalarColumns = [
   'trainAccuracy',
   'valAccuracy',
   'testAccuracy',
-  'weightL1',
-  'weightL2',
-  'gradNorm',
-  'updateRatio',
-  'zeroFraction',
-  'smallFraction',
+  ...kLayerColumnNames,
 ] as const satisfies readonly (keyof MetricsBatch)[];
 export type MetricColumn = (typeof kScalarColumns)[number];
-// Columns the engine reports once per trainable dense layer (rows × layers, row-major).
-export const kLayerColumns: readonly MetricColumn[] = [
-  'weightL1',
-  'weightL2',
-  'gradNorm',
-  'updateRatio',
-  'zeroFraction',
-  'smallFraction',
-];
+// The per-layer columns typed as any MetricColumn, so `kLayerColumns.includes(name)` type-checks.
+export const kLayerColumns: readonly MetricColumn[] = kLayerColumnNames;
 
 // One run's recorded metrics, column by column. A column the engine reports per layer is kept
 // as one array per layer in `perLayer` (and not in `columns`).
