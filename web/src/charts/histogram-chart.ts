@@ -19,6 +19,8 @@ export class HistogramChart {
           {
             label: t('chart.count'),
             data: [],
+            // Set at creation too: the bar colour resolved on the first draw is the one kept.
+            backgroundColor: runColor(0),
             borderWidth: 0,
             barPercentage: 1,
             categoryPercentage: 1,
