@@ -14,6 +14,12 @@ void Model::add(std::unique_ptr<Layer> layer) {
   if (layers_.empty()) {
     if (auto* dense = dynamic_cast<Dense*>(layer.get())) dense->setPropagateGradient(false);
   }
+  // The lists the trainer walks every step are built here once, so a step allocates nothing.
+  Layer* added = layer.get();
+  for (Param* p : added->params()) params_.push_back(p);
+  if (auto* d = dynamic_cast<Dense*>(added)) dense_.push_back(d);
+  if (auto* d = dynamic_cast<Dropout*>(added)) dropout_.push_back(d);
+  if (auto* b = dynamic_cast<BatchNorm*>(added)) batchNorm_.push_back(b);
   layers_.push_back(std::move(layer));
 }
 
@@ -31,13 +37,7 @@ void Model::backward(const Matrix& dOut) {
   for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) g = &(*it)->backward(*g);
 }
 
-std::vector<Param*> Model::params() {
-  std::vector<Param*> out;
-  for (auto& layer : layers_) {
-    for (Param* p : layer->params()) out.push_back(p);
-  }
-  return out;
-}
+const std::vector<Param*>& Model::params() { return params_; }
 
 void Model::zeroGrad() {
   for (Param* p : params()) p->grad.setZero();
@@ -51,29 +51,11 @@ long long Model::parameterCount() const {
   return n;
 }
 
-std::vector<Dense*> Model::denseLayers() {
-  std::vector<Dense*> out;
-  for (auto& layer : layers_) {
-    if (auto* d = dynamic_cast<Dense*>(layer.get())) out.push_back(d);
-  }
-  return out;
-}
+const std::vector<Dense*>& Model::denseLayers() { return dense_; }
 
-std::vector<Dropout*> Model::dropoutLayers() {
-  std::vector<Dropout*> out;
-  for (auto& layer : layers_) {
-    if (auto* d = dynamic_cast<Dropout*>(layer.get())) out.push_back(d);
-  }
-  return out;
-}
+const std::vector<Dropout*>& Model::dropoutLayers() { return dropout_; }
 
-std::vector<BatchNorm*> Model::batchNormLayers() {
-  std::vector<BatchNorm*> out;
-  for (auto& layer : layers_) {
-    if (auto* b = dynamic_cast<BatchNorm*>(layer.get())) out.push_back(b);
-  }
-  return out;
-}
+const std::vector<BatchNorm*>& Model::batchNormLayers() { return batchNorm_; }
 
 ModelSnapshot Model::snapshot() const {
   ModelSnapshot s;

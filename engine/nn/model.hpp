@@ -48,7 +48,7 @@ class Model {
   // dOut = dLoss/dz for the last forward batch; accumulates into every Param::grad.
   void backward(const Matrix& dOut);
 
-  std::vector<Param*> params();
+  const std::vector<Param*>& params();
   void zeroGrad();
   long long parameterCount() const;
 
@@ -58,9 +58,9 @@ class Model {
 
   // In model order: the hidden Dense layers then the output one; the Dropout after each
   // hidden layer; the BatchNorm layers.
-  std::vector<Dense*> denseLayers();
-  std::vector<Dropout*> dropoutLayers();
-  std::vector<BatchNorm*> batchNormLayers();
+  const std::vector<Dense*>& denseLayers();
+  const std::vector<Dropout*>& dropoutLayers();
+  const std::vector<BatchNorm*>& batchNormLayers();
 
   ModelSnapshot snapshot() const;
   // Throws std::invalid_argument if the snapshot came from a model of another shape.
@@ -68,6 +68,10 @@ class Model {
 
  private:
   std::vector<std::unique_ptr<Layer>> layers_;
+  std::vector<Param*> params_;
+  std::vector<Dense*> dense_;
+  std::vector<Dropout*> dropout_;
+  std::vector<BatchNorm*> batchNorm_;
   Matrix input_;
 };
 

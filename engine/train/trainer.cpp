@@ -159,7 +159,7 @@ void Trainer::buildModel() {
   message_.clear();
   lastBatchLoss_ = 0.0;
   best_.reset();
-  const std::vector<Dense*> dense = model_->denseLayers();
+  const std::vector<Dense*>& dense = model_->denseLayers();
   layerStats_.assign(dense.size(), LayerStats{});
   previousWeights_.resize(dense.size());
   metrics_ = MetricsLog(static_cast<int>(dense.size()));
@@ -206,6 +206,10 @@ void Trainer::buildPenalties() {
     const double scale = k < hidden.size() ? hidden[k].penaltyScale : spec_.model.outputPenaltyScale;
     layerPenalties_.push_back(makePenalty(spec_.penalty, scale));
   }
+  // L1 and elastic net go either way (the user's l1Mode); Lp only through its prox.
+  const bool l1Family = spec_.penalty.kind == "l1" || spec_.penalty.kind == "elasticNet";
+  proximalPenalty_ = (l1Family && spec_.penalty.l1Mode == "proximal") ||
+                     !layerPenalties_.front()->hasUsableGradient();
 }
 
 bool Trainer::penalized(const Param& p) const {
@@ -312,11 +316,11 @@ void Trainer::trainStep() {
   model_->backward(dz_);
   applyPenaltyGradients();
 
-  std::vector<Param*> params = model_->params();
+  const std::vector<Param*>& params = model_->params();
   if (spec_.training.clipNorm > 0.0) clipGradNorm(params, spec_.training.clipNorm);
   if (spec_.training.clipValue > 0.0) clipGradValue(params, spec_.training.clipValue);
 
-  std::vector<Dense*> dense = model_->denseLayers();
+  const std::vector<Dense*>& dense = model_->denseLayers();
   if (willRecord) {
     for (std::size_t k = 0; k < dense.size(); ++k) {
       layerStats_[k].gradNorm =
@@ -372,11 +376,7 @@ void Trainer::trainStep() {
 }
 
 void Trainer::applyPenaltyGradients() {
-  if (layerPenalties_.empty()) return;
-  const bool l1Family = spec_.penalty.kind == "l1" || spec_.penalty.kind == "elasticNet";
-  const bool proximal = (l1Family && spec_.penalty.l1Mode == "proximal") ||
-                        !layerPenalties_.front()->hasUsableGradient();
-  if (proximal) return;  // applied after the optimizer step instead
+  if (layerPenalties_.empty() || proximalPenalty_) return;  // prox: after the step instead
   for (Param* p : model_->params()) {
     if (!penalized(*p)) continue;
     layerPenalties_[static_cast<std::size_t>(p->layer)]->addGradient(p->value, p->grad);
@@ -384,11 +384,7 @@ void Trainer::applyPenaltyGradients() {
 }
 
 void Trainer::applyProx(double lr) {
-  if (layerPenalties_.empty()) return;
-  const bool l1Family = spec_.penalty.kind == "l1" || spec_.penalty.kind == "elasticNet";
-  const bool proximal = (l1Family && spec_.penalty.l1Mode == "proximal") ||
-                        !layerPenalties_.front()->hasUsableGradient();
-  if (!proximal) return;
+  if (layerPenalties_.empty() || !proximalPenalty_) return;
   for (Param* p : model_->params()) {
     if (!penalized(*p)) continue;
     layerPenalties_[static_cast<std::size_t>(p->layer)]->prox(p->value, lr);
@@ -464,7 +460,7 @@ void Trainer::record(bool haveStep) {
     row.testLoss = t.loss;
     row.testAccuracy = t.accuracy;
   }
-  std::vector<Dense*> dense = model_->denseLayers();
+  const std::vector<Dense*>& dense = model_->denseLayers();
   for (std::size_t k = 0; k < dense.size(); ++k) {
     weightStats(dense[k]->weight().value, layerStats_[k]);
     if (!haveStep) layerStats_[k].gradNorm = layerStats_[k].updateRatio = 0.0;
@@ -576,7 +572,7 @@ bool Trainer::update(const ExperimentSpec& next) {
 
   const ExperimentSpec previous = spec_;
   spec_ = next;
-  std::vector<Dropout*> dropout = model_->dropoutLayers();
+  const std::vector<Dropout*>& dropout = model_->dropoutLayers();
   for (std::size_t k = 0; k < dropout.size() && k < spec_.model.hidden.size(); ++k)
     dropout[k]->setRate(spec_.model.hidden[k].dropout);
 

@@ -143,6 +143,7 @@ class Trainer {
   std::unique_ptr<Batcher> batcher_;
   // One penalty per dense layer (λ × that layer's penaltyScale); empty when none.
   std::vector<std::unique_ptr<Penalty>> layerPenalties_;
+  bool proximalPenalty_ = false;  // applied by prox after the step, not by its gradient
   std::unique_ptr<EarlyStopping> earlyStopping_;
   std::unique_ptr<ModelSnapshot> best_;
   Mixup mixup_;
