@@ -10,40 +10,15 @@
 // below 55 frames per second. --profile also records the page's main-thread JavaScript while
 // training (DevTools CPU profile: build/bench/browser-fps.cpuprofile) and prints where the
 // time goes.
-import { createServer } from 'node:http';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const dist = join(root, 'web/dist');
+import { dist, launchChromium, root, serveSite } from '../tests/browser/site.mjs';
+
 const kBase = '/app/';
 const kMinFps = 55;
 // W2's network, optimizer and batch on the playground's digits set, fastest playback speed.
 const kW2Link = '#v=1&ds=digits&h=128:relu,128:relu&opt=adam&lr=0.001&bs=32&speed=1000';
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv',
-  '.woff2': 'font/woff2',
-};
 
 const hostPage = (src) => `<!doctype html><html><head><style>
 html, body { margin: 0; height: 100%; } iframe { border: 0; width: 100%; height: 100%; }
@@ -72,34 +47,6 @@ function parseArgs(argv) {
   if (!(o.seconds >= 2)) throw new Error('--seconds: at least 2');
   if (!o.link.startsWith('#')) throw new Error('--link: the part of a playground link from # on');
   return o;
-}
-
-function serve(link) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/host.html') {
-      res.writeHead(200, { 'content-type': types['.html'] });
-      res.end(hostPage(`${kBase}index.html${link}`));
-      return;
-    }
-    if (!url.pathname.startsWith(kBase)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let rel = normalize(decodeURIComponent(url.pathname.slice(kBase.length))).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = join(dist, rel);
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 // Frame timestamps of requestAnimationFrame in `frame` for `ms` milliseconds.
@@ -173,22 +120,10 @@ async function main() {
       'web/dist is missing: build the site first (bash scripts/build-wasm.sh && npm run build)',
     );
   }
-  const server = await serve(o.link);
+  const server = await serveSite({ base: kBase, hostPage });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'playground-fps-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const { context, profile } = await launchChromium({
     executablePath: o.chromium,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
     viewport: { width: 1400, height: 1000 },
     locale: 'en-US',
   });
@@ -196,7 +131,7 @@ async function main() {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${origin}/host.html`);
+    await page.goto(`${origin}/host.html?hash=${encodeURIComponent(o.link)}`);
     await page.waitForFunction(
       () => window.received.some((m) => m.data?.type === 'playground:ready'),
       null,

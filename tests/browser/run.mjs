@@ -2,38 +2,15 @@
 // 127.0.0.1, drives Debian's Chromium with playwright-core through every journey in
 // tests/browser/*.spec.mjs, saves screenshots to test-results/, and ends with "N passed, M failed".
 // It builds nothing itself.
-import { createServer } from 'node:http';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = join(root, 'web/dist');
+import { dist, launchChromium, root, serveSite } from './site.mjs';
+
 const artifacts = join(root, 'test-results');
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const kBase = '/sub/path/'; // served below a sub-path: the site must use relative URLs
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv',
-};
 
 // A host page for the embed journey: an iframe of the playground and a log of its messages.
 const hostPage = (src) => `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
@@ -46,37 +23,6 @@ const hostPage = (src) => `<!doctype html><html><head><link rel="icon" href="dat
   window.sendToFrame = (m) => document.getElementById('frame').contentWindow.postMessage(m, '*');
 </script></body></html>`;
 
-function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/host.html') {
-      res.writeHead(200, { 'content-type': types['.html'] });
-      res.end(hostPage(`${kBase}index.html${url.searchParams.get('hash') ?? ''}`));
-      return;
-    }
-    if (!url.pathname.startsWith(kBase)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let rel = normalize(decodeURIComponent(url.pathname.slice(kBase.length))).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = join(dist, rel);
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main() {
   if (!existsSync(join(dist, 'index.html'))) {
     console.error(
@@ -86,22 +32,10 @@ async function main() {
     process.exit(1);
   }
   mkdirSync(artifacts, { recursive: true });
-  const server = await serve();
+  const server = await serveSite({ base: kBase, hostPage });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const { context, profile } = await launchChromium({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
     viewport: { width: 1400, height: 1000 },
     locale: 'en-US',
   });
