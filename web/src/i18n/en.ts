@@ -56,7 +56,7 @@ export const en = {
 
   'banner.workerDied': 'The training worker stopped: {message}',
   'banner.loadFailed': 'The engine could not be loaded: {message}',
-  'banner.diverged': 'Run {run} diverged: {message}. Lower the learning rate, then reset.',
+  'banner.diverged': 'Run {run}: {message}.',
   'banner.engineError': 'The engine refused the settings: {message}',
   'banner.restart': 'Restart with these settings',
   'banner.reset': 'Reset the run',

@@ -56,7 +56,7 @@ export const zh: Messages = {
 
   'banner.workerDied': '训练线程已停止：{message}',
   'banner.loadFailed': '无法加载引擎：{message}',
-  'banner.diverged': '运行 {run} 已发散：{message}。请降低学习率后重置。',
+  'banner.diverged': '运行 {run} 已发散（{message}）。请降低学习率或开启梯度裁剪后重置。',
   'banner.engineError': '引擎拒绝了这些设置：{message}',
   'banner.restart': '用当前设置重新启动',
   'banner.reset': '重置运行',

@@ -218,7 +218,15 @@ function decodeLayers(text: string, key: string, warnings: SpecWarning[]): Layer
         if (r.value !== undefined) layer.penaltyScale = r.value as number;
         if (r.warning) warnings.push(r.warning);
       } else {
-        warnings.push({ code: 'invalid', key: at, value: safeText(part) });
+        // A layer part is an activation, bn / nobn, or a prefixed dropout / penalty scale.
+        const allowed = [
+          ...(activation.options ?? []),
+          'bn',
+          'nobn',
+          `${kLayerPrefixes.dropout}<rate>`,
+          `${kLayerPrefixes.penaltyScale}<scale>`,
+        ].join(', ');
+        warnings.push({ code: 'invalid', key: at, value: safeText(part), allowed });
       }
     }
     return layer;
