@@ -1,59 +1,10 @@
-// Reads tests/golden/nn.json (made by tests/golden/make_nn_golden.py from PyTorch 1.13) and
-// compares engine matrices with it, printing the first mismatches side by side.
+// tests/golden/nn.json (tests/golden/make_nn_golden.py, PyTorch 1.13): layers, losses, an MLP.
 #pragma once
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <cmath>
-#include <fstream>
-#include <sstream>
-#include <string>
-
-#include "core/eigen.hpp"
+#include "engine/support/golden.hpp"
 
 namespace engine::test {
 
-inline const nlohmann::json& nnGolden() {
-  static const nlohmann::json golden = [] {
-    std::ifstream in(PROJECT_SOURCE_DIR "/tests/golden/nn.json");
-    if (!in) throw std::runtime_error("cannot open tests/golden/nn.json");
-    return nlohmann::json::parse(in);
-  }();
-  return golden;
-}
-
-// A 2-D JSON list (rows of numbers) as a Matrix.
-inline Matrix goldenMatrix(const nlohmann::json& rows) {
-  const auto r = static_cast<Index>(rows.size());
-  const auto c = r == 0 ? Index(0) : static_cast<Index>(rows[0].size());
-  Matrix m(r, c);
-  for (Index i = 0; i < r; ++i) {
-    for (Index j = 0; j < c; ++j) m(i, j) = static_cast<Scalar>(rows[i][j].get<double>());
-  }
-  return m;
-}
-
-// |got − want| ≤ tol · max(1, |want|) entrywise (float tolerance against float64 references).
-inline void requireMatrixClose(const Matrix& got, const Matrix& want, double tol,
-                               const std::string& what) {
-  INFO(what << ": shape " << got.rows() << "x" << got.cols() << ", expected " << want.rows()
-            << "x" << want.cols());
-  REQUIRE(got.rows() == want.rows());
-  REQUIRE(got.cols() == want.cols());
-  std::ostringstream report;
-  int bad = 0;
-  for (Index i = 0; i < got.size(); ++i) {
-    const double g = got.data()[i];
-    const double w = want.data()[i];
-    if (!(std::abs(g - w) <= tol * std::max(1.0, std::abs(w)))) {
-      if (bad < 5) report << "  [" << i << "] ours " << g << "  torch " << w << "\n";
-      ++bad;
-    }
-  }
-  INFO(what << ": " << bad << " of " << got.size() << " entries differ\n" << report.str());
-  CHECK(bad == 0);
-}
+inline const nlohmann::json& nnGolden() { return golden("nn.json"); }
 
 }  // namespace engine::test

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "engine/support/golden.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine::test {
@@ -54,10 +55,5 @@ inline ExperimentSpec specFromJson(const nlohmann::json& obj) {
   return spec;
 }
 
-inline nlohmann::json readGolden(const std::string& name) {
-  std::ifstream in(std::string(PROJECT_SOURCE_DIR) + "/tests/golden/" + name);
-  REQUIRE(in.good());
-  return nlohmann::json::parse(in);
-}
 
 }  // namespace engine::test

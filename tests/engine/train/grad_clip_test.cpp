@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/support/golden.hpp"
 #include "train/grad_clip.hpp"
 
 namespace engine {
@@ -16,21 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-const json& golden() {
-  static const json j = [] {
-    std::ifstream in(std::string(PROJECT_SOURCE_DIR) + "/tests/golden/optimizers.json");
-    REQUIRE(in.good());
-    return json::parse(in);
-  }();
-  return j;
-}
+const json& golden() { return test::golden("optimizers.json"); }
 
-Matrix toMatrix(const json& rows) {
-  Matrix m(static_cast<Index>(rows.size()), static_cast<Index>(rows.at(0).size()));
-  for (Index r = 0; r < m.rows(); ++r)
-    for (Index c = 0; c < m.cols(); ++c) m(r, c) = static_cast<Scalar>(rows.at(r).at(c).get<double>());
-  return m;
-}
+Matrix toMatrix(const json& rows) { return test::goldenMatrix(rows); }
 
 Param withGrad(const std::string& name, const Matrix& g) {
   return Param{name, ParamRole::Weight, 0, Matrix::Zero(g.rows(), g.cols()), g};

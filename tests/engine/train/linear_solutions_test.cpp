@@ -14,7 +14,7 @@ namespace engine {
 
 TEST_CASE("Training reaches scikit-learn's ridge, lasso and elastic-net solutions",
           "[train][golden][sklearn]") {
-  const nlohmann::json golden = test::readGolden("linear_models.json");
+  const nlohmann::json& golden = test::golden("linear_models.json");
   int checked = 0;
   for (const auto& c : golden["cases"]) {
     if (!c["fitIntercept"].get<bool>()) continue;  // our linear model always has its bias

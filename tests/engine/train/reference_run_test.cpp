@@ -11,7 +11,7 @@ namespace engine {
 
 TEST_CASE("The reference scenario trains and its trajectory is written for the WASM check",
           "[train][reference]") {
-  const nlohmann::json scenario = test::readGolden("reference_scenario.json");
+  const nlohmann::json& scenario = test::golden("reference_scenario.json");
   const ExperimentSpec spec = test::specFromJson(scenario["spec"]);
   Trainer t(spec);
   const RunStatus s = t.runSteps(scenario["steps"].get<long>());

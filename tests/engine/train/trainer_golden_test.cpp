@@ -10,7 +10,6 @@
 #include "engine/support/spec_json.hpp"
 #include "train/trainer.hpp"
 
-using engine::test::readGolden;
 using engine::test::specFromJson;
 
 namespace engine {
@@ -34,7 +33,7 @@ std::unique_ptr<Trainer> trainerFor(const nlohmann::json& c) {
 }  // namespace
 
 TEST_CASE("Trainer reproduces PyTorch training runs step by step", "[train][golden]") {
-  const nlohmann::json golden = readGolden("trainer.json");
+  const nlohmann::json& golden = test::golden("trainer.json");
   for (const auto& c : golden["cases"]) {
     SECTION(c["name"].get<std::string>()) {
       auto trainer = trainerFor(c);
