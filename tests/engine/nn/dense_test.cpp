@@ -26,7 +26,7 @@ Matrix handInput() {
 
 }  // namespace
 
-TEST_CASE("Dense computes y = x Wᵀ + b with W stored [out][in], as torch.nn.Linear", "[nn]") {
+TEST_CASE("Dense computes y = x Wᵀ + b with W stored out × in, as torch.nn.Linear", "[nn]") {
   Dense d = handLayer();
   Rng rng(1);
   Matrix want(2, 3);

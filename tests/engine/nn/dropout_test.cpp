@@ -90,7 +90,7 @@ TEST_CASE("Dropout's mask comes from the Rng passed in, so the same seed gives t
   CHECK(ya != yc);
 }
 
-TEST_CASE("Dropout rate can change mid-run; rate 1 gives zeros, never inf or NaN", "[nn]") {
+TEST_CASE("Dropout rate can change mid-run, and rate 1 gives zeros, never inf or NaN", "[nn]") {
   const Matrix x = ramp(50, 40);
   Dropout d(0.0);
   Rng rng(2);

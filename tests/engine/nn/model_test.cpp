@@ -76,8 +76,8 @@ TEST_CASE("An MLP 2 → 4 tanh → 3 batch-norm relu → 1 matches PyTorch in lo
                      "z (eval mode)");
 }
 
-TEST_CASE("buildMlp stacks Dense → [BatchNorm] → Activation → Dropout per hidden layer and ends "
-          "in a bare Dense; params() are in state_dict order",
+TEST_CASE("buildMlp stacks Dense → optional BatchNorm → Activation → Dropout per hidden layer and ends "
+          "in a bare Dense, and params() are in state_dict order",
           "[nn][model]") {
   ModelSpec spec;
   spec.hidden = {hidden(5, "relu", false, 0.2), hidden(4, "leakyRelu", true), hidden(3, "linear")};
@@ -105,7 +105,8 @@ TEST_CASE("buildMlp stacks Dense → [BatchNorm] → Activation → Dropout per 
   CHECK(drop[0]->rate() == 0.2);
   CHECK(drop[1]->rate() == 0.0);
   CHECK(dynamic_cast<Activation&>(m.layer(5)).slope() == Approx(0.05));
-  CHECK(m.parameterCount() == (2 * 5 + 5) + (5 * 4 + 4 + 4 + 4) + (4 * 3 + 3) + (3 * 3 + 3));
+  // The dense layer before batch norm has no bias (β replaces it).
+  CHECK(m.parameterCount() == (2 * 5 + 5) + (5 * 4 + 4 + 4) + (4 * 3 + 3) + (3 * 3 + 3));
   CHECK_FALSE(dense[0]->propagatesGradient());  // nothing consumes dLoss/dInput
   CHECK(dense[1]->propagatesGradient());
 }

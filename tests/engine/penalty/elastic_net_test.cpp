@@ -86,7 +86,7 @@ TEST_CASE("Elastic-net prox satisfies the optimality condition and zeroes |v| �
   CHECK(en.proxScalar(-0.11, s) == 0.0);
 }
 
-TEST_CASE("Elastic net rejects l1Ratio outside [0, 1] and a negative λ", "[penalty][elasticNet]") {
+TEST_CASE("Elastic net rejects l1Ratio outside 0..1 and a negative λ", "[penalty][elasticNet]") {
   CHECK_THROWS_AS(ElasticNetPenalty(0.1, -0.01), std::invalid_argument);
   CHECK_THROWS_AS(ElasticNetPenalty(0.1, 1.01), std::invalid_argument);
   CHECK_THROWS_AS(ElasticNetPenalty(-0.1, 0.5), std::invalid_argument);

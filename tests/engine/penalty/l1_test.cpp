@@ -30,7 +30,7 @@ TEST_CASE("L1 subgradient is λ·sign(w) with sign(0) = 0 and accumulates into g
   CHECK(g.allFinite());
 }
 
-TEST_CASE("L1 prox is the soft threshold with exact zeros inside [−sλ, sλ]", "[penalty][l1]") {
+TEST_CASE("L1 prox is the soft threshold with exact zeros for |v| ≤ sλ", "[penalty][l1]") {
   const L1Penalty l1(0.5);
   const double s = 0.2;  // threshold sλ = 0.1
   CHECK(l1.proxScalar(0.35, s) == Approx(0.25).epsilon(1e-14));

@@ -84,7 +84,7 @@ TEST_CASE("At exactly 0 every penalty's subgradient is 0, never NaN", "[penalty]
   checkZeroSubgradient(engine::LpBridgePenalty(1.0, 0.5));
 }
 
-TEST_CASE("Finite differences across 0 straddle L1's subdifferential [−λ, λ] and contain 0",
+TEST_CASE("Finite differences across 0 straddle L1's subdifferential −λ..λ and contain 0",
           "[penalty]") {
   // The one-sided slopes at 0 are ±λ; our choice 0 lies between them (the minimal-norm
   // element), which the central difference of |x| at 0 also returns.
