@@ -15,7 +15,8 @@ done
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # With recommends: Chromium takes its fonts and software-rendering libraries from them.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
 # `npm install`, not `npm ci`: the registry this project is built from serves only the Linux
