@@ -82,9 +82,7 @@ class SpecReader {
     readObject(input, "");
     if (errors_.empty()) errors_ = validate(spec_);
     if (!errors_.empty()) {
-      std::string message = "invalid experiment spec: ";
-      for (std::size_t i = 0; i < errors_.size(); ++i) message += (i ? "; " : "") + errors_[i];
-      throwJsError(message);
+      throwJsError(describeErrors(errors_));
     }
     return spec_;
   }

@@ -73,6 +73,10 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
   if (spec.schedule.kind == "cosine" && spec.schedule.etaMin > spec.optimizer.lr) {
     errors.push_back("schedule.etaMin: must be at most optimizer.lr");
   }
+  if (spec.training.earlyStopping.enabled && d.valFraction <= 0.0) {
+    errors.push_back(
+        "training.earlyStopping.enabled: needs a validation split (data.valFraction > 0)");
+  }
   if (spec.optimizer.nesterov &&
       (spec.optimizer.momentum <= 0.0 || spec.optimizer.dampening != 0.0)) {
     errors.push_back(
@@ -80,6 +84,13 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
         "(as torch.optim.SGD)");
   }
   return errors;
+}
+
+std::string describeErrors(const std::vector<std::string>& errors) {
+  std::ostringstream os;
+  os << "invalid experiment spec: ";
+  for (std::size_t i = 0; i < errors.size(); ++i) os << (i ? "; " : "") << errors[i];
+  return os.str();
 }
 
 }  // namespace engine

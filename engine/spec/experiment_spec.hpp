@@ -117,5 +117,7 @@ struct ExperimentSpec {
 // Every problem with the spec, each naming the key path and the allowed range,
 // e.g. "optimizer.lr: must be in [0, 10], got -1". Empty when the spec is valid.
 std::vector<std::string> validate(const ExperimentSpec& spec);
+// "invalid experiment spec: <error>; <error>", the message a refused spec throws with.
+std::string describeErrors(const std::vector<std::string>& errors);
 
 }  // namespace engine

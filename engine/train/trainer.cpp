@@ -21,49 +21,53 @@ constexpr std::uint64_t kShuffleStream = 0x5eed;
 constexpr std::uint64_t kDropoutStream = 0xd209;
 constexpr std::uint64_t kAugmentStream = 0xa06e;
 
-std::string joinErrors(const std::vector<std::string>& errors) {
-  std::ostringstream os;
-  os << "invalid experiment spec: ";
-  for (std::size_t i = 0; i < errors.size(); ++i) os << (i ? "; " : "") << errors[i];
-  return os.str();
-}
-
-bool sameLayers(const std::vector<LayerSpec>& a, const std::vector<LayerSpec>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].units != b[i].units || a[i].activation != b[i].activation ||
-        a[i].batchNorm != b[i].batchNorm)
-      return false;
+// True when a and b agree on every schema field whose path `selected` accepts.
+template <typename Select>
+bool sameFields(const std::vector<FieldDesc>& fields, const void* a, const void* b,
+                Select selected) {
+  for (const FieldDesc& f : fields) {
+    if (!selected(f.path)) continue;
+    switch (f.type) {
+      case FieldType::Number:
+      case FieldType::Integer:
+      case FieldType::Boolean:
+        if (f.getNumber(a) != f.getNumber(b)) return false;
+        break;
+      case FieldType::Enum:
+        if (f.getString(a) != f.getString(b)) return false;
+        break;
+      case FieldType::StringList:
+        if (f.getList(a) != f.getList(b)) return false;
+        break;
+    }
   }
   return true;
 }
 
-// What a running network cannot absorb: another data set, architecture or seed.
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// What a running network cannot absorb: another seed, data set or architecture. Dropout rates
+// and per-layer penalty scales are hyper-parameters and may change.
 bool sameStructure(const ExperimentSpec& a, const ExperimentSpec& b) {
-  const DataSpec& da = a.data;
-  const DataSpec& db = b.data;
-  const bool sameData = da.kind == db.kind && da.samples == db.samples && da.noise == db.noise &&
-                        da.labelNoise == db.labelNoise && da.valFraction == db.valFraction &&
-                        da.testFraction == db.testFraction && da.features == db.features &&
-                        da.degree == db.degree && da.dimensions == db.dimensions &&
-                        da.nonZeros == db.nonZeros && da.standardize == db.standardize &&
-                        da.task == db.task;
-  const ModelSpec& ma = a.model;
-  const ModelSpec& mb = b.model;
-  const bool sameModel = sameLayers(ma.hidden, mb.hidden) && ma.init == mb.init &&
-                         ma.leakySlope == mb.leakySlope &&
-                         ma.batchNormMomentum == mb.batchNormMomentum &&
-                         ma.batchNormEps == mb.batchNormEps;
-  return a.seed == b.seed && sameData && sameModel;
+  const bool sameTop = sameFields(specFields(), &a, &b, [](const std::string& path) {
+    return path == "seed" || startsWith(path, "data.") ||
+           (startsWith(path, "model.") && path != "model.outputPenaltyScale");
+  });
+  if (!sameTop || a.model.hidden.size() != b.model.hidden.size()) return false;
+  for (std::size_t i = 0; i < a.model.hidden.size(); ++i) {
+    const bool sameLayer =
+        sameFields(layerFields(), &a.model.hidden[i], &b.model.hidden[i],
+                   [](const std::string& path) { return path != "dropout" && path != "penaltyScale"; });
+    if (!sameLayer) return false;
+  }
+  return true;
 }
 
-bool sameOptimizer(const OptimizerSpec& a, const OptimizerSpec& b) {
-  // lr is excluded: the schedule feeds it to the groups at every step.
-  return a.kind == b.kind && a.momentum == b.momentum && a.dampening == b.dampening &&
-         a.nesterov == b.nesterov && a.beta1 == b.beta1 && a.beta2 == b.beta2 && a.eps == b.eps &&
-         a.amsgrad == b.amsgrad && a.alpha == b.alpha && a.centered == b.centered &&
-         a.lrDecay == b.lrDecay && a.initialAccumulator == b.initialAccumulator &&
-         a.weightDecay == b.weightDecay;
+// lr is left out: the schedule hands it to the groups at every step.
+bool sameOptimizer(const ExperimentSpec& a, const ExperimentSpec& b) {
+  return sameFields(specFields(), &a, &b, [](const std::string& path) {
+    return startsWith(path, "optimizer.") && path != "optimizer.lr";
+  });
 }
 
 double squaredNorm(const Matrix& m) { return static_cast<double>(m.squaredNorm()); }
@@ -96,11 +100,8 @@ Trainer::Trainer(const ExperimentSpec& spec, CustomData data)
 Trainer::~Trainer() = default;
 
 void Trainer::build() {
-  std::vector<std::string> errors = validate(spec_);
-  if (spec_.training.earlyStopping.enabled && spec_.data.valFraction <= 0.0)
-    errors.push_back(
-        "training.earlyStopping.enabled: needs a validation split (data.valFraction > 0)");
-  if (!errors.empty()) throw std::invalid_argument(joinErrors(errors));
+  const std::vector<std::string> errors = validate(spec_);
+  if (!errors.empty()) throw std::invalid_argument(describeErrors(errors));
 
   if (custom_) {
     const CustomData& c = customData_;
@@ -564,11 +565,8 @@ NetworkInfo Trainer::network() const {
 
 bool Trainer::update(const ExperimentSpec& next) {
   if (!sameStructure(spec_, next)) return false;
-  std::vector<std::string> errors = validate(next);
-  if (next.training.earlyStopping.enabled && next.data.valFraction <= 0.0)
-    errors.push_back(
-        "training.earlyStopping.enabled: needs a validation split (data.valFraction > 0)");
-  if (!errors.empty()) throw std::invalid_argument(joinErrors(errors));
+  const std::vector<std::string> errors = validate(next);
+  if (!errors.empty()) throw std::invalid_argument(describeErrors(errors));
 
   const ExperimentSpec previous = spec_;
   spec_ = next;
@@ -578,7 +576,7 @@ bool Trainer::update(const ExperimentSpec& next) {
 
   // A new optimizer (fresh moments) only when its rule or hyper-parameters changed; the lr and
   // the schedule apply to the running one.
-  if (!sameOptimizer(previous.optimizer, next.optimizer) ||
+  if (!sameOptimizer(previous, next) ||
       previous.penalty.applyToBiases != next.penalty.applyToBiases) {
     const long keepStep = step_;
     auto keepBatcher = std::move(batcher_);

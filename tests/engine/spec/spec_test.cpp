@@ -46,6 +46,17 @@ TEST_CASE("Cross-field rules: split shares, sparse sizes, Nesterov", "[spec]") {
   CHECK(validate(spec).size() == 3);
 }
 
+TEST_CASE("Early stopping needs a validation split", "[spec]") {
+  ExperimentSpec spec;
+  spec.training.earlyStopping.enabled = true;
+  spec.data.valFraction = 0.0;
+  const std::vector<std::string> errors = validate(spec);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("training.earlyStopping.enabled") == 0);
+  spec.data.valFraction = 0.1;
+  CHECK(validate(spec).empty());
+}
+
 TEST_CASE("describe() lists every field with its default and range as JSON", "[spec]") {
   const auto schema = nlohmann::json::parse(describeJson());
   CHECK(schema["fields"].size() == specFields().size());

@@ -229,6 +229,12 @@ TEST_CASE("Changing lr mid-run keeps the weights and optimizer state", "[train][
     const std::vector<Matrix> before = values(a);
     CHECK_FALSE(a.update(wider));
     CHECK(bitIdentical(before, values(a)));
+    ExperimentSpec noisier = next;
+    noisier.data.noise = 0.3;
+    CHECK_FALSE(a.update(noisier));
+    ExperimentSpec reseeded = next;
+    reseeded.seed = 8;
+    CHECK_FALSE(a.update(reseeded));
   }
   SECTION("and the dropout rate and penalty change in place") {
     ExperimentSpec reg = next;
