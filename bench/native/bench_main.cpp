@@ -54,13 +54,20 @@ Options parseOptions(int argc, char** argv) {
       if (i + 1 >= argc) throw std::invalid_argument(arg + ": needs a value");
       return argv[++i];
     };
-    if (arg == "--workload") o.workload = value();
-    else if (arg == "--gemm") o.gemm = std::stoi(value());
-    else if (arg == "--smoke") o.smoke = true;
-    else if (arg == "--warmup-seconds") o.warmupSeconds = std::stod(value());
-    else if (arg == "--steps" || arg == "--repeats") o.steps = std::stol(value());
-    else if (arg == "--seconds") o.seconds = std::stod(value());
-    else throw std::invalid_argument("unknown argument " + arg);
+    if (arg == "--workload")
+      o.workload = value();
+    else if (arg == "--gemm")
+      o.gemm = std::stoi(value());
+    else if (arg == "--smoke")
+      o.smoke = true;
+    else if (arg == "--warmup-seconds")
+      o.warmupSeconds = std::stod(value());
+    else if (arg == "--steps" || arg == "--repeats")
+      o.steps = std::stol(value());
+    else if (arg == "--seconds")
+      o.seconds = std::stod(value());
+    else
+      throw std::invalid_argument("unknown argument " + arg);
   }
   if (o.workload.empty() == (o.gemm == 0))
     throw std::invalid_argument("give either --workload FILE or --gemm N");
@@ -83,9 +90,12 @@ void readSpecObject(const Json& obj, const std::string& prefix, ExperimentSpec& 
           auto desc = std::find_if(fields.begin(), fields.end(),
                                    [&](const FieldDesc& d) { return d.path == f.key(); });
           if (desc == fields.end()) throw std::invalid_argument(path + "." + f.key() + ": unknown");
-          if (desc->type == FieldType::Enum) desc->setString(&layer, f->get<std::string>());
-          else if (desc->type == FieldType::Boolean) desc->setNumber(&layer, f->get<bool>() ? 1 : 0);
-          else desc->setNumber(&layer, f->get<double>());
+          if (desc->type == FieldType::Enum)
+            desc->setString(&layer, f->get<std::string>());
+          else if (desc->type == FieldType::Boolean)
+            desc->setNumber(&layer, f->get<bool>() ? 1 : 0);
+          else
+            desc->setNumber(&layer, f->get<double>());
         }
         spec.model.hidden.push_back(layer);
       }

@@ -278,8 +278,8 @@ std::vector<float> numbersFrom(const val& v, const std::string& what, long long 
     throwJsError(what + ": expected " + std::to_string(expected) + " values, got " +
                  std::to_string(length));
   if (length > SpecLimits::kMaxDataValues)
-    throwJsError(what + ": too many values (at most " +
-                 std::to_string(SpecLimits::kMaxDataValues) + ")");
+    throwJsError(what + ": too many values (at most " + std::to_string(SpecLimits::kMaxDataValues) +
+                 ")");
   std::vector<float> out = emscripten::convertJSArrayToNumberVector<float>(v);
   for (float x : out)
     if (!std::isfinite(x)) throwJsError(what + ": values must be finite numbers");
@@ -290,8 +290,8 @@ int positiveInt(const val& v, const std::string& what, double max) {
   if (typeOf(v) != "number") throwJsError(what + ": must be a number");
   const double x = v.as<double>();
   if (!(x >= 0 && x <= max) || std::floor(x) != x)
-    throwJsError(what + ": must be an integer in [0, " + std::to_string(static_cast<long long>(max)) +
-                 "]");
+    throwJsError(what + ": must be an integer in [0, " +
+                 std::to_string(static_cast<long long>(max)) + "]");
   return static_cast<int>(x);
 }
 
@@ -421,8 +421,8 @@ class JsTrainer {
   }
 
   val gridPredictions(int resolution, double xMin, double xMax, double yMin, double yMax) {
-    const std::vector<float> g = guarded(
-        [&] { return trainer_->gridPredictions(resolution, xMin, xMax, yMin, yMax); });
+    const std::vector<float> g =
+        guarded([&] { return trainer_->gridPredictions(resolution, xMin, xMax, yMin, yMax); });
     return float32Array(g.data(), g.size());
   }
 
@@ -490,8 +490,7 @@ JsTrainer* makeTrainerWithData(val spec, val data) {
   custom.cols = positiveInt(data["cols"], "data.cols", 10000);
   custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
   custom.y = numbersFrom(data["y"], "data.y", custom.rows);
-  return guarded(
-      [&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
+  return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
 }
 
 val describe() { return val::global("JSON").call<val>("parse", describeJson()); }

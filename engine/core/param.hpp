@@ -15,9 +15,9 @@ enum class ParamRole { Weight, Bias, NormScale, NormShift };
 struct Param {
   std::string name;  // "layers.0.weight", as PyTorch's state_dict names it
   ParamRole role = ParamRole::Weight;
-  int layer = 0;     // index of the trainable layer it belongs to (for per-layer metrics)
+  int layer = 0;  // index of the trainable layer it belongs to (for per-layer metrics)
   Matrix value;
-  Matrix grad;       // same shape as value; zeroed by the trainer before each backward
+  Matrix grad;  // same shape as value; zeroed by the trainer before each backward
 };
 
 // A set of parameters sharing hyper-parameters, as torch.optim param_groups.

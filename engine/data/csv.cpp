@@ -11,7 +11,7 @@ namespace {
 struct Field {
   std::string text;
   bool quoted = false;
-  int line = 0;    // physical line where the field starts (1-based)
+  int line = 0;  // physical line where the field starts (1-based)
 };
 
 // Splits the text into records of fields, RFC 4180: a quoted field may hold commas, line breaks
@@ -238,10 +238,9 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
                                   std::to_string(maxRows) + " data rows, the limit");
     }
     if (fields.size() != cols) {
-      throw std::invalid_argument("line " + std::to_string(line) + " has " +
-                                  std::to_string(fields.size()) + " field" +
-                                  (fields.size() == 1 ? "" : "s") + ", but the header has " +
-                                  std::to_string(cols));
+      throw std::invalid_argument(
+          "line " + std::to_string(line) + " has " + std::to_string(fields.size()) + " field" +
+          (fields.size() == 1 ? "" : "s") + ", but the header has " + std::to_string(cols));
     }
     for (std::size_t c = 0; c < cols; ++c) {
       std::string t = fields[c].text;
@@ -253,7 +252,8 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
       const std::string where = "line " + std::to_string(fields[c].line) + ", column " +
                                 std::to_string(c + 1) + " (" + shown(table.columns[c]) + ")";
       if (t.empty()) {
-        throw std::invalid_argument(where + ": the value is empty (missing values are not allowed)");
+        throw std::invalid_argument(where +
+                                    ": the value is empty (missing values are not allowed)");
       }
       if (!isDecimal(t)) {
         std::string bare = lower(t[0] == '+' || t[0] == '-' ? t.substr(1) : t);
@@ -271,7 +271,8 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
       double v = std::strtod(t.c_str(), nullptr);
       // Overflow gives ±inf; a float build also cannot hold beyond ±3.4e38.
       if (!std::isfinite(v) || !std::isfinite(static_cast<Scalar>(v))) {
-        throw std::invalid_argument(where + ": " + shown(t) + " is too large (beyond ±" + kLargest + ")");
+        throw std::invalid_argument(where + ": " + shown(t) + " is too large (beyond ±" + kLargest +
+                                    ")");
       }
       values.push_back(v);
     }

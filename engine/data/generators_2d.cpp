@@ -114,12 +114,18 @@ void moons(Builder& b, int n0, int n1, double noise, Rng& rng) {
 }  // namespace
 
 bool parseShape2d(const std::string& kind, Shape2d& shape) {
-  if (kind == "circle") shape = Shape2d::Circle;
-  else if (kind == "xor") shape = Shape2d::Xor;
-  else if (kind == "gauss") shape = Shape2d::Gauss;
-  else if (kind == "spiral") shape = Shape2d::Spiral;
-  else if (kind == "moons") shape = Shape2d::Moons;
-  else return false;
+  if (kind == "circle")
+    shape = Shape2d::Circle;
+  else if (kind == "xor")
+    shape = Shape2d::Xor;
+  else if (kind == "gauss")
+    shape = Shape2d::Gauss;
+  else if (kind == "spiral")
+    shape = Shape2d::Spiral;
+  else if (kind == "moons")
+    shape = Shape2d::Moons;
+  else
+    return false;
   return true;
 }
 

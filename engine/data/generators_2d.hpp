@@ -27,8 +27,9 @@ struct Box {
   double xMin, xMax, yMin, yMax;
 };
 Box boxFor(Shape2d shape);
-// By data.kind: the five 2D sets, and regression1d's plotting range of (x, t): [0, 1] × [−1.5, 1.5].
-// Throws std::invalid_argument for kinds without such a plane (sparseLinear, real sets, custom).
+// By data.kind: the five 2D sets, and regression1d's plotting range of (x, t): [0, 1] ×
+// [−1.5, 1.5]. Throws std::invalid_argument for kinds without such a plane (sparseLinear, real
+// sets, custom).
 Box boxFor(const std::string& kind);
 
 // "circle" → Shape2d::Circle …; false when kind is not a 2D set.

@@ -73,8 +73,7 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
     out.targetMean = mean;
     out.targetScale = scale > 1e-12 ? scale : 1.0;  // a constant target keeps its units
     for (Dataset* d : {&out.train, &out.validation, &out.test})
-      for (float& t : d->target)
-        t = static_cast<float>((t - out.targetMean) / out.targetScale);
+      for (float& t : d->target) t = static_cast<float>((t - out.targetMean) / out.targetScale);
   }
   out.validation.x = transform.apply(out.validation.raw);
   out.test.x = transform.apply(out.test.raw);
@@ -92,8 +91,8 @@ void checkDataSize(long long rows, long long cols, const char* what) {
 }
 
 std::string columnLabel(const std::vector<std::string>& names, int j) {
-  return "feature \"" + names[static_cast<std::size_t>(j)] + "\" (column " +
-         std::to_string(j + 1) + ")";
+  return "feature \"" + names[static_cast<std::size_t>(j)] + "\" (column " + std::to_string(j + 1) +
+         ")";
 }
 
 std::string number(double v) {

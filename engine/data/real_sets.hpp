@@ -29,7 +29,7 @@ struct EmbeddedCsv {
   const char* file;           // name in data/sets/
   const char* const* chunks;  // pieces to concatenate, in order
   int chunkCount;
-  long size;                  // bytes of the whole file
+  long size;  // bytes of the whole file
 };
 extern const EmbeddedCsv kEmbeddedCsvs[];
 extern const int kEmbeddedCsvCount;

@@ -14,9 +14,9 @@
 namespace engine {
 
 struct SparseLinearData {
-  Dataset data;                       // raw = x = X (n × p), target = y, numClasses = 0
-  std::vector<double> coefficients;   // β, length p
-  std::vector<int> support;           // sorted indices j with β_j ≠ 0, length k
+  Dataset data;                      // raw = x = X (n × p), target = y, numClasses = 0
+  std::vector<double> coefficients;  // β, length p
+  std::vector<int> support;          // sorted indices j with β_j ≠ 0, length k
 };
 
 constexpr double kSparseMinMagnitude = 1.0;

@@ -30,9 +30,8 @@ SplitIndices splitIndices(int n, double valFraction, double testFraction, Rng& r
   const int nTrain = n - nTest - nVal;
   if (nTrain < 1) {
     throw std::invalid_argument(
-        "data.valFraction + data.testFraction: leave no training rows out of " +
-        std::to_string(n) + " (validation " + std::to_string(nVal) + ", test " +
-        std::to_string(nTest) + ")");
+        "data.valFraction + data.testFraction: leave no training rows out of " + std::to_string(n) +
+        " (validation " + std::to_string(nVal) + ", test " + std::to_string(nTest) + ")");
   }
   std::vector<int> perm;
   rng.permutation(perm, n);

@@ -10,8 +10,8 @@ void forEachRowColumn(MetricsColumns& c, Fn fn) {
   for (auto* col : {&c.step, &c.epoch, &c.lr, &c.batchLoss, &c.trainLoss, &c.trainPenalty,
                     &c.valLoss, &c.testLoss, &c.trainAccuracy, &c.valAccuracy, &c.testAccuracy})
     fn(*col, 1);
-  for (auto* col : {&c.weightL1, &c.weightL2, &c.gradNorm, &c.updateRatio, &c.zeroFraction,
-                    &c.smallFraction})
+  for (auto* col :
+       {&c.weightL1, &c.weightL2, &c.gradNorm, &c.updateRatio, &c.zeroFraction, &c.smallFraction})
     fn(*col, c.layers);
 }
 

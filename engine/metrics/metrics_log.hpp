@@ -9,12 +9,12 @@
 namespace engine {
 
 struct LayerStats {
-  double weightL1 = 0.0;      // Σ|w| over the layer's weights
-  double weightL2 = 0.0;      // ‖w‖₂ over the layer's weights
-  double gradNorm = 0.0;      // ‖∂L/∂θ‖₂ over the layer's weights and bias, after clipping
-  double updateRatio = 0.0;   // ‖Δw‖₂ / ‖w‖₂ of the last optimizer step
-  double zeroFraction = 0.0;  // share of weights exactly 0
-  double smallFraction = 0.0; // share of weights with |w| < kSmallWeight
+  double weightL1 = 0.0;  // Σ|w| over the layer's weights
+  double weightL2 = 0.0;  // ‖w‖₂ over the layer's weights
+  double gradNorm = 0.0;  // ‖∂L/∂θ‖₂ over the layer's weights and bias, after clipping
+  double updateRatio = 0.0;    // ‖Δw‖₂ / ‖w‖₂ of the last optimizer step
+  double zeroFraction = 0.0;   // share of weights exactly 0
+  double smallFraction = 0.0;  // share of weights with |w| < kSmallWeight
 };
 
 struct MetricsRow {

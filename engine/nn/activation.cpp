@@ -10,8 +10,10 @@ ActivationKind parseActivation(const std::string& name) {
   if (name == "tanh") return ActivationKind::Tanh;
   if (name == "sigmoid") return ActivationKind::Sigmoid;
   if (name == "linear") return ActivationKind::Linear;
-  throw std::invalid_argument("activation: must be one of: relu, leakyRelu, tanh, sigmoid, "
-                              "linear, got \"" + name + "\"");
+  throw std::invalid_argument(
+      "activation: must be one of: relu, leakyRelu, tanh, sigmoid, "
+      "linear, got \"" +
+      name + "\"");
 }
 
 std::string activationName(ActivationKind kind) {
@@ -51,22 +53,15 @@ const Matrix& Activation::forward(const Matrix& x, bool /*training*/, Rng& /*rng
   auto X = x.array();
   auto Y = y_.array();
   switch (kind_) {
-    case ActivationKind::Relu:
-      Y = X.max(Scalar(0));
-      break;
-    case ActivationKind::LeakyRelu:
-      Y = (X > Scalar(0)).select(X, slope_ * X);
-      break;
-    case ActivationKind::Tanh:
-      Y = X.tanh();
-      break;
+    case ActivationKind::Relu: Y = X.max(Scalar(0)); break;
+    case ActivationKind::LeakyRelu: Y = (X > Scalar(0)).select(X, slope_ * X); break;
+    case ActivationKind::Tanh: Y = X.tanh(); break;
     case ActivationKind::Sigmoid:
       // e = e^−|x| ≤ 1 never overflows; σ = 1/(1+e) for x ≥ 0 and e/(1+e) for x < 0.
       Y = (-X.abs()).exp();
       Y = (X >= Scalar(0)).select((Scalar(1) + Y).inverse(), Y / (Scalar(1) + Y));
       break;
-    case ActivationKind::Linear:
-      break;
+    case ActivationKind::Linear: break;
   }
   return y_;
 }
@@ -83,17 +78,10 @@ const Matrix& Activation::backward(const Matrix& dy) {
       // y > 0 ⇔ x > 0, so relu'(0) = 0 as in PyTorch.
       DX = (Y > Scalar(0)).select(D, Scalar(0));
       break;
-    case ActivationKind::LeakyRelu:
-      DX = (Y > Scalar(0)).select(D, slope_ * D);
-      break;
-    case ActivationKind::Tanh:
-      DX = D * (Scalar(1) - Y.square());
-      break;
-    case ActivationKind::Sigmoid:
-      DX = D * Y * (Scalar(1) - Y);
-      break;
-    case ActivationKind::Linear:
-      break;
+    case ActivationKind::LeakyRelu: DX = (Y > Scalar(0)).select(D, slope_ * D); break;
+    case ActivationKind::Tanh: DX = D * (Scalar(1) - Y.square()); break;
+    case ActivationKind::Sigmoid: DX = D * Y * (Scalar(1) - Y); break;
+    case ActivationKind::Linear: break;
   }
   return dx_;
 }

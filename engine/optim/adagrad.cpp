@@ -7,7 +7,8 @@ namespace engine {
 void adagradUpdate(Matrix& theta, const Matrix& g, AdagradState& state, const AdagradHyper& hyper,
                    double lr, double weightDecay) {
   if (state.t == 0) {
-    state.sum.setConstant(theta.rows(), theta.cols(), static_cast<Scalar>(hyper.initialAccumulator));
+    state.sum.setConstant(theta.rows(), theta.cols(),
+                          static_cast<Scalar>(hyper.initialAccumulator));
   }
   const long t = ++state.t;
   const Scalar lambda = static_cast<Scalar>(weightDecay);

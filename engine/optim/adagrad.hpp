@@ -21,8 +21,8 @@ struct AdagradHyper {
 };
 
 struct AdagradState {
-  long t = 0;   // steps taken by this slot
-  Matrix sum;   // G, filled with initialAccumulator on the first step
+  long t = 0;  // steps taken by this slot
+  Matrix sum;  // G, filled with initialAccumulator on the first step
 };
 
 // One update of θ in place from its gradient g with learning rate γ = lr and L2 coefficient

@@ -5,8 +5,8 @@
 
 namespace engine {
 
-void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHyper& hyper,
-                double lr, double weightDecay) {
+void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHyper& hyper, double lr,
+                double weightDecay) {
   if (state.t == 0) {
     state.m.setZero(theta.rows(), theta.cols());
     state.v.setZero(theta.rows(), theta.cols());

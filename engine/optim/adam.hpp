@@ -24,16 +24,16 @@ struct AdamHyper {
 };
 
 struct AdamState {
-  long t = 0;      // steps taken by this slot
-  Matrix m;        // exp_avg
-  Matrix v;        // exp_avg_sq
-  Matrix vMax;     // max_exp_avg_sq, AMSGrad only
+  long t = 0;   // steps taken by this slot
+  Matrix m;     // exp_avg
+  Matrix v;     // exp_avg_sq
+  Matrix vMax;  // max_exp_avg_sq, AMSGrad only
 };
 
 // One update of θ in place from its gradient g with learning rate γ = lr and weight decay
 // λ = weightDecay (L2 or decoupled per hyper). Allocates only on a slot's first step.
-void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHyper& hyper,
-                double lr, double weightDecay);
+void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHyper& hyper, double lr,
+                double weightDecay);
 
 class Adam : public Optimizer {
  public:

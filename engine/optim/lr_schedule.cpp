@@ -43,14 +43,9 @@ double LrSchedule::at(long t) const {
   const double tt = static_cast<double>(std::max(t, 0L));
   double lr = baseLr_;
   switch (kind_) {
-    case Kind::Constant:
-      break;
-    case Kind::Step:
-      lr = baseLr_ * std::pow(spec_.gamma, std::floor(tt / spec_.stepSize));
-      break;
-    case Kind::Exponential:
-      lr = baseLr_ * std::pow(spec_.gamma, tt);
-      break;
+    case Kind::Constant: break;
+    case Kind::Step: lr = baseLr_ * std::pow(spec_.gamma, std::floor(tt / spec_.stepSize)); break;
+    case Kind::Exponential: lr = baseLr_ * std::pow(spec_.gamma, tt); break;
     case Kind::Cosine:
       lr = spec_.etaMin + (baseLr_ - spec_.etaMin) * (1.0 + std::cos(kPi * tt / spec_.tMax)) / 2.0;
       break;

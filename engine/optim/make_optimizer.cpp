@@ -9,7 +9,8 @@
 
 namespace engine {
 
-std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSpec& spec, std::vector<ParamGroup> groups) {
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSpec& spec,
+                                         std::vector<ParamGroup> groups) {
   if (spec.kind == "sgd") {
     SgdHyper h;
     h.momentum = spec.momentum;

@@ -35,8 +35,7 @@ void rmspropUpdate(Matrix& theta, const Matrix& g, RmspropState& state, const Rm
   if (hyper.centered) {
     state.gradAvg.array() = alpha * state.gradAvg.array() + oneMinusAlpha * gt;
     // s − ḡ² ≥ 0 in exact arithmetic (Jensen); the clamp only removes rounding's NaN.
-    update((state.squareAvg.array() - state.gradAvg.array().square()).max(Scalar(0)).sqrt() +
-           eps);
+    update((state.squareAvg.array() - state.gradAvg.array().square()).max(Scalar(0)).sqrt() + eps);
   } else {
     update(state.squareAvg.array().sqrt() + eps);
   }

@@ -22,8 +22,8 @@ struct SgdHyper {
 };
 
 struct SgdState {
-  long t = 0;              // steps taken by this slot
-  Matrix momentumBuffer;   // b, allocated on the first step when μ > 0
+  long t = 0;             // steps taken by this slot
+  Matrix momentumBuffer;  // b, allocated on the first step when μ > 0
 };
 
 // One update of θ in place from its gradient g with learning rate γ = lr and L2 coefficient

@@ -32,8 +32,10 @@ void L1Penalty::addGradient(const Matrix& w, Matrix& g) const {
   // sign(0) = 0: the subgradient of smallest norm, so an exact zero stays put under a plain
   // gradient step instead of jumping to ±λ·lr (mlpack's w/|w| gives NaN there).
   for (Index i = 0; i < w.size(); ++i) {
-    if (x[i] > Scalar(0)) out[i] += lambda;
-    else if (x[i] < Scalar(0)) out[i] -= lambda;
+    if (x[i] > Scalar(0))
+      out[i] += lambda;
+    else if (x[i] < Scalar(0))
+      out[i] -= lambda;
   }
 }
 

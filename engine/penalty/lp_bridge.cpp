@@ -64,9 +64,12 @@ double LpBridgePenalty::proxScalar(double v, double step) const {
   for (int iter = 0; iter < 100; ++iter) {
     const double rPm2 = std::pow(r, p - 2.0);  // r^(p−2)
     const double f = r + tau * p * rPm2 * r - a;
-    if (f > 0.0) hi = r;
-    else if (f < 0.0) lo = r;
-    else break;
+    if (f > 0.0)
+      hi = r;
+    else if (f < 0.0)
+      lo = r;
+    else
+      break;
     const double df = 1.0 + tau * p * (p - 1.0) * rPm2;
     double next = r - f / df;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);  // bisection fallback

@@ -12,8 +12,8 @@ bool contains(const std::vector<std::string>& options, const std::string& v) {
   return std::find(options.begin(), options.end(), v) != options.end();
 }
 
-void checkFields(const std::vector<FieldDesc>& fields, const void* owner,
-                 const std::string& prefix, std::vector<std::string>& errors) {
+void checkFields(const std::vector<FieldDesc>& fields, const void* owner, const std::string& prefix,
+                 std::vector<std::string>& errors) {
   for (const FieldDesc& f : fields) {
     const std::string path = prefix + f.path;
     switch (f.type) {

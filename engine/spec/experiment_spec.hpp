@@ -14,17 +14,17 @@ struct DataSpec {
   // circle | xor | gauss | spiral | moons | regression1d | sparseLinear |
   // diabetes | breastCancer | digits | custom
   std::string kind = "circle";
-  int samples = 200;          // generated sets only
-  double noise = 0.1;         // input noise (2D sets) or target noise std (regression sets)
-  double labelNoise = 0.0;    // fraction of flipped labels (2D sets)
+  int samples = 200;        // generated sets only
+  double noise = 0.1;       // input noise (2D sets) or target noise std (regression sets)
+  double labelNoise = 0.0;  // fraction of flipped labels (2D sets)
   double valFraction = 0.2;
   double testFraction = 0.2;
   // 2D input features: x1 x2 x1Squared x2Squared x1x2 sinX1 sinX2
   std::vector<std::string> features = {"x1", "x2"};
-  int degree = 1;             // regression1d: polynomial feature expansion degree
-  int dimensions = 100;       // sparseLinear: p
-  int nonZeros = 5;           // sparseLinear: k true non-zeros
-  bool standardize = true;    // fitted on the training split only
+  int degree = 1;                       // regression1d: polynomial feature expansion degree
+  int dimensions = 100;                 // sparseLinear: p
+  int nonZeros = 5;                     // sparseLinear: k true non-zeros
+  bool standardize = true;              // fitted on the training split only
   std::string task = "classification";  // custom data only: classification | regression
 };
 
@@ -42,65 +42,65 @@ struct ModelSpec {
   // xavierUniform | xavierNormal | heUniform | heNormal
   std::string init = "xavierUniform";
   double leakySlope = 0.01;
-  double batchNormMomentum = 0.1;   // PyTorch's convention: running = (1-m)·running + m·batch
+  double batchNormMomentum = 0.1;  // PyTorch's convention: running = (1-m)·running + m·batch
   double batchNormEps = 1e-5;
 };
 
 struct PenaltySpec {
-  std::string kind = "none";          // none | l1 | l2 | elasticNet | lp
+  std::string kind = "none";  // none | l1 | l2 | elasticNet | lp
   double lambda = 0.0;
-  std::string l1Mode = "proximal";    // subgradient | proximal (l1 and elasticNet)
-  double l1Ratio = 0.5;               // elasticNet mixing, as sklearn's l1_ratio
-  double p = 0.5;                     // lp bridge exponent, 0 < p < 1
+  std::string l1Mode = "proximal";  // subgradient | proximal (l1 and elasticNet)
+  double l1Ratio = 0.5;             // elasticNet mixing, as sklearn's l1_ratio
+  double p = 0.5;                   // lp bridge exponent, 0 < p < 1
   bool applyToBiases = false;
 };
 
 struct OptimizerSpec {
-  std::string kind = "sgd";           // sgd | adam | adamw | rmsprop | adagrad
+  std::string kind = "sgd";  // sgd | adam | adamw | rmsprop | adagrad
   double lr = 0.03;
-  double momentum = 0.0;              // sgd, rmsprop
-  double dampening = 0.0;             // sgd
-  bool nesterov = false;              // sgd
-  double beta1 = 0.9;                 // adam, adamw
-  double beta2 = 0.999;               // adam, adamw
-  double eps = 1e-8;                  // adam, adamw, rmsprop, adagrad (torch's defaults differ)
-  bool amsgrad = false;               // adam, adamw
-  double alpha = 0.99;                // rmsprop smoothing
-  bool centered = false;              // rmsprop
-  double lrDecay = 0.0;               // adagrad
-  double initialAccumulator = 0.0;    // adagrad
-  double weightDecay = 0.0;           // coupled (in the gradient) except adamw: decoupled
+  double momentum = 0.0;            // sgd, rmsprop
+  double dampening = 0.0;           // sgd
+  bool nesterov = false;            // sgd
+  double beta1 = 0.9;               // adam, adamw
+  double beta2 = 0.999;             // adam, adamw
+  double eps = 1e-8;                // adam, adamw, rmsprop, adagrad (torch's defaults differ)
+  bool amsgrad = false;             // adam, adamw
+  double alpha = 0.99;              // rmsprop smoothing
+  bool centered = false;            // rmsprop
+  double lrDecay = 0.0;             // adagrad
+  double initialAccumulator = 0.0;  // adagrad
+  double weightDecay = 0.0;         // coupled (in the gradient) except adamw: decoupled
 };
 
 struct ScheduleSpec {
-  std::string kind = "constant";      // constant | step | exponential | cosine
-  int stepSize = 100;                 // step
-  double gamma = 0.5;                 // step, exponential
-  int tMax = 1000;                    // cosine
-  double etaMin = 0.0;                // cosine
-  int warmupSteps = 0;                // linear warm-up, multiplies any schedule
+  std::string kind = "constant";  // constant | step | exponential | cosine
+  int stepSize = 100;             // step
+  double gamma = 0.5;             // step, exponential
+  int tMax = 1000;                // cosine
+  double etaMin = 0.0;            // cosine
+  int warmupSteps = 0;            // linear warm-up, multiplies any schedule
   double warmupStartFactor = 0.1;
 };
 
 struct EarlyStoppingSpec {
   bool enabled = false;
-  int patience = 10;                  // epochs without improvement
+  int patience = 10;  // epochs without improvement
   double minDelta = 0.0;
   bool restoreBest = true;
 };
 
 struct TrainingSpec {
-  int batchSize = 10;                 // 0 = full batch
-  bool shuffle = true;                // false: fixed batch order, to compare with other frameworks
-  double clipNorm = 0.0;              // clip_grad_norm_ max norm; 0 = off
-  double clipValue = 0.0;             // clip_grad_value_; 0 = off
-  double maxNorm = 0.0;               // max-norm constraint on each unit's incoming weights; 0 = off
-  double jitter = 0.0;                // Gaussian input noise std (augmentation)
-  double mixupAlpha = 0.0;            // mixup Beta(α, α); 0 = off
+  int batchSize = 10;       // 0 = full batch
+  bool shuffle = true;      // false: fixed batch order, to compare with other frameworks
+  double clipNorm = 0.0;    // clip_grad_norm_ max norm; 0 = off
+  double clipValue = 0.0;   // clip_grad_value_; 0 = off
+  double maxNorm = 0.0;     // max-norm constraint on each unit's incoming weights; 0 = off
+  double jitter = 0.0;      // Gaussian input noise std (augmentation)
+  double mixupAlpha = 0.0;  // mixup Beta(α, α); 0 = off
   EarlyStoppingSpec earlyStopping;
-  int recordEvery = 10;               // record metrics every N steps
-  bool recordEpochs = true;           // and at every epoch end
-  int maxEpochs = 0;                  // stop after N epochs; 0 = no limit
+  int recordEvery = 10;      // record metrics every N steps
+  bool recordEpochs = true;  // and at every epoch end
+  int maxEpochs = 0;         // stop after N epochs; 0 = no limit
 };
 
 struct ExperimentSpec {

@@ -17,15 +17,15 @@ FieldDesc withNumber(FieldDesc f, Get get) {
   return f;
 }
 
-#define SPEC_NUM(PATH, EXPR, LO, HI, DOC, ...)                                               \
+#define SPEC_NUM(PATH, EXPR, LO, HI, DOC, ...)                                             \
   withNumber(                                                                              \
       [] {                                                                                 \
         FieldDesc f;                                                                       \
         f.path = PATH;                                                                     \
-        using T = std::remove_reference_t<decltype(std::declval<ExperimentSpec&>().EXPR)>;  \
-        f.type = std::is_same<T, bool>::value       ? FieldType::Boolean                   \
-                 : std::is_integral<T>::value       ? FieldType::Integer                   \
-                                                    : FieldType::Number;                   \
+        using T = std::remove_reference_t<decltype(std::declval<ExperimentSpec&>().EXPR)>; \
+        f.type = std::is_same<T, bool>::value ? FieldType::Boolean                         \
+                 : std::is_integral<T>::value ? FieldType::Integer                         \
+                                              : FieldType::Number;                         \
         f.min = LO;                                                                        \
         f.max = HI;                                                                        \
         f.doc = DOC;                                                                       \
@@ -34,20 +34,20 @@ FieldDesc withNumber(FieldDesc f, Get get) {
       }(),                                                                                 \
       [](void* o) -> decltype(auto) { return (static_cast<ExperimentSpec*>(o)->EXPR); })
 
-#define LAYER_NUM(PATH, MEMBER, LO, HI, DOC)                                              \
-  withNumber(                                                                             \
-      [] {                                                                                \
-        FieldDesc f;                                                                      \
-        f.path = PATH;                                                                    \
-        using T = decltype(LayerSpec::MEMBER);                                            \
-        f.type = std::is_same<T, bool>::value       ? FieldType::Boolean                  \
-                 : std::is_integral<T>::value       ? FieldType::Integer                  \
-                                                    : FieldType::Number;                  \
-        f.min = LO;                                                                       \
-        f.max = HI;                                                                       \
-        f.doc = DOC;                                                                      \
-        return f;                                                                         \
-      }(),                                                                                \
+#define LAYER_NUM(PATH, MEMBER, LO, HI, DOC)                       \
+  withNumber(                                                      \
+      [] {                                                         \
+        FieldDesc f;                                               \
+        f.path = PATH;                                             \
+        using T = decltype(LayerSpec::MEMBER);                     \
+        f.type = std::is_same<T, bool>::value ? FieldType::Boolean \
+                 : std::is_integral<T>::value ? FieldType::Integer \
+                                              : FieldType::Number; \
+        f.min = LO;                                                \
+        f.max = HI;                                                \
+        f.doc = DOC;                                               \
+        return f;                                                  \
+      }(),                                                         \
       [](void* o) -> decltype(auto) { return (static_cast<LayerSpec*>(o)->MEMBER); })
 
 void openBounds(FieldDesc&) {}
@@ -97,7 +97,9 @@ std::vector<FieldDesc> buildSpecFields() {
     list.type = FieldType::StringList;
     list.options = {"x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"};
     list.doc = "input features of the 2D sets";
-    list.getList = [](const void* o) { return static_cast<const ExperimentSpec*>(o)->data.features; };
+    list.getList = [](const void* o) {
+      return static_cast<const ExperimentSpec*>(o)->data.features;
+    };
     list.setList = [](void* o, const std::vector<std::string>& v) {
       static_cast<ExperimentSpec*>(o)->data.features = v;
     };
@@ -118,8 +120,8 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(SPEC_NUM("model.leakySlope", model.leakySlope, 0, 1, "leaky relu negative slope"));
   f.push_back(SPEC_NUM("model.batchNormMomentum", model.batchNormMomentum, 0, 1,
                        "batch-norm running statistics momentum"));
-  f.push_back(SPEC_NUM("model.batchNormEps", model.batchNormEps, 0, 1, "batch-norm eps", true,
-                       false));
+  f.push_back(
+      SPEC_NUM("model.batchNormEps", model.batchNormEps, 0, 1, "batch-norm eps", true, false));
 
   f.push_back(SPEC_ENUM("penalty.kind", penalty.kind, (V{"none", "l1", "l2", "elasticNet", "lp"}),
                         "penalty in the loss"));
@@ -141,8 +143,8 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(SPEC_NUM("optimizer.beta2", optimizer.beta2, 0, 1, "Adam β2", false, true));
   f.push_back(SPEC_NUM("optimizer.eps", optimizer.eps, 0, 1, "ε", true, false));
   f.push_back(SPEC_NUM("optimizer.amsgrad", optimizer.amsgrad, 0, 1, "AMSGrad"));
-  f.push_back(SPEC_NUM("optimizer.alpha", optimizer.alpha, 0, 1, "RMSProp smoothing α", false,
-                       true));
+  f.push_back(
+      SPEC_NUM("optimizer.alpha", optimizer.alpha, 0, 1, "RMSProp smoothing α", false, true));
   f.push_back(SPEC_NUM("optimizer.centered", optimizer.centered, 0, 1, "centered RMSProp"));
   f.push_back(SPEC_NUM("optimizer.lrDecay", optimizer.lrDecay, 0, 10, "Adagrad lr decay"));
   f.push_back(SPEC_NUM("optimizer.initialAccumulator", optimizer.initialAccumulator, 0, 10,
@@ -151,13 +153,14 @@ std::vector<FieldDesc> buildSpecFields() {
                        "weight decay (decoupled for adamw, in the gradient otherwise)"));
 
   f.push_back(SPEC_ENUM("schedule.kind", schedule.kind,
-                        (V{"constant", "step", "exponential", "cosine"}), "learning-rate schedule"));
+                        (V{"constant", "step", "exponential", "cosine"}),
+                        "learning-rate schedule"));
   f.push_back(SPEC_NUM("schedule.stepSize", schedule.stepSize, 1, 1000000, "steps per decay"));
   f.push_back(SPEC_NUM("schedule.gamma", schedule.gamma, 0, 1, "decay factor", true, false));
   f.push_back(SPEC_NUM("schedule.tMax", schedule.tMax, 1, 10000000, "cosine period in steps"));
   f.push_back(SPEC_NUM("schedule.etaMin", schedule.etaMin, 0, 10, "cosine floor"));
-  f.push_back(SPEC_NUM("schedule.warmupSteps", schedule.warmupSteps, 0, 1000000,
-                       "linear warm-up steps"));
+  f.push_back(
+      SPEC_NUM("schedule.warmupSteps", schedule.warmupSteps, 0, 1000000, "linear warm-up steps"));
   f.push_back(SPEC_NUM("schedule.warmupStartFactor", schedule.warmupStartFactor, 0, 1,
                        "warm-up starting factor", true, false));
 
@@ -173,10 +176,10 @@ std::vector<FieldDesc> buildSpecFields() {
                        "early stopping"));
   f.push_back(SPEC_NUM("training.earlyStopping.patience", training.earlyStopping.patience, 1,
                        100000, "epochs without improvement"));
-  f.push_back(SPEC_NUM("training.earlyStopping.minDelta", training.earlyStopping.minDelta, 0,
-                       1000, "smallest improvement that counts"));
-  f.push_back(SPEC_NUM("training.earlyStopping.restoreBest", training.earlyStopping.restoreBest,
-                       0, 1, "restore the best weights"));
+  f.push_back(SPEC_NUM("training.earlyStopping.minDelta", training.earlyStopping.minDelta, 0, 1000,
+                       "smallest improvement that counts"));
+  f.push_back(SPEC_NUM("training.earlyStopping.restoreBest", training.earlyStopping.restoreBest, 0,
+                       1, "restore the best weights"));
   f.push_back(SPEC_NUM("training.recordEvery", training.recordEvery, 1, 100000,
                        "record metrics every N steps"));
   f.push_back(SPEC_NUM("training.recordEpochs", training.recordEpochs, 0, 1,

@@ -15,7 +15,7 @@ namespace engine {
 enum class FieldType { Number, Integer, Boolean, Enum, StringList };
 
 struct FieldDesc {
-  std::string path;                  // "optimizer.lr"; layer fields: "units" within model.hidden[]
+  std::string path;  // "optimizer.lr"; layer fields: "units" within model.hidden[]
   FieldType type = FieldType::Number;
   double min = 0.0;
   double max = 0.0;

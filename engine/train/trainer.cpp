@@ -55,9 +55,9 @@ bool sameStructure(const ExperimentSpec& a, const ExperimentSpec& b) {
   });
   if (!sameTop || a.model.hidden.size() != b.model.hidden.size()) return false;
   for (std::size_t i = 0; i < a.model.hidden.size(); ++i) {
-    const bool sameLayer =
-        sameFields(layerFields(), &a.model.hidden[i], &b.model.hidden[i],
-                   [](const std::string& path) { return path != "dropout" && path != "penaltyScale"; });
+    const bool sameLayer = sameFields(
+        layerFields(), &a.model.hidden[i], &b.model.hidden[i],
+        [](const std::string& path) { return path != "dropout" && path != "penaltyScale"; });
     if (!sameLayer) return false;
   }
   return true;
@@ -105,8 +105,8 @@ void Trainer::build() {
 
   if (custom_) {
     const CustomData& c = customData_;
-    if (c.rows <= 0 || c.cols <= 0 || static_cast<long long>(c.x.size()) !=
-                                          static_cast<long long>(c.rows) * c.cols ||
+    if (c.rows <= 0 || c.cols <= 0 ||
+        static_cast<long long>(c.x.size()) != static_cast<long long>(c.rows) * c.cols ||
         static_cast<long long>(c.y.size()) != c.rows) {
       throw std::invalid_argument("data: x must hold rows × cols values and y one per row");
     }
@@ -204,7 +204,8 @@ void Trainer::buildPenalties() {
   const auto& hidden = spec_.model.hidden;
   const std::size_t layers = hidden.size() + 1;
   for (std::size_t k = 0; k < layers; ++k) {
-    const double scale = k < hidden.size() ? hidden[k].penaltyScale : spec_.model.outputPenaltyScale;
+    const double scale =
+        k < hidden.size() ? hidden[k].penaltyScale : spec_.model.outputPenaltyScale;
     layerPenalties_.push_back(makePenalty(spec_.penalty, scale));
   }
   // L1 and elastic net go either way (the user's l1Mode); Lp only through its prox.
@@ -353,8 +354,7 @@ void Trainer::trainStep() {
   if (epochEnds && earlyStopping_) {
     const double validationLoss = evaluateDataset(data_.validation, validationTargets_).loss;
     const bool stop = earlyStopping_->observe(validationLoss, epoch_);
-    if (earlyStopping_->isNewBest())
-      best_ = std::make_unique<ModelSnapshot>(model_->snapshot());
+    if (earlyStopping_->isNewBest()) best_ = std::make_unique<ModelSnapshot>(model_->snapshot());
     if (stop && state_ == RunState::Running) {
       state_ = RunState::EarlyStopped;
       std::ostringstream os;
@@ -473,11 +473,10 @@ void Trainer::setParameter(const std::string& name, const float* values, long co
   for (Param* p : model_->params()) {
     if (p->name != name) continue;
     if (count != static_cast<long>(p->value.size())) {
-      throw std::invalid_argument("setParameter(\"" + name + "\"): expected " +
-                                  std::to_string(p->value.size()) + " values (" +
-                                  std::to_string(p->value.rows()) + " × " +
-                                  std::to_string(p->value.cols()) + "), got " +
-                                  std::to_string(count));
+      throw std::invalid_argument(
+          "setParameter(\"" + name + "\"): expected " + std::to_string(p->value.size()) +
+          " values (" + std::to_string(p->value.rows()) + " × " + std::to_string(p->value.cols()) +
+          "), got " + std::to_string(count));
     }
     for (long i = 0; i < count; ++i) {
       if (!std::isfinite(values[i]))
@@ -495,8 +494,8 @@ void Trainer::setParameter(const std::string& name, const float* values, long co
 Matrix Trainer::featuresFromRaw(const Matrix& raw) const {
   const Index cols = data_.train.raw.cols();
   if (raw.cols() != cols) {
-    throw std::invalid_argument("predict: inputs need " + std::to_string(cols) +
-                                " columns, got " + std::to_string(raw.cols()));
+    throw std::invalid_argument("predict: inputs need " + std::to_string(cols) + " columns, got " +
+                                std::to_string(raw.cols()));
   }
   return data_.transform.apply(raw);
 }
@@ -513,8 +512,8 @@ Matrix Trainer::predict(const Matrix& raw) {
   return out;
 }
 
-std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double xMax,
-                                            double yMin, double yMax) {
+std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double xMax, double yMin,
+                                            double yMax) {
   if (data_.train.raw.cols() != 2)
     throw std::invalid_argument("gridPredictions: only for data sets with 2 input columns");
   if (resolution < 2 || resolution > 512)
@@ -589,10 +588,9 @@ bool Trainer::update(const ExperimentSpec& next) {
     schedule_ = std::make_unique<LrSchedule>(spec_.schedule, spec_.optimizer.lr);
     if (previous.training.batchSize != next.training.batchSize ||
         previous.training.shuffle != next.training.shuffle) {
-      batcher_ = std::make_unique<Batcher>(static_cast<int>(data_.train.rows()),
-                                           spec_.training.batchSize, spec_.training.shuffle,
-                                           Rng(spec_.seed + static_cast<std::uint32_t>(step_),
-                                               kShuffleStream));
+      batcher_ = std::make_unique<Batcher>(
+          static_cast<int>(data_.train.rows()), spec_.training.batchSize, spec_.training.shuffle,
+          Rng(spec_.seed + static_cast<std::uint32_t>(step_), kShuffleStream));
     }
     const EarlyStoppingSpec& es = spec_.training.earlyStopping;
     if (es.enabled && !earlyStopping_)

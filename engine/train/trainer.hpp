@@ -35,9 +35,9 @@ const char* runStateName(RunState state);
 
 struct RunStatus {
   RunState state = RunState::Running;
-  long step = 0;            // optimizer steps taken so far
-  long epoch = 0;           // completed epochs
-  long stepsRun = 0;        // steps taken by the call that returned this
+  long step = 0;      // optimizer steps taken so far
+  long epoch = 0;     // completed epochs
+  long stepsRun = 0;  // steps taken by the call that returned this
   long divergedAtStep = -1;
   std::string message;
 };

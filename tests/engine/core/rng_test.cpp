@@ -10,8 +10,8 @@ namespace engine {
 TEST_CASE("PCG32 matches the reference sequence of pcg32_srandom(42, 54)", "[rng]") {
   // First outputs of the PCG reference demo (pcg32-demo.c, seed 42, stream 54).
   Rng rng(42, 54);
-  const std::uint32_t expected[] = {0xa15c02b7, 0x7b47f409, 0xba1d3330, 0x83d2f293,
-                                    0xbfa4784b, 0xcbed606e};
+  const std::uint32_t expected[] = {0xa15c02b7, 0x7b47f409, 0xba1d3330,
+                                    0x83d2f293, 0xbfa4784b, 0xcbed606e};
   for (std::uint32_t e : expected) CHECK(rng.nextU32() == e);
 }
 

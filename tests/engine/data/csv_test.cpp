@@ -31,9 +31,10 @@ TEST_CASE("CSV: a header of names and rows of numbers become names and a matrix"
   CHECK(t.columnIndex("z") == -1);
 }
 
-TEST_CASE("CSV: CRLF and CR line ends, a missing final newline, empty lines, spaces and a "
-          "byte-order mark are accepted",
-          "[data][csv]") {
+TEST_CASE(
+    "CSV: CRLF and CR line ends, a missing final newline, empty lines, spaces and a "
+    "byte-order mark are accepted",
+    "[data][csv]") {
   const std::string expectedNames[] = {"x", "y"};
   for (const std::string& text :
        {std::string("x,y\r\n1,2\r\n3,4\r\n"), std::string("x,y\r1,2\r3,4"),
@@ -98,13 +99,12 @@ TEST_CASE("CSV: a value that is not a number names line, column and column name"
                       Catch::Contains("is not a number") || Catch::Contains("fields"));
   }
   // A huge cell is cut short in the message.
-  CHECK_THROWS_WITH(parseCsv("a\n" + std::string(500, 'z') + "\n"),
-                    Equals("line 2, column 1 (\"a\"): \"" + std::string(40, 'z') +
-                           "...\" is not a number"));
+  CHECK_THROWS_WITH(
+      parseCsv("a\n" + std::string(500, 'z') + "\n"),
+      Equals("line 2, column 1 (\"a\"): \"" + std::string(40, 'z') + "...\" is not a number"));
 }
 
-TEST_CASE("CSV: NaN, infinity and missing values are refused, not read as numbers",
-          "[data][csv]") {
+TEST_CASE("CSV: NaN, infinity and missing values are refused, not read as numbers", "[data][csv]") {
   CHECK_THROWS_WITH(parseCsv("a,b\n1,NaN\n"),
                     Equals("line 2, column 2 (\"b\"): \"NaN\" is not allowed, values must be "
                            "finite numbers"));
@@ -147,7 +147,8 @@ TEST_CASE("CSV: broken quoting is reported with its line", "[data][csv]") {
 
 TEST_CASE("CSV: header names must be present and distinct, and other separators get a hint",
           "[data][csv]") {
-  CHECK_THROWS_WITH(parseCsv("a,,c\n1,2,3\n"), Equals("line 1, column 2: the column name is empty"));
+  CHECK_THROWS_WITH(parseCsv("a,,c\n1,2,3\n"),
+                    Equals("line 1, column 2: the column name is empty"));
   CHECK_THROWS_WITH(parseCsv("a,b,a\n1,2,3\n"),
                     Equals("line 1, column 3: the column name \"a\" already names column 1"));
   CHECK_THROWS_WITH(parseCsv("a;b;c\n1;2;3\n"),

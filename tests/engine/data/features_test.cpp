@@ -12,8 +12,8 @@ TEST_CASE("2D feature expansion computes the playground's seven inputs in the or
   Matrix raw(2, 2);
   raw << 1.5f, -2.0f,  //
       0.0f, 3.0f;
-  std::vector<Feature2d> f = parseFeatures2d(
-      {"sinX2", "x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1"});
+  std::vector<Feature2d> f =
+      parseFeatures2d({"sinX2", "x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1"});
   Matrix x = expandFeatures2d(raw, f);
   REQUIRE(x.rows() == 2);
   REQUIRE(x.cols() == 7);
@@ -37,9 +37,9 @@ TEST_CASE("feature names are the spec's vocabulary, and unknown or repeated name
           "[data]") {
   CHECK(feature2dNames() ==
         std::vector<std::string>{"x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"});
-  CHECK_THROWS_WITH(parseFeatures2d({"x1", "x3"}),
-                    Catch::Contains("data.features") && Catch::Contains("\"x3\"") &&
-                        Catch::Contains("x1Squared"));
+  CHECK_THROWS_WITH(parseFeatures2d({"x1", "x3"}), Catch::Contains("data.features") &&
+                                                       Catch::Contains("\"x3\"") &&
+                                                       Catch::Contains("x1Squared"));
   CHECK_THROWS_WITH(parseFeatures2d({"x1", "x1"}), Catch::Contains("listed twice"));
   CHECK_THROWS_WITH(parseFeatures2d({}), Catch::Contains("at least one"));
 }

@@ -64,10 +64,10 @@ TEST_CASE("Every 2D set has n rows of (x1, x2), labels 0/1 and balanced classes"
 TEST_CASE("Label noise flips exactly round(f*n) labels and moves no point", "[data]") {
   for (Shape2d s : kAllShapes) {
     for (auto [n, f, expected] : {std::tuple<int, double, int>{200, 0.1, 20},
-                                  {201, 0.25, 50},     // 50.25 rounds down
-                                  {201, 0.5, 101},     // 100.5 rounds half away from zero
-                                  {10, 0.04, 0},       // 0.4 rounds to no flip
-                                  {10, 0.05, 1}}) {    // 0.5 rounds up
+                                  {201, 0.25, 50},   // 50.25 rounds down
+                                  {201, 0.5, 101},   // 100.5 rounds half away from zero
+                                  {10, 0.04, 0},     // 0.4 rounds to no flip
+                                  {10, 0.05, 1}}) {  // 0.5 rounds up
       // Same seed: the generator draws the same points before the flips.
       Dataset clean = gen(s, n, 0.2, 0.0, 11);
       Dataset noisy = gen(s, n, 0.2, f, 11);
@@ -87,8 +87,7 @@ TEST_CASE("Label noise flips exactly round(f*n) labels and moves no point", "[da
   }
 }
 
-TEST_CASE("flipLabels picks different rows for different seeds and returns them sorted",
-          "[data]") {
+TEST_CASE("flipLabels picks different rows for different seeds and returns them sorted", "[data]") {
   std::vector<float> a(100, 0.0f), b(100, 0.0f);
   Rng r1(1), r2(2);
   std::vector<int> ia = flipLabels(a, 0.3, r1);
@@ -134,9 +133,10 @@ TEST_CASE("2D points stay inside the documented box at the default noise", "[dat
   }
 }
 
-TEST_CASE("boxFor gives the playground's -6..6 square, a square around the moons, and "
-          "regression1d's plot range",
-          "[data]") {
+TEST_CASE(
+    "boxFor gives the playground's -6..6 square, a square around the moons, and "
+    "regression1d's plot range",
+    "[data]") {
   for (const char* k : {"circle", "xor", "gauss", "spiral"}) {
     Box b = boxFor(std::string(k));
     CHECK(b.xMin == -6.0);
@@ -146,7 +146,7 @@ TEST_CASE("boxFor gives the playground's -6..6 square, a square around the moons
   }
   Box m = boxFor(std::string("moons"));
   CHECK(m.xMax - m.xMin == Approx(m.yMax - m.yMin));  // square: the boundary image is not skewed
-  CHECK(m.xMin < -1.0);   // the outer arc reaches x = −1, the inner one x = 2
+  CHECK(m.xMin < -1.0);  // the outer arc reaches x = −1, the inner one x = 2
   CHECK(m.xMax > 2.0);
   CHECK(m.yMin < -0.5);
   CHECK(m.yMax > 1.0);
@@ -178,8 +178,10 @@ TEST_CASE("circle input noise moves points by at most 5ν per coordinate and kee
   double maxInner = 0, minOuter = 1e9;
   for (Index i = 0; i < d.raw.rows(); ++i) {
     double r = radius(d, i);
-    if (d.target[static_cast<std::size_t>(i)] == 1.0f) maxInner = std::max(maxInner, r);
-    else minOuter = std::min(minOuter, r);
+    if (d.target[static_cast<std::size_t>(i)] == 1.0f)
+      maxInner = std::max(maxInner, r);
+    else
+      minOuter = std::min(minOuter, r);
   }
   const double reach = 5.0 * nu * std::sqrt(2.0);
   CHECK(maxInner <= 2.5 + reach + 1e-5);
@@ -189,8 +191,7 @@ TEST_CASE("circle input noise moves points by at most 5ν per coordinate and kee
   CHECK(minOuter < 3.5);
 }
 
-TEST_CASE("xor without noise: class 1 exactly where x*y > 0, 0.3 padding from the axes",
-          "[data]") {
+TEST_CASE("xor without noise: class 1 exactly where x*y > 0, 0.3 padding from the axes", "[data]") {
   Dataset d = gen(Shape2d::Xor, 2000, 0.0, 0.0, 13);
   int quadrant[4] = {0, 0, 0, 0};
   for (Index i = 0; i < d.raw.rows(); ++i) {
@@ -225,8 +226,8 @@ TEST_CASE("gauss: class means (2,2) and (-2,-2), variance 0.5 + 7*noise as the p
       double vx = sxx / m - mx * mx, vy = syy / m - my * my;
       double centre = k == 1 ? 2.0 : -2.0;
       double variance = 0.5 + 7.0 * noise;
-      INFO("noise " << noise << " class " << k << ": mean (" << mx << ", " << my << ") var ("
-                    << vx << ", " << vy << ") expected var " << variance);
+      INFO("noise " << noise << " class " << k << ": mean (" << mx << ", " << my << ") var (" << vx
+                    << ", " << vy << ") expected var " << variance);
       // 10000 draws: the mean's standard error is √(var/1e4) ≤ 0.02, the variance's ≈ 1.4%.
       CHECK(mx == Approx(centre).margin(0.1));
       CHECK(my == Approx(centre).margin(0.1));
@@ -260,9 +261,10 @@ TEST_CASE("spiral without noise: two arms at angle 3.5*pi*r/5, the second rotate
   }
 }
 
-TEST_CASE("moons without noise: arcs of radius 1 around (0,0) (class 0, upper) and (1,0.5) "
-          "(class 1, lower)",
-          "[data]") {
+TEST_CASE(
+    "moons without noise: arcs of radius 1 around (0,0) (class 0, upper) and (1,0.5) "
+    "(class 1, lower)",
+    "[data]") {
   Dataset d = gen(Shape2d::Moons, 501, 0.0, 0.0, 23);
   for (Index i = 0; i < d.raw.rows(); ++i) {
     double x = d.raw(i, 0), y = d.raw(i, 1);

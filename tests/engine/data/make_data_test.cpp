@@ -62,9 +62,10 @@ void checkSplitConsistent(const SplitData& d, Index rows, Index features, int cl
 
 }  // namespace
 
-TEST_CASE("makeData builds each 2D set with the chosen features, split 60/20/20 and "
-          "standardized on train",
-          "[data]") {
+TEST_CASE(
+    "makeData builds each 2D set with the chosen features, split 60/20/20 and "
+    "standardized on train",
+    "[data]") {
   for (const char* kind : {"circle", "xor", "gauss", "spiral", "moons"}) {
     INFO(kind);
     DataSpec s = spec2d(kind);
@@ -187,7 +188,8 @@ TEST_CASE("makeData sparseLinear exposes the true beta and support, and y = X be
   for (const Dataset* part : {&d.train, &d.validation, &d.test}) {
     for (Index i = 0; i < part->rows(); ++i) {
       double y = 0;
-      for (Index j = 0; j < 120; ++j) y += part->x(i, j) * d.trueCoefficients[static_cast<std::size_t>(j)];
+      for (Index j = 0; j < 120; ++j)
+        y += part->x(i, j) * d.trueCoefficients[static_cast<std::size_t>(j)];
       CHECK(part->target[static_cast<std::size_t>(i)] == Approx(y).margin(1e-5).epsilon(1e-6));
     }
   }
@@ -232,8 +234,8 @@ TEST_CASE("makeData refuses custom and unknown kinds and bad features with the f
   s = spec2d("xor");
   s.valFraction = 0.6;
   s.testFraction = 0.5;
-  CHECK_THROWS_WITH(makeData(s, 1), Catch::Contains("data.testFraction") ||
-                                        Catch::Contains("data.valFraction"));
+  CHECK_THROWS_WITH(makeData(s, 1),
+                    Catch::Contains("data.testFraction") || Catch::Contains("data.valFraction"));
 }
 
 TEST_CASE("makeCustomData takes integer labels 0..K-1 as K classes", "[data]") {
@@ -288,9 +290,9 @@ TEST_CASE("makeCustomData regression takes any finite numbers and refuses NaN an
   const float nan = std::numeric_limits<float>::quiet_NaN();
   const float inf = std::numeric_limits<float>::infinity();
   x[7] = nan;
-  CHECK_THROWS_WITH(makeCustomData(s, 1, x.data(), y.data(), 10, 1, {"bmi"}),
-                    Catch::Contains("feature \"bmi\" (column 1), row 8") &&
-                        Catch::Contains("finite"));
+  CHECK_THROWS_WITH(
+      makeCustomData(s, 1, x.data(), y.data(), 10, 1, {"bmi"}),
+      Catch::Contains("feature \"bmi\" (column 1), row 8") && Catch::Contains("finite"));
   x[7] = 8;
   y[2] = -inf;
   CHECK_THROWS_WITH(makeCustomData(s, 1, x.data(), y.data(), 10, 1),
@@ -335,5 +337,6 @@ TEST_CASE("Regression targets are standardised on the training split", "[data]")
   spec.standardize = false;
   const engine::SplitData raw = engine::makeData(spec, 4);
   CHECK(raw.targetScale == 1.0);
-  CHECK(raw.train.target[0] == Approx(d.train.target[0] * d.targetScale + d.targetMean).epsilon(1e-5));
+  CHECK(raw.train.target[0] ==
+        Approx(d.train.target[0] * d.targetScale + d.targetMean).epsilon(1e-5));
 }

@@ -31,12 +31,12 @@ std::vector<int> lastFieldCounts(const std::string& text, int classes) {
 
 }  // namespace
 
-TEST_CASE("The embedded CSV text equals the files in engine/data/sets byte for byte",
-          "[data]") {
+TEST_CASE("The embedded CSV text equals the files in engine/data/sets byte for byte", "[data]") {
   for (auto [kind, file] : {std::pair<const char*, const char*>{"diabetes", "diabetes.csv"},
                             {"breastCancer", "breast_cancer.csv"},
                             {"digits", "digits.csv"}}) {
-    const std::string onDisk = readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + file);
+    const std::string onDisk =
+        readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + file);
     const std::string& embedded = embeddedCsv(kind);
     INFO(kind << ": " << embedded.size() << " bytes embedded, " << onDisk.size()
               << " on disk; rerun engine/data/sets/embed_sets.py after changing a CSV");
@@ -64,15 +64,14 @@ TEST_CASE("diabetes loads as 442 x 10 regression with targets 25..346 (Efron et 
   CHECK(d.raw.cols() == 10);
   CHECK(d.x == d.raw);
   CHECK(d.numClasses == 0);
-  CHECK(d.rawNames == std::vector<std::string>{"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4",
-                                               "s5", "s6"});
+  CHECK(d.rawNames ==
+        std::vector<std::string>{"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"});
   CHECK(*std::min_element(d.target.begin(), d.target.end()) == 25.0f);
   CHECK(*std::max_element(d.target.begin(), d.target.end()) == 346.0f);
   CHECK(d.target[0] == 151.0f);
 }
 
-TEST_CASE("breastCancer loads as 569 x 30 binary: 212 malignant, 357 benign (UCI WDBC)",
-          "[data]") {
+TEST_CASE("breastCancer loads as 569 x 30 binary: 212 malignant, 357 benign (UCI WDBC)", "[data]") {
   const Dataset& d = loadRealSet("breastCancer");
   CHECK(d.raw.rows() == 569);
   CHECK(d.raw.cols() == 30);

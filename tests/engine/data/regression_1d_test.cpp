@@ -45,8 +45,8 @@ TEST_CASE("regression1d target noise has standard deviation sigma = noise", "[da
   }
   double mean = s / n, sd = std::sqrt(ss / n - mean * mean);
   INFO("residual mean " << mean << " std " << sd);
-  CHECK(std::abs(mean) < 0.01);               // standard error 0.3/√20000 ≈ 0.002
-  CHECK(sd == Approx(sigma).epsilon(0.02));   // standard error ≈ 0.5%
+  CHECK(std::abs(mean) < 0.01);              // standard error 0.3/√20000 ≈ 0.002
+  CHECK(sd == Approx(sigma).epsilon(0.02));  // standard error ≈ 0.5%
 }
 
 TEST_CASE("regression1d: same seed same targets, another seed other targets", "[data]") {

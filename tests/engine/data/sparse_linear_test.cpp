@@ -15,7 +15,8 @@ std::vector<double> predict(const Matrix& x, const std::vector<double>& beta) {
   std::vector<double> y(static_cast<std::size_t>(x.rows()), 0.0);
   for (Index i = 0; i < x.rows(); ++i) {
     for (Index j = 0; j < x.cols(); ++j) {
-      y[static_cast<std::size_t>(i)] += static_cast<double>(x(i, j)) * beta[static_cast<std::size_t>(j)];
+      y[static_cast<std::size_t>(i)] +=
+          static_cast<double>(x(i, j)) * beta[static_cast<std::size_t>(j)];
     }
   }
   return y;

@@ -42,12 +42,14 @@ TEST_CASE("split parts are disjoint and together hold every row once", "[data]")
   std::iota(expected.begin(), expected.end(), 0);
   CHECK(sorted(all) == expected);
   // Shuffled, not the rows in order.
-  CHECK(s.test != std::vector<int>(expected.begin(), expected.begin() + static_cast<long>(s.test.size())));
+  CHECK(s.test !=
+        std::vector<int>(expected.begin(), expected.begin() + static_cast<long>(s.test.size())));
 }
 
-TEST_CASE("split: same seed same parts, another seed other parts, and the test set does not "
-          "depend on the validation share",
-          "[data]") {
+TEST_CASE(
+    "split: same seed same parts, another seed other parts, and the test set does not "
+    "depend on the validation share",
+    "[data]") {
   Rng a(3), b(3), c(4), d(3);
   SplitIndices sa = splitIndices(100, 0.2, 0.2, a);
   SplitIndices sb = splitIndices(100, 0.2, 0.2, b);
@@ -59,7 +61,8 @@ TEST_CASE("split: same seed same parts, another seed other parts, and the test s
   CHECK(sd.test == sa.test);
 }
 
-TEST_CASE("split refuses shares outside 0 <= f < 1 and splits that leave no training row", "[data]") {
+TEST_CASE("split refuses shares outside 0 <= f < 1 and splits that leave no training row",
+          "[data]") {
   Rng rng(5);
   CHECK_THROWS_WITH(splitIndices(10, -0.1, 0.2, rng), Catch::Contains("data.valFraction"));
   CHECK_THROWS_WITH(splitIndices(10, 0.2, 1.0, rng), Catch::Contains("data.testFraction"));

@@ -82,8 +82,8 @@ TEST_CASE("Standardizer statistics of the diabetes features equal sklearn Standa
     double scale = g["scale"][static_cast<std::size_t>(j)];
     double first = g["firstRowScaled"][static_cast<std::size_t>(j)];
     INFO(g["columns"][static_cast<std::size_t>(j)].get<std::string>()
-         << ": mean " << s.mean(j) << " vs " << mean << ", scale " << s.scale(j) << " vs "
-         << scale << ", z " << z(0, j) << " vs " << first);
+         << ": mean " << s.mean(j) << " vs " << mean << ", scale " << s.scale(j) << " vs " << scale
+         << ", z " << z(0, j) << " vs " << first);
     CHECK(s.mean(j) == Approx(mean).epsilon(1e-5));
     CHECK(s.scale(j) == Approx(scale).epsilon(1e-5));
     CHECK(z(0, j) == Approx(first).epsilon(1e-4).margin(1e-5));

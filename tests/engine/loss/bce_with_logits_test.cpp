@@ -8,9 +8,10 @@ using engine::test::goldenMatrix;
 using engine::test::nnGolden;
 using engine::test::requireMatrixClose;
 
-TEST_CASE("BCE with logits matches torch.nn.BCEWithLogitsLoss for hard and soft targets and "
-          "logits up to ±200 (value, gradient, sigmoid prediction)",
-          "[loss]") {
+TEST_CASE(
+    "BCE with logits matches torch.nn.BCEWithLogitsLoss for hard and soft targets and "
+    "logits up to ±200 (value, gradient, sigmoid prediction)",
+    "[loss]") {
   BceWithLogitsLoss loss;
   int cases = 0;
   for (const auto& c : nnGolden()["losses"]) {

@@ -2,8 +2,8 @@
 
 #include <memory>
 
-#include "loss/make_loss.hpp"
 #include "engine/support/grad_check.hpp"
+#include "loss/make_loss.hpp"
 
 using namespace engine;
 using namespace engine::test;
@@ -36,9 +36,10 @@ TEST_CASE("BCE-with-logits gradient equals finite differences, hard and soft tar
   checkLoss(*loss, z, y);
 }
 
-TEST_CASE("Softmax cross-entropy gradient equals finite differences for one-hot, soft and "
-          "unnormalised targets",
-          "[loss][gradcheck]") {
+TEST_CASE(
+    "Softmax cross-entropy gradient equals finite differences for one-hot, soft and "
+    "unnormalised targets",
+    "[loss][gradcheck]") {
   Rng rng(83);
   const auto loss = makeLoss(Task::Multiclass);
   const Matrix z = randomMatrix(6, 4, rng, 3.0);

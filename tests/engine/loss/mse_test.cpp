@@ -8,9 +8,10 @@ using engine::test::goldenMatrix;
 using engine::test::nnGolden;
 using engine::test::requireMatrixClose;
 
-TEST_CASE("MSE is the mean over all entries of (z − y)², as torch.nn.MSELoss (value, gradient, "
-          "identity prediction)",
-          "[loss]") {
+TEST_CASE(
+    "MSE is the mean over all entries of (z − y)², as torch.nn.MSELoss (value, gradient, "
+    "identity prediction)",
+    "[loss]") {
   MseLoss loss;
   int cases = 0;
   for (const auto& c : nnGolden()["losses"]) {

@@ -8,9 +8,10 @@ using engine::test::goldenMatrix;
 using engine::test::nnGolden;
 using engine::test::requireMatrixClose;
 
-TEST_CASE("Softmax cross-entropy matches torch.nn.CrossEntropyLoss with probability targets "
-          "(one-hot, soft, rows not summing to 1, logits ±300) in value, gradient and softmax",
-          "[loss]") {
+TEST_CASE(
+    "Softmax cross-entropy matches torch.nn.CrossEntropyLoss with probability targets "
+    "(one-hot, soft, rows not summing to 1, logits ±300) in value, gradient and softmax",
+    "[loss]") {
   SoftmaxCrossEntropyLoss loss;
   int cases = 0;
   for (const auto& c : nnGolden()["losses"]) {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "nn/activation.hpp"
 #include "engine/support/grad_check.hpp"
+#include "nn/activation.hpp"
 
 using namespace engine;
 using namespace engine::test;

@@ -10,9 +10,10 @@ using engine::test::goldenMatrix;
 using engine::test::nnGolden;
 using engine::test::requireMatrixClose;
 
-TEST_CASE("Activations match torch.nn ReLU, LeakyReLU, Tanh and Sigmoid forward and backward, "
-          "including relu'(0) = 0 and extreme inputs",
-          "[nn]") {
+TEST_CASE(
+    "Activations match torch.nn ReLU, LeakyReLU, Tanh and Sigmoid forward and backward, "
+    "including relu'(0) = 0 and extreme inputs",
+    "[nn]") {
   for (const auto& c : nnGolden()["activations"]) {
     const std::string name = c["kind"].get<std::string>();
     INFO("activation " << name);

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "nn/batch_norm.hpp"
 #include "engine/support/grad_check.hpp"
+#include "nn/batch_norm.hpp"
 
 using namespace engine;
 using namespace engine::test;
@@ -28,9 +28,10 @@ Matrix features(Index rows, Rng& rng) {
 
 }  // namespace
 
-TEST_CASE("BatchNorm training-mode backward (through the batch mean and variance) equals finite "
-          "differences for dx, dγ and dβ",
-          "[nn][gradcheck]") {
+TEST_CASE(
+    "BatchNorm training-mode backward (through the batch mean and variance) equals finite "
+    "differences for dx, dγ and dβ",
+    "[nn][gradcheck]") {
   Rng rng(51);
   for (Index rows : {2, 3, 8}) {
     BatchNorm bn = affineLayer(rng);

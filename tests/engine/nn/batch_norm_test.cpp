@@ -23,9 +23,10 @@ BatchNorm goldenLayer() {
 
 }  // namespace
 
-TEST_CASE("BatchNorm matches torch.nn.BatchNorm1d over three training batches (outputs, "
-          "gradients, running mean and unbiased running variance)",
-          "[nn]") {
+TEST_CASE(
+    "BatchNorm matches torch.nn.BatchNorm1d over three training batches (outputs, "
+    "gradients, running mean and unbiased running variance)",
+    "[nn]") {
   const auto& g = nnGolden()["batch_norm"];
   BatchNorm bn = goldenLayer();
   Rng rng(1);
@@ -38,10 +39,8 @@ TEST_CASE("BatchNorm matches torch.nn.BatchNorm1d over three training batches (o
     requireMatrixClose(bn.forward(x, true, rng), goldenMatrix(b["y"]), 2e-5, at + " y");
     requireMatrixClose(bn.runningMean(), goldenMatrix(b["running_mean"]), 2e-5,
                        at + " running_mean");
-    requireMatrixClose(bn.runningVar(), goldenMatrix(b["running_var"]), 2e-5,
-                       at + " running_var");
-    requireMatrixClose(bn.backward(goldenMatrix(b["dy"])), goldenMatrix(b["dx"]), 2e-5,
-                       at + " dx");
+    requireMatrixClose(bn.runningVar(), goldenMatrix(b["running_var"]), 2e-5, at + " running_var");
+    requireMatrixClose(bn.backward(goldenMatrix(b["dy"])), goldenMatrix(b["dx"]), 2e-5, at + " dx");
     requireMatrixClose(bn.gamma().grad, goldenMatrix(b["dgamma"]), 2e-5, at + " dgamma");
     requireMatrixClose(bn.beta().grad, goldenMatrix(b["dbeta"]), 2e-5, at + " dbeta");
   }
@@ -61,9 +60,10 @@ TEST_CASE("BatchNorm matches torch.nn.BatchNorm1d over three training batches (o
                      "running_mean after eval");
 }
 
-TEST_CASE("BatchNorm with a batch of one in training mode uses the running statistics, "
-          "leaves them unchanged and stays finite",
-          "[nn]") {
+TEST_CASE(
+    "BatchNorm with a batch of one in training mode uses the running statistics, "
+    "leaves them unchanged and stays finite",
+    "[nn]") {
   const auto& g = nnGolden()["batch_norm"];
   BatchNorm bn = goldenLayer();
   BatchNorm reference = goldenLayer();
@@ -100,9 +100,10 @@ TEST_CASE("BatchNorm with a batch of one in training mode uses the running stati
   }
 }
 
-TEST_CASE("BatchNorm parameters are named bnScale / bnShift after their dense layer, γ = 1 and "
-          "β = 0 at start, running statistics 0 and 1",
-          "[nn]") {
+TEST_CASE(
+    "BatchNorm parameters are named bnScale / bnShift after their dense layer, γ = 1 and "
+    "β = 0 at start, running statistics 0 and 1",
+    "[nn]") {
   BatchNorm bn(4, 2);
   REQUIRE(bn.params().size() == 2);
   CHECK(bn.params()[0]->name == "layers.2.bnScale");

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "engine/support/grad_check.hpp"
 #include "nn/dense.hpp"
 #include "nn/init.hpp"
-#include "engine/support/grad_check.hpp"
 
 using namespace engine;
 using namespace engine::test;

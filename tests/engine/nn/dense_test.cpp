@@ -80,8 +80,7 @@ TEST_CASE("Dense names its parameters as PyTorch's state_dict, with roles and la
   CHECK_THROWS_AS(Dense(0, 3, 0), std::invalid_argument);
 }
 
-TEST_CASE("Dense follows a change of batch size and reuses its buffer when it is stable",
-          "[nn]") {
+TEST_CASE("Dense follows a change of batch size and reuses its buffer when it is stable", "[nn]") {
   Dense d = handLayer();
   Rng rng(1);
   const Matrix big = Matrix::Ones(5, 2);

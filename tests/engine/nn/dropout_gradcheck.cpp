@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "nn/dropout.hpp"
 #include "engine/support/grad_check.hpp"
+#include "nn/dropout.hpp"
 
 using namespace engine;
 using namespace engine::test;

@@ -29,9 +29,10 @@ TEST_CASE("Dropout is the identity in eval mode, and at rate 0 in training mode"
   CHECK(off.backward(dy) == dy);
 }
 
-TEST_CASE("Dropout drops a fraction ≈ rate and scales kept units by 1/(1 − p), so the mean "
-          "output ≈ the input (inverted dropout, as torch.nn.Dropout)",
-          "[nn]") {
+TEST_CASE(
+    "Dropout drops a fraction ≈ rate and scales kept units by 1/(1 − p), so the mean "
+    "output ≈ the input (inverted dropout, as torch.nn.Dropout)",
+    "[nn]") {
   const double p = 0.3;
   const Index rows = 1000, cols = 1000;  // n = 10⁶ units
   const double n = static_cast<double>(rows * cols);

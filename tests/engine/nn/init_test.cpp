@@ -57,9 +57,10 @@ void checkNormal(const Matrix& w, double s) {
 
 }  // namespace
 
-TEST_CASE("xavierUniform draws U(−a, a), a = gain·√(6/(fan_in + fan_out)), as "
-          "torch.nn.init.xavier_uniform_",
-          "[nn][init]") {
+TEST_CASE(
+    "xavierUniform draws U(−a, a), a = gain·√(6/(fan_in + fan_out)), as "
+    "torch.nn.init.xavier_uniform_",
+    "[nn][init]") {
   Matrix w(kOut, kIn);
   Rng rng(1);
   xavierUniform(w, rng);
@@ -68,9 +69,10 @@ TEST_CASE("xavierUniform draws U(−a, a), a = gain·√(6/(fan_in + fan_out)), 
   checkUniform(w, 2.0 * std::sqrt(6.0 / (kIn + kOut)));
 }
 
-TEST_CASE("xavierNormal draws N(0, s²), s = gain·√(2/(fan_in + fan_out)), as "
-          "torch.nn.init.xavier_normal_",
-          "[nn][init]") {
+TEST_CASE(
+    "xavierNormal draws N(0, s²), s = gain·√(2/(fan_in + fan_out)), as "
+    "torch.nn.init.xavier_normal_",
+    "[nn][init]") {
   Matrix w(kOut, kIn);
   Rng rng(2);
   xavierNormal(w, rng);

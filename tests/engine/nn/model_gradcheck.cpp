@@ -2,11 +2,11 @@
 
 #include <memory>
 
+#include "engine/support/grad_check.hpp"
 #include "loss/bce_with_logits.hpp"
 #include "loss/mse.hpp"
 #include "loss/softmax_cross_entropy.hpp"
 #include "nn/model.hpp"
-#include "engine/support/grad_check.hpp"
 
 using namespace engine;
 using namespace engine::test;
@@ -55,9 +55,10 @@ Matrix softTargets(Index rows, Index k, Rng& rng) {
 
 }  // namespace
 
-TEST_CASE("A whole MLP with batch norm and BCE has dLoss/dθ equal to finite differences, "
-          "dropout off and on (frozen mask)",
-          "[model][gradcheck]") {
+TEST_CASE(
+    "A whole MLP with batch norm and BCE has dLoss/dθ equal to finite differences, "
+    "dropout off and on (frozen mask)",
+    "[model][gradcheck]") {
   for (double p : {0.0, 0.3}) {
     INFO("dropout " << p);
     ModelSpec spec;
@@ -73,9 +74,10 @@ TEST_CASE("A whole MLP with batch norm and BCE has dLoss/dθ equal to finite dif
   }
 }
 
-TEST_CASE("A whole MLP with batch norm and softmax cross-entropy (soft targets) has dLoss/dθ "
-          "equal to finite differences, dropout off and on",
-          "[model][gradcheck]") {
+TEST_CASE(
+    "A whole MLP with batch norm and softmax cross-entropy (soft targets) has dLoss/dθ "
+    "equal to finite differences, dropout off and on",
+    "[model][gradcheck]") {
   for (double p : {0.0, 0.25}) {
     INFO("dropout " << p);
     ModelSpec spec;
@@ -88,9 +90,10 @@ TEST_CASE("A whole MLP with batch norm and softmax cross-entropy (soft targets) 
   }
 }
 
-TEST_CASE("Linear regression (no hidden layers) with MSE has dLoss/dθ equal to finite "
-          "differences",
-          "[model][gradcheck]") {
+TEST_CASE(
+    "Linear regression (no hidden layers) with MSE has dLoss/dθ equal to finite "
+    "differences",
+    "[model][gradcheck]") {
   ModelSpec spec;
   spec.hidden.clear();
   Rng rng(73);

@@ -35,9 +35,10 @@ std::vector<std::string> kinds(Model& m) {
 
 }  // namespace
 
-TEST_CASE("An MLP 2 → 4 tanh → 3 batch-norm relu → 1 matches PyTorch in logits, BCE loss, every "
-          "parameter gradient, running statistics and eval-mode logits",
-          "[nn][model]") {
+TEST_CASE(
+    "An MLP 2 → 4 tanh → 3 batch-norm relu → 1 matches PyTorch in logits, BCE loss, every "
+    "parameter gradient, running statistics and eval-mode logits",
+    "[nn][model]") {
   const auto& g = nnGolden()["mlp"];
   ModelSpec spec;
   spec.hidden = {hidden(4, "tanh"), hidden(3, "relu", true)};
@@ -76,23 +77,23 @@ TEST_CASE("An MLP 2 → 4 tanh → 3 batch-norm relu → 1 matches PyTorch in lo
                      "z (eval mode)");
 }
 
-TEST_CASE("buildMlp stacks Dense → optional BatchNorm → Activation → Dropout per hidden layer and ends "
-          "in a bare Dense, and params() are in state_dict order",
-          "[nn][model]") {
+TEST_CASE(
+    "buildMlp stacks Dense → optional BatchNorm → Activation → Dropout per hidden layer and ends "
+    "in a bare Dense, and params() are in state_dict order",
+    "[nn][model]") {
   ModelSpec spec;
   spec.hidden = {hidden(5, "relu", false, 0.2), hidden(4, "leakyRelu", true), hidden(3, "linear")};
   spec.leakySlope = 0.05;
   Rng rng(3);
   Model m = buildMlp(spec, 2, 3, rng);
   CHECK(kinds(m) == std::vector<std::string>{"dense", "relu", "dropout", "dense", "batch_norm",
-                                             "leaky_relu", "dropout", "dense", "linear",
-                                             "dropout", "dense"});
+                                             "leaky_relu", "dropout", "dense", "linear", "dropout",
+                                             "dense"});
   std::vector<std::string> names;
   for (Param* p : m.params()) names.push_back(p->name);
   CHECK(names == std::vector<std::string>{"layers.0.weight", "layers.0.bias", "layers.1.weight",
-                                          "layers.1.bnScale", "layers.1.bnShift",
-                                          "layers.2.weight", "layers.2.bias", "layers.3.weight",
-                                          "layers.3.bias"});
+                                          "layers.1.bnScale", "layers.1.bnShift", "layers.2.weight",
+                                          "layers.2.bias", "layers.3.weight", "layers.3.bias"});
   const auto dense = m.denseLayers();
   REQUIRE(dense.size() == 4);
   CHECK(dense[0]->inputs() == 2);

@@ -20,9 +20,10 @@ ScheduleSpec make(const std::string& kind) {
 
 }  // namespace
 
-TEST_CASE("LrSchedule gives torch's lr at every step: StepLR, ExponentialLR, CosineAnnealingLR "
-          "and LinearLR warm-up chained with them",
-          "[optim][golden]") {
+TEST_CASE(
+    "LrSchedule gives torch's lr at every step: StepLR, ExponentialLR, CosineAnnealingLR "
+    "and LinearLR warm-up chained with them",
+    "[optim][golden]") {
   std::ifstream in(std::string(PROJECT_SOURCE_DIR) + "/tests/golden/optimizers.json");
   REQUIRE(in.good());
   const nlohmann::json golden = nlohmann::json::parse(in);
@@ -44,8 +45,8 @@ TEST_CASE("LrSchedule gives torch's lr at every step: StepLR, ExponentialLR, Cos
       for (std::size_t t = 0; t < steps.size(); ++t) {
         const double torchLr = steps.at(t).at("lr").at(gi).get<double>();
         const double ours = schedule.at(static_cast<long>(t));
-        INFO(c.at("name").get<std::string>() << ", group " << gi << ", step " << t << ": ours "
-                                             << ours << "  torch " << torchLr);
+        INFO(c.at("name").get<std::string>()
+             << ", group " << gi << ", step " << t << ": ours " << ours << "  torch " << torchLr);
         REQUIRE(ours == Approx(torchLr).epsilon(1e-12).margin(1e-15));
       }
     }
@@ -84,8 +85,7 @@ TEST_CASE("Cosine annealing reaches etaMin at tMax and rises again after, as Cos
   CHECK(lr.at(200) == Approx(0.21));
 }
 
-TEST_CASE("Linear warm-up multiplies the schedule by a factor rising from start to 1",
-          "[optim]") {
+TEST_CASE("Linear warm-up multiplies the schedule by a factor rising from start to 1", "[optim]") {
   ScheduleSpec s = make("exponential");
   s.gamma = 0.9;
   s.warmupSteps = 4;

@@ -130,8 +130,7 @@ TEST_CASE("makeOptimizer rejects an unknown kind naming optimizer.kind", "[optim
   CHECK_THROWS_WITH(makeOptimizer(spec("lbfgs"), f.groups()), Catch::Contains("optimizer.kind"));
 }
 
-TEST_CASE("Every slot's step count advances exactly once per step(), for every kind",
-          "[optim]") {
+TEST_CASE("Every slot's step count advances exactly once per step(), for every kind", "[optim]") {
   for (const std::string& kind : kKinds) {
     Fixture f;
     auto opt = makeOptimizer(spec(kind), f.groups());
@@ -176,9 +175,10 @@ TEST_CASE("resetState forgets moments and step counts, as a fresh torch optimize
   }
 }
 
-TEST_CASE("makeOptimizer applies the groups' weight decay decoupled for adamw, in the gradient "
-          "otherwise",
-          "[optim]") {
+TEST_CASE(
+    "makeOptimizer applies the groups' weight decay decoupled for adamw, in the gradient "
+    "otherwise",
+    "[optim]") {
   // θ = 2, g = 1, lr = 0.1, λ = 0.5. Both first steps are normalized to about lr, so the
   // first moment shows where the decay went: AdamW's m holds only g, Adam's holds g + λθ.
   Param w{"w", ParamRole::Weight, 0, Matrix::Constant(1, 1, 2.0f), Matrix::Constant(1, 1, 1.0f)};

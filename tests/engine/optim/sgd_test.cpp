@@ -55,8 +55,7 @@ TEST_CASE("SGD weight decay adds λθ to the gradient before momentum", "[optim]
   CHECK(theta(0, 0) == Approx(1.93));
 }
 
-TEST_CASE("Plain SGD keeps no momentum buffer and reads the group's lr at every step",
-          "[optim]") {
+TEST_CASE("Plain SGD keeps no momentum buffer and reads the group's lr at every step", "[optim]") {
   Param p{"w", ParamRole::Weight, 0, scalar(1.0), scalar(1.0)};
   std::vector<ParamGroup> groups(1);
   groups[0].params = {&p};

@@ -110,8 +110,9 @@ int replay(Select select) {
       weight.grad = toMatrix(s.at("grad").at("weight"));
       bias.grad = toMatrix(s.at("grad").at("bias"));
       opt->step();
-      const int bad = compare(weight.value, toMatrix(s.at("value").at("weight")), report, "weight") +
-                      compare(bias.value, toMatrix(s.at("value").at("bias")), report, "bias");
+      const int bad =
+          compare(weight.value, toMatrix(s.at("value").at("weight")), report, "weight") +
+          compare(bias.value, toMatrix(s.at("value").at("bias")), report, "bias");
       if (bad > 0) {
         firstBadStep = static_cast<int>(t);
         break;

@@ -58,7 +58,8 @@ TEST_CASE("Elastic net with ρ = 1 is L1 and with ρ = 0 is L2 (value, gradient,
   }
 }
 
-TEST_CASE("Elastic-net gradient is λρ·sign(w) + λ(1−ρ)w with sign(0) = 0", "[penalty][elasticNet]") {
+TEST_CASE("Elastic-net gradient is λρ·sign(w) + λ(1−ρ)w with sign(0) = 0",
+          "[penalty][elasticNet]") {
   Matrix w(1, 3);
   w << 2.0f, -1.0f, 0.0f;
   Matrix g = Matrix::Zero(1, 3);
@@ -82,7 +83,7 @@ TEST_CASE("Elastic-net prox satisfies the optimality condition and zeroes |v| �
           Approx(0.0).margin(1e-14));
     CHECK((x > 0) == (v > 0));
   }
-  CHECK(en.proxScalar(0.12, s) == 0.0);   // sλρ = 0.12
+  CHECK(en.proxScalar(0.12, s) == 0.0);  // sλρ = 0.12
   CHECK(en.proxScalar(-0.11, s) == 0.0);
 }
 

@@ -29,8 +29,7 @@ TEST_CASE("L2 gradient is λw, so an SGD step equals torch.optim.SGD(weight_deca
   L2Penalty(lambda).addGradient(theta, g);
   const Matrix ours = theta - static_cast<float>(lr) * g;
   for (engine::Index i = 0; i < theta.size(); ++i) {
-    const double torchStep =
-        theta.data()[i] - lr * (dataGrad.data()[i] + lambda * theta.data()[i]);
+    const double torchStep = theta.data()[i] - lr * (dataGrad.data()[i] + lambda * theta.data()[i]);
     INFO("entry " << i << ": ours " << ours.data()[i] << "  torch " << torchStep);
     CHECK(ours.data()[i] == Approx(torchStep).epsilon(1e-6));
   }

@@ -48,7 +48,8 @@ std::vector<Problem> loadProblems() {
     pr.fitIntercept = c.at("fitIntercept").get<bool>();
     pr.spec.kind = c.at("ours").at("kind").get<std::string>();
     pr.spec.lambda = c.at("ours").at("lambda").get<double>();
-    if (c.at("ours").contains("l1Ratio")) pr.spec.l1Ratio = c.at("ours").at("l1Ratio").get<double>();
+    if (c.at("ours").contains("l1Ratio"))
+      pr.spec.l1Ratio = c.at("ours").at("l1Ratio").get<double>();
     pr.coef = c.at("coef").get<std::vector<double>>();
     pr.intercept = c.at("intercept").get<double>();
     pr.zeros = c.at("zeros").get<std::vector<int>>();
@@ -116,7 +117,8 @@ TEST_CASE("Coordinate descent on proxScalar reaches sklearn's Ridge, Lasso and E
     double maxErr = 0.0;
     for (int j = 0; j < pr.p; ++j) maxErr = std::max(maxErr, std::abs(w[j] - pr.coef[j]));
     INFO(pr.name << " (" << pr.spec.kind << ", λ = " << pr.spec.lambda << "): max |Δw| = " << maxErr
-                 << "\n" << sideBySide(w, pr.coef));
+                 << "\n"
+                 << sideBySide(w, pr.coef));
     CHECK(maxErr < 1e-6);
     if (pr.fitIntercept) CHECK(b == Approx(pr.intercept).margin(1e-6));
     // The sparsity pattern, exactly: zero where sklearn has zero, non-zero elsewhere.

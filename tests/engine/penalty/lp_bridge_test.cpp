@@ -39,8 +39,10 @@ double minNonzeroObjective(double v, double tau, double p, double* argmin = null
   const double g = (std::sqrt(5.0) - 1.0) / 2.0;
   for (int i = 0; i < 200; ++i) {
     const double c = b - g * (b - a), d = a + g * (b - a);
-    if (F(c) < F(d)) b = d;
-    else a = c;
+    if (F(c) < F(d))
+      b = d;
+    else
+      a = c;
   }
   const double x = 0.5 * (a + b);
   if (argmin) *argmin = x;
@@ -53,8 +55,10 @@ double bruteForceThreshold(double tau, double p) {
   double lo = 0.0, hi = 10.0;
   for (int i = 0; i < 200; ++i) {
     const double v = 0.5 * (lo + hi);
-    if (minNonzeroObjective(v, tau, p) < 0.5 * v * v) hi = v;
-    else lo = v;
+    if (minNonzeroObjective(v, tau, p) < 0.5 * v * v)
+      hi = v;
+    else
+      lo = v;
   }
   return 0.5 * (lo + hi);
 }
@@ -82,7 +86,8 @@ TEST_CASE("Lp prox at p = ½ equals Xu et al.'s closed-form half thresholding", 
       const double ours = lp.proxScalar(v, tau);
       const double xu = xuHalfThreshold(v, tau);
       if (!(std::abs(ours - xu) <= 1e-10 * (1.0 + std::abs(v)))) {
-        if (bad < 5) report << "  v " << v << " tau " << tau << ": ours " << ours << "  Xu " << xu << "\n";
+        if (bad < 5)
+          report << "  v " << v << " tau " << tau << ": ours " << ours << "  Xu " << xu << "\n";
         ++bad;
       }
     }

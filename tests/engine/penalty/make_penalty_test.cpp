@@ -32,7 +32,8 @@ TEST_CASE("makePenalty returns nullptr for kind none, whatever λ", "[penalty][m
   CHECK(engine::makePenalty(spec("none", 3.0), 2.0) == nullptr);
 }
 
-TEST_CASE("makePenalty builds the named kind with λ, l1Ratio and p from the spec", "[penalty][make]") {
+TEST_CASE("makePenalty builds the named kind with λ, l1Ratio and p from the spec",
+          "[penalty][make]") {
   const Matrix w = sampleWeights();  // Σ|w| = 6.75, Σw² = 14.3125
   const auto l1 = engine::makePenalty(spec("l1", 0.2));
   REQUIRE(l1);

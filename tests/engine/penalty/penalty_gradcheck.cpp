@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "engine/support/grad_check.hpp"
 #include "penalty/elastic_net.hpp"
 #include "penalty/l1.hpp"
 #include "penalty/l2.hpp"
 #include "penalty/lp_bridge.hpp"
-#include "engine/support/grad_check.hpp"
 
 using engine::Matrix;
 using engine::Penalty;
@@ -68,9 +68,9 @@ TEST_CASE("L2 gradient λw matches finite differences of (λ/2)Σw²", "[penalty
   engine::test::requireGradientsClose(g, numeric, 1e-8, "l2 at 0");
 }
 
-TEST_CASE("Elastic-net gradient matches finite differences of its value away from 0",
-          "[penalty]") {
-  for (double rho : {0.0, 0.3, 0.5, 1.0}) checkPenaltyGradient(engine::ElasticNetPenalty(0.8, rho), 3);
+TEST_CASE("Elastic-net gradient matches finite differences of its value away from 0", "[penalty]") {
+  for (double rho : {0.0, 0.3, 0.5, 1.0})
+    checkPenaltyGradient(engine::ElasticNetPenalty(0.8, rho), 3);
 }
 
 TEST_CASE("Lp gradient matches finite differences of λΣ|w|^p away from 0", "[penalty]") {

@@ -118,13 +118,13 @@ void checkAgainstBruteForce(const Case& c) {
 }  // namespace
 
 TEST_CASE("L1 prox is the brute-force minimiser of ½(x−v)² + τ|x|", "[penalty]") {
-  checkAgainstBruteForce({"l1", std::make_shared<engine::L1Penalty>(1.0),
-                          [](double x) { return std::abs(x); }, true});
+  checkAgainstBruteForce(
+      {"l1", std::make_shared<engine::L1Penalty>(1.0), [](double x) { return std::abs(x); }, true});
 }
 
 TEST_CASE("L2 prox is the brute-force minimiser of ½(x−v)² + τx²/2", "[penalty]") {
-  checkAgainstBruteForce({"l2", std::make_shared<engine::L2Penalty>(1.0),
-                          [](double x) { return 0.5 * x * x; }, true});
+  checkAgainstBruteForce(
+      {"l2", std::make_shared<engine::L2Penalty>(1.0), [](double x) { return 0.5 * x * x; }, true});
 }
 
 TEST_CASE("Elastic-net prox is the brute-force minimiser of ½(x−v)² + τ(ρ|x| + (1−ρ)x²/2)",

@@ -44,8 +44,8 @@ inline Matrix goldenMatrix(const nlohmann::json& rows) {
 // |got − want| ≤ tol · max(1, |want|) entrywise (float tolerance against float64 references).
 inline void requireMatrixClose(const Matrix& got, const Matrix& want, double tol,
                                const std::string& what) {
-  INFO(what << ": shape " << got.rows() << "x" << got.cols() << ", expected " << want.rows()
-            << "x" << want.cols());
+  INFO(what << ": shape " << got.rows() << "x" << got.cols() << ", expected " << want.rows() << "x"
+            << want.cols());
   REQUIRE(got.rows() == want.rows());
   REQUIRE(got.cols() == want.cols());
   std::ostringstream report;

@@ -55,5 +55,4 @@ inline ExperimentSpec specFromJson(const nlohmann::json& obj) {
   return spec;
 }
 
-
 }  // namespace engine::test

@@ -43,9 +43,10 @@ void requireClose(const Matrix& ours, const Matrix& ref, double rtol, const std:
 
 }  // namespace
 
-TEST_CASE("clipGradNorm matches torch.nn.utils.clip_grad_norm_: global norm, 1e-6 guard, "
-          "returned norm before clipping",
-          "[train][golden]") {
+TEST_CASE(
+    "clipGradNorm matches torch.nn.utils.clip_grad_norm_: global norm, 1e-6 guard, "
+    "returned norm before clipping",
+    "[train][golden]") {
   int clipped = 0, untouched = 0;
   for (const json& c : golden().at("clipGradNorm")) {
     Param w = withGrad("weight", toMatrix(c.at("before").at("weight")));

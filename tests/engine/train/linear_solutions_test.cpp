@@ -60,7 +60,8 @@ TEST_CASE("Training reaches scikit-learn's ridge, lasso and elastic-net solution
           const double got = param->value(0, j);
           const double want = coef[static_cast<std::size_t>(j)];
           const bool ok = want == 0.0 ? got == 0.0 : std::abs(got - want) < 2e-4;
-          if (!ok && bad++ < 6) diff << "  w[" << j << "] engine " << got << "  sklearn " << want << "\n";
+          if (!ok && bad++ < 6)
+            diff << "  w[" << j << "] engine " << got << "  sklearn " << want << "\n";
         }
       }
       INFO(c["name"].get<std::string>() << "\n" << diff.str());

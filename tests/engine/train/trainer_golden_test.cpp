@@ -52,7 +52,8 @@ TEST_CASE("Trainer reproduces PyTorch training runs step by step", "[train][gold
         const double got = m.batchLoss[static_cast<std::size_t>(s)];
         const double want = expectedLoss[static_cast<std::size_t>(s)];
         if (std::abs(got - want) > 1e-4 * std::max(1.0, std::abs(want))) {
-          if (bad++ < 5) report << "  step " << s + 1 << ": engine " << got << "  torch " << want << "\n";
+          if (bad++ < 5)
+            report << "  step " << s + 1 << ": engine " << got << "  torch " << want << "\n";
         }
       }
       INFO("batch losses\n" << report.str());
@@ -68,7 +69,8 @@ TEST_CASE("Trainer reproduces PyTorch training runs step by step", "[train][gold
           const double got = p->value.data()[i];
           const double w = want[static_cast<std::size_t>(i)];
           if (std::abs(got - w) > 2e-4 * std::max(1.0, std::abs(w))) {
-            if (mismatches++ < 5) diff << "  [" << i << "] engine " << got << "  torch " << w << "\n";
+            if (mismatches++ < 5)
+              diff << "  [" << i << "] engine " << got << "  torch " << w << "\n";
           }
         }
         INFO(p->name << " after " << steps << " steps\n" << diff.str());

@@ -114,7 +114,8 @@ TEST_CASE("A diverging run stops, names the step and keeps finite weights", "[tr
   ExperimentSpec spec = circleSpec();
   spec.optimizer.kind = "sgd";
   spec.optimizer.lr = 10.0;
-  spec.model.hidden = {LayerSpec{64, "relu", 0.0, 1.0, false}, LayerSpec{64, "relu", 0.0, 1.0, false}};
+  spec.model.hidden = {LayerSpec{64, "relu", 0.0, 1.0, false},
+                       LayerSpec{64, "relu", 0.0, 1.0, false}};
   spec.model.init = "heNormal";
   spec.data.kind = "regression1d";
   spec.data.degree = 12;
@@ -191,7 +192,8 @@ TEST_CASE("Early stopping stops after `patience` epochs and restores the best we
   const double restored = t.evaluate(Split::Validation).loss;
   const MetricsColumns m = t.takeMetrics();
   double best = 1e300;
-  for (int r = 0; r + 1 < m.rows; ++r) best = std::min(best, m.valLoss[static_cast<std::size_t>(r)]);
+  for (int r = 0; r + 1 < m.rows; ++r)
+    best = std::min(best, m.valLoss[static_cast<std::size_t>(r)]);
   CHECK(restored == Approx(best).epsilon(1e-6));
   CHECK(m.valLoss[static_cast<std::size_t>(m.rows - 2)] > restored);
   CHECK(s.epoch < 5000);
@@ -342,8 +344,8 @@ TEST_CASE("Custom data trains, and the grid covers the plane row by row", "[trai
   const std::vector<float> grid = t.gridPredictions(4, -3, 3, -1, 1);
   REQUIRE(grid.size() == 16);
   for (int r = 0; r < 4; ++r) {
-    CHECK(grid[static_cast<std::size_t>(r * 4)] < 0.5f);     // x = −3: class 0
-    CHECK(grid[static_cast<std::size_t>(r * 4 + 3)] > 0.5f); // x = +3: class 1
+    CHECK(grid[static_cast<std::size_t>(r * 4)] < 0.5f);      // x = −3: class 0
+    CHECK(grid[static_cast<std::size_t>(r * 4 + 3)] > 0.5f);  // x = +3: class 1
   }
 }
 
@@ -367,7 +369,7 @@ TEST_CASE("Regression predictions come back in the target's units", "[train]") {
   const Matrix p = t.predict(train.raw.topRows(20));
   double sum = 0;
   for (Index i = 0; i < p.rows(); ++i) sum += p(i, 0);
-  CHECK(sum / 20 > 80);   // disease progression scores, not z-scores
+  CHECK(sum / 20 > 80);  // disease progression scores, not z-scores
   CHECK(sum / 20 < 250);
 }
 
