@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything the project needs on a fresh Debian 12 machine (run as root):
-# Debian's toolchain packages, then the npm packages from package-lock.json.
+# Installs everything the project needs on a fresh Debian 12 machine (run as root): Debian's
+# toolchain packages, a Node.js the web toolchain supports (scripts/node-env.sh), then exactly
+# the npm packages of package-lock.json (`npm ci`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten libeigen3-dev catch2 nlohmann-json3-dev chromium nodejs npm)
+packages=(cmake g++ make emscripten libeigen3-dev catch2 nlohmann-json3-dev chromium
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev clang-format nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   # node and npm may come from elsewhere than Debian; only install them when absent.
@@ -19,9 +21,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
-# `npm install`, not `npm ci`: the registry this project is built from serves only the Linux
-# builds of rollup's optional per-platform packages, so the lock cannot list the others and
-# `npm ci` refuses it. With the lock present, `npm install` keeps every locked version.
+source scripts/node-env.sh
+
+# The lock lists every platform's optional packages (rollup's native builds), so `npm ci`
+# installs exactly what it names and never rewrites it.
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm install --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi

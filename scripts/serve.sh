@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+source scripts/node-env.sh
 bash scripts/build-wasm.sh
 npm run --silent build
 echo "Serving the playground at http://localhost:${PORT:-8080}/"

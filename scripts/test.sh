@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+source scripts/node-env.sh
 
 echo "== native engine =="
 bash scripts/build-native.sh
