@@ -2,7 +2,7 @@
 //   the same JSON the WASM engine's describe() returns; tests check the two agree.
 #include <iostream>
 
-#include "spec/spec_schema.hpp"
+#include "spec/describe_schema.hpp"
 
 int main() {
   std::cout << engine::describeJson() << "\n";

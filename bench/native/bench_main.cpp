@@ -24,7 +24,7 @@
 
 #include "core/eigen.hpp"
 #include "spec/experiment_spec.hpp"
-#include "spec/spec_schema.hpp"
+#include "spec/json_input.hpp"
 #include "train/trainer.hpp"
 
 namespace engine {
@@ -76,48 +76,6 @@ Options parseOptions(int argc, char** argv) {
   return o;
 }
 
-// Sets every key of a spec JSON object through the schema table (the same table the JS binding
-// reads a spec through), so the native run uses exactly the spec the WASM run was given.
-void readSpecObject(const Json& obj, const std::string& prefix, ExperimentSpec& spec) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const std::string path = prefix.empty() ? it.key() : prefix + "." + it.key();
-    if (path == "model.hidden") {
-      spec.model.hidden.clear();
-      for (const Json& entry : *it) {
-        LayerSpec layer;
-        for (auto f = entry.begin(); f != entry.end(); ++f) {
-          const auto& fields = layerFields();
-          auto desc = std::find_if(fields.begin(), fields.end(),
-                                   [&](const FieldDesc& d) { return d.path == f.key(); });
-          if (desc == fields.end()) throw std::invalid_argument(path + "." + f.key() + ": unknown");
-          if (desc->type == FieldType::Enum)
-            desc->setString(&layer, f->get<std::string>());
-          else if (desc->type == FieldType::Boolean)
-            desc->setNumber(&layer, f->get<bool>() ? 1 : 0);
-          else
-            desc->setNumber(&layer, f->get<double>());
-        }
-        spec.model.hidden.push_back(layer);
-      }
-      continue;
-    }
-    const auto& fields = specFields();
-    auto desc = std::find_if(fields.begin(), fields.end(),
-                             [&](const FieldDesc& d) { return d.path == path; });
-    if (desc == fields.end()) {
-      if (!it->is_object()) throw std::invalid_argument(path + ": unknown spec key");
-      readSpecObject(*it, path, spec);
-      continue;
-    }
-    switch (desc->type) {
-      case FieldType::Enum: desc->setString(&spec, it->get<std::string>()); break;
-      case FieldType::Boolean: desc->setNumber(&spec, it->get<bool>() ? 1 : 0); break;
-      case FieldType::StringList: desc->setList(&spec, it->get<std::vector<std::string>>()); break;
-      default: desc->setNumber(&spec, it->get<double>()); break;
-    }
-  }
-}
-
 struct Workload {
   ExperimentSpec spec;
   CustomData data;
@@ -129,7 +87,7 @@ Workload readWorkload(const std::string& file) {
   if (!in) throw std::runtime_error("cannot open " + file);
   const Json j = Json::parse(in);
   Workload w;
-  readSpecObject(j.at("spec"), "", w.spec);
+  w.spec = readSpec(JsonInput(j.at("spec")));
   w.data.rows = j.at("rows").get<int>();
   w.data.cols = j.at("cols").get<int>();
   // JSON carries each float32 value as the double it converts to exactly.

@@ -18,6 +18,7 @@
 
 #include "data/csv.hpp"
 #include "spec/experiment_spec.hpp"
+#include "spec/describe_schema.hpp"
 #include "spec/spec_schema.hpp"
 #include "train/trainer.hpp"
 

@@ -63,17 +63,32 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   } else {
     transform.scaler = Standardizer::identity(out.train.x.cols());
   }
-  if (spec.standardize && out.train.numClasses == 0) {
-    double sum = 0.0;
-    for (float t : out.train.target) sum += t;
-    const double mean = sum / static_cast<double>(out.train.target.size());
-    double squares = 0.0;
-    for (float t : out.train.target) squares += (t - mean) * (t - mean);
-    const double scale = std::sqrt(squares / static_cast<double>(out.train.target.size()));
-    out.targetMean = mean;
-    out.targetScale = scale > 1e-12 ? scale : 1.0;  // a constant target keeps its units
-    for (Dataset* d : {&out.train, &out.validation, &out.test})
-      for (float& t : d->target) t = static_cast<float>((t - out.targetMean) / out.targetScale);
+  if (out.train.numClasses == 0) {
+    const auto k = static_cast<std::size_t>(out.train.targetCols);
+    out.targetMean.assign(k, 0.0);
+    out.targetScale.assign(k, 1.0);
+    if (spec.standardize) {
+      const std::size_t n = out.train.target.size() / k;
+      for (std::size_t j = 0; j < k; ++j) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) sum += out.train.target[i * k + j];
+        const double mean = sum / static_cast<double>(n);
+        double squares = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+          const double d = out.train.target[i * k + j] - mean;
+          squares += d * d;
+        }
+        const double scale = std::sqrt(squares / static_cast<double>(n));
+        out.targetMean[j] = mean;
+        out.targetScale[j] = scale > 1e-12 ? scale : 1.0;  // a constant target keeps its units
+      }
+      for (Dataset* d : {&out.train, &out.validation, &out.test}) {
+        for (std::size_t i = 0; i < d->target.size(); ++i) {
+          const std::size_t j = i % k;
+          d->target[i] = static_cast<float>((d->target[i] - out.targetMean[j]) / out.targetScale[j]);
+        }
+      }
+    }
   }
   out.validation.x = transform.apply(out.validation.raw);
   out.test.x = transform.apply(out.test.raw);
@@ -145,7 +160,8 @@ SplitData makeData(const DataSpec& spec, std::uint32_t seed) {
 }
 
 SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* x, const float* y,
-                         int rows, int cols, const std::vector<std::string>& featureNames) {
+                         int rows, int cols, const std::vector<std::string>& featureNames,
+                         int targetCols) {
   const bool classification = spec.task == "classification";
   if (!classification && spec.task != "regression") {
     throw std::invalid_argument("data.task: must be one of: classification, regression, got \"" +
@@ -153,6 +169,12 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
   }
   if (rows < 1) throw std::invalid_argument("The data has no rows");
   if (cols < 1) throw std::invalid_argument("The data has no feature columns");
+  if (targetCols < 1 || targetCols > kMaxTargetColumns)
+    throw std::invalid_argument("The data needs 1 to " + std::to_string(kMaxTargetColumns) +
+                                " target columns, got " + std::to_string(targetCols));
+  if (classification && targetCols != 1)
+    throw std::invalid_argument("Classification takes one target column (the class), got " +
+                                std::to_string(targetCols));
   if (rows > SpecLimits::kMaxSamples) {
     throw std::invalid_argument("The data has " + std::to_string(rows) + " rows, at most " +
                                 std::to_string(SpecLimits::kMaxSamples) + " are allowed");
@@ -183,11 +205,16 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
     }
   }
 
-  full.target.assign(y, y + rows);
+  full.targetCols = targetCols;
+  for (int j = 0; j < targetCols; ++j)
+    full.targetNames.push_back(targetCols == 1 ? "y" : "y" + std::to_string(j + 1));
+  full.target.assign(y, y + static_cast<std::ptrdiff_t>(rows) * targetCols);
   int K = 0;
-  for (int i = 0; i < rows; ++i) {
-    const float t = full.target[static_cast<std::size_t>(i)];
-    const std::string where = "target, row " + std::to_string(i + 1) + ": ";
+  for (std::size_t i = 0; i < full.target.size(); ++i) {
+    const float t = full.target[i];
+    const std::string where =
+        "target" + (targetCols > 1 ? " " + std::to_string(i % static_cast<std::size_t>(targetCols) + 1) : std::string()) +
+        ", row " + std::to_string(i / static_cast<std::size_t>(targetCols) + 1) + ": ";
     if (!std::isfinite(t)) {
       throw std::invalid_argument(where + number(t) +
                                   " is not allowed, values must be finite numbers");

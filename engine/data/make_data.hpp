@@ -18,14 +18,17 @@ namespace engine {
 // Every kind except "custom"; throws std::invalid_argument naming the field for bad values.
 SplitData makeData(const DataSpec& spec, std::uint32_t seed);
 
-// User data: x is rows × cols row-major, y has rows values. spec.task decides the target:
-//   classification: integers 0..K−1, K ≥ 2, every class present; regression: any finite values.
+// User data: x is rows × cols row-major, y is rows × targetCols row-major. spec.task decides
+// the target: classification: one column of integers 0..K−1, K ≥ 2, every class present;
+// regression: 1 to kMaxTargetColumns columns of any finite values (one network output each).
 // NaN / infinity anywhere, an empty table or a too-large one throw std::invalid_argument with a
 // user-facing message. featureNames (optional) names x's columns; default x1..x<cols>.
 // With valFraction = testFraction = 0 the training rows keep the given order (no shuffle), so
 // training.shuffle = false replays the batches of another framework row for row.
 SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* x, const float* y,
-                         int rows, int cols, const std::vector<std::string>& featureNames = {});
+                         int rows, int cols, const std::vector<std::string>& featureNames = {},
+                         int targetCols = 1);
+constexpr int kMaxTargetColumns = 16;
 
 // The Rng streams makeData uses (exposed so tests can replay a stage on its own).
 constexpr std::uint64_t kDataGenerateStream = 0xda7a0001u;

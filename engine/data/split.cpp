@@ -48,13 +48,17 @@ Dataset takeRows(const Dataset& d, const std::vector<int>& rows) {
   const bool withX = d.x.rows() > 0;
   if (withX) out.x.resize(m, d.x.cols());
   out.raw.resize(m, d.raw.cols());
-  out.target.resize(rows.size());
+  const auto k = static_cast<std::size_t>(d.targetCols);
+  out.target.resize(rows.size() * k);
   for (Index r = 0; r < m; ++r) {
     const int i = rows[static_cast<std::size_t>(r)];
     if (withX) out.x.row(r) = d.x.row(i);
     out.raw.row(r) = d.raw.row(i);
-    out.target[static_cast<std::size_t>(r)] = d.target[static_cast<std::size_t>(i)];
+    for (std::size_t j = 0; j < k; ++j)
+      out.target[static_cast<std::size_t>(r) * k + j] = d.target[static_cast<std::size_t>(i) * k + j];
   }
+  out.targetCols = d.targetCols;
+  out.targetNames = d.targetNames;
   out.numClasses = d.numClasses;
   out.featureNames = d.featureNames;
   out.rawNames = d.rawNames;

@@ -1,39 +1,27 @@
-// The metrics a run records, column by column, until the UI takes them.
-// One row per record point (every recordEvery steps and at each epoch end). Per-layer columns
-// hold `layers` values per row, row-major. Columns leave as typed arrays in one call
-// (takeRows), never value by value.
+// The metrics a run records, column by column (metric_columns.hpp), until the UI takes them.
+// Per-layer columns hold `layers` values per row, row-major. Columns leave as typed arrays in
+// one call (takeRows), never value by value.
 #pragma once
 
+#include <string>
 #include <vector>
 
+#include "metrics/metric_columns.hpp"
+
 namespace engine {
-
-struct LayerStats {
-  double weightL1 = 0.0;  // Σ|w| over the layer's weights
-  double weightL2 = 0.0;  // ‖w‖₂ over the layer's weights
-  double gradNorm = 0.0;  // ‖∂L/∂θ‖₂ over the layer's weights and bias, after clipping
-  double updateRatio = 0.0;    // ‖Δw‖₂ / ‖w‖₂ of the last optimizer step
-  double zeroFraction = 0.0;   // share of weights exactly 0
-  double smallFraction = 0.0;  // share of weights with |w| < kSmallWeight
-};
-
-struct MetricsRow {
-  double step = 0, epoch = 0, lr = 0;
-  double batchLoss = 0, trainLoss = 0, trainPenalty = 0, valLoss = 0, testLoss = 0;
-  double trainAccuracy = 0, valAccuracy = 0, testAccuracy = 0;
-};
 
 struct MetricsColumns {
   int rows = 0;
   int layers = 0;
-  std::vector<double> step, epoch, lr, batchLoss, trainLoss, trainPenalty, valLoss, testLoss,
-      trainAccuracy, valAccuracy, testAccuracy;
-  std::vector<double> weightL1, weightL2, gradNorm, updateRatio, zeroFraction, smallFraction;
+  std::vector<std::vector<double>> values;  // one per metricColumns() entry, in its order
+
+  // The column of that name (throws std::invalid_argument for an unknown name).
+  const std::vector<double>& operator[](const std::string& name) const;
 };
 
 class MetricsLog {
  public:
-  explicit MetricsLog(int layers = 0) { pending_.layers = layers; }
+  explicit MetricsLog(int layers = 0);
   void append(const MetricsRow& row, const std::vector<LayerStats>& layers);
   // Everything recorded since the previous call; the log is empty afterwards.
   MetricsColumns takeRows();

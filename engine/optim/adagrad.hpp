@@ -7,10 +7,11 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/param.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/slot_optimizer.hpp"
 
 namespace engine {
 
@@ -30,19 +31,12 @@ struct AdagradState {
 void adagradUpdate(Matrix& theta, const Matrix& g, AdagradState& state, const AdagradHyper& hyper,
                    double lr, double weightDecay);
 
-class Adagrad : public Optimizer {
+// Hyper-parameters are checked by the spec schema (makeOptimizer validates "optimizer.*").
+class Adagrad : public SlotOptimizer<AdagradHyper, AdagradState> {
  public:
-  // Throws std::invalid_argument naming the field for values torch.optim.Adagrad rejects.
-  Adagrad(std::vector<ParamGroup> groups, const AdagradHyper& hyper);
-  void step() override;
-  void resetState() override { state_.clear(); }
+  Adagrad(std::vector<ParamGroup> groups, const AdagradHyper& hyper)
+      : SlotOptimizer(std::move(groups), hyper, &adagradUpdate) {}
   std::string kind() const override { return "adagrad"; }
-  const AdagradHyper& hyper() const { return hyper_; }
-  const std::vector<std::vector<AdagradState>>& state() const { return state_; }
-
- private:
-  AdagradHyper hyper_;
-  std::vector<std::vector<AdagradState>> state_;
 };
 
 }  // namespace engine

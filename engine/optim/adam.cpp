@@ -1,7 +1,6 @@
 #include "optim/adam.hpp"
 
 #include <cmath>
-#include <stdexcept>
 
 namespace engine {
 
@@ -42,33 +41,6 @@ void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHype
     theta.array() -= stepSize * state.m.array() / (state.vMax.array().sqrt() / sqrtBc2 + eps);
   } else {
     theta.array() -= stepSize * state.m.array() / (state.v.array().sqrt() / sqrtBc2 + eps);
-  }
-}
-
-Adam::Adam(std::vector<ParamGroup> groups, const AdamHyper& hyper) : hyper_(hyper) {
-  if (!(hyper.beta1 >= 0.0 && hyper.beta1 < 1.0))
-    throw std::invalid_argument("optimizer.beta1: must be in [0, 1), got " +
-                                std::to_string(hyper.beta1));
-  if (!(hyper.beta2 >= 0.0 && hyper.beta2 < 1.0))
-    throw std::invalid_argument("optimizer.beta2: must be in [0, 1), got " +
-                                std::to_string(hyper.beta2));
-  if (!(hyper.eps >= 0.0))
-    throw std::invalid_argument("optimizer.eps: must be >= 0, got " + std::to_string(hyper.eps));
-  groups_ = std::move(groups);
-}
-
-void Adam::step() {
-  state_.resize(groups_.size());
-  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
-    const ParamGroup& group = groups_[gi];
-    std::vector<AdamState>& slots = state_[gi];
-    if (slots.size() < group.params.size()) slots.resize(group.params.size());
-    for (std::size_t i = 0; i < group.params.size(); ++i) {
-      Param& p = *group.params[i];
-      if (p.grad.rows() != p.value.rows() || p.grad.cols() != p.value.cols())
-        throw std::logic_error(p.name + ": gradient shape differs from the parameter's");
-      adamUpdate(p.value, p.grad, slots[i], hyper_, group.lr, group.weightDecay);
-    }
   }
 }
 

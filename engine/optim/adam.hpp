@@ -8,10 +8,11 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/param.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/slot_optimizer.hpp"
 
 namespace engine {
 
@@ -35,19 +36,12 @@ struct AdamState {
 void adamUpdate(Matrix& theta, const Matrix& g, AdamState& state, const AdamHyper& hyper, double lr,
                 double weightDecay);
 
-class Adam : public Optimizer {
+// Hyper-parameters are checked by the spec schema (makeOptimizer validates "optimizer.*").
+class Adam : public SlotOptimizer<AdamHyper, AdamState> {
  public:
-  // Throws std::invalid_argument naming the field for values torch.optim.Adam rejects.
-  Adam(std::vector<ParamGroup> groups, const AdamHyper& hyper);
-  void step() override;
-  void resetState() override { state_.clear(); }
-  std::string kind() const override { return hyper_.decoupledWeightDecay ? "adamw" : "adam"; }
-  const AdamHyper& hyper() const { return hyper_; }
-  const std::vector<std::vector<AdamState>>& state() const { return state_; }
-
- private:
-  AdamHyper hyper_;
-  std::vector<std::vector<AdamState>> state_;
+  Adam(std::vector<ParamGroup> groups, const AdamHyper& hyper)
+      : SlotOptimizer(std::move(groups), hyper, &adamUpdate) {}
+  std::string kind() const override { return hyper().decoupledWeightDecay ? "adamw" : "adam"; }
 };
 
 }  // namespace engine

@@ -6,11 +6,17 @@
 #include "optim/adam.hpp"
 #include "optim/rmsprop.hpp"
 #include "optim/sgd.hpp"
+#include "spec/experiment_spec.hpp"
 
 namespace engine {
 
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSpec& spec,
                                          std::vector<ParamGroup> groups) {
+  // The schema is the one place that knows each hyper-parameter's range.
+  ExperimentSpec whole;
+  whole.optimizer = spec;
+  const std::vector<std::string> errors = validateSection(whole, "optimizer.");
+  if (!errors.empty()) throw std::invalid_argument(describeErrors(errors));
   if (spec.kind == "sgd") {
     SgdHyper h;
     h.momentum = spec.momentum;
@@ -42,9 +48,7 @@ std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSpec& spec,
     h.eps = spec.eps;
     return std::make_unique<Adagrad>(std::move(groups), h);
   }
-  throw std::invalid_argument(
-      "optimizer.kind: must be one of: sgd, adam, adamw, rmsprop, adagrad, got \"" + spec.kind +
-      "\"");
+  throw std::logic_error("optimizer.kind \"" + spec.kind + "\" passed validation but has no branch");
 }
 
 }  // namespace engine

@@ -1,6 +1,5 @@
 #include "optim/rmsprop.hpp"
 
-#include <stdexcept>
 
 namespace engine {
 
@@ -38,33 +37,6 @@ void rmspropUpdate(Matrix& theta, const Matrix& g, RmspropState& state, const Rm
     update((state.squareAvg.array() - state.gradAvg.array().square()).max(Scalar(0)).sqrt() + eps);
   } else {
     update(state.squareAvg.array().sqrt() + eps);
-  }
-}
-
-Rmsprop::Rmsprop(std::vector<ParamGroup> groups, const RmspropHyper& hyper) : hyper_(hyper) {
-  if (!(hyper.alpha >= 0.0))
-    throw std::invalid_argument("optimizer.alpha: must be >= 0, got " +
-                                std::to_string(hyper.alpha));
-  if (!(hyper.eps >= 0.0))
-    throw std::invalid_argument("optimizer.eps: must be >= 0, got " + std::to_string(hyper.eps));
-  if (!(hyper.momentum >= 0.0))
-    throw std::invalid_argument("optimizer.momentum: must be >= 0, got " +
-                                std::to_string(hyper.momentum));
-  groups_ = std::move(groups);
-}
-
-void Rmsprop::step() {
-  state_.resize(groups_.size());
-  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
-    const ParamGroup& group = groups_[gi];
-    std::vector<RmspropState>& slots = state_[gi];
-    if (slots.size() < group.params.size()) slots.resize(group.params.size());
-    for (std::size_t i = 0; i < group.params.size(); ++i) {
-      Param& p = *group.params[i];
-      if (p.grad.rows() != p.value.rows() || p.grad.cols() != p.value.cols())
-        throw std::logic_error(p.name + ": gradient shape differs from the parameter's");
-      rmspropUpdate(p.value, p.grad, slots[i], hyper_, group.lr, group.weightDecay);
-    }
   }
 }
 

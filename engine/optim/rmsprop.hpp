@@ -8,10 +8,11 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/param.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/slot_optimizer.hpp"
 
 namespace engine {
 
@@ -34,19 +35,12 @@ struct RmspropState {
 void rmspropUpdate(Matrix& theta, const Matrix& g, RmspropState& state, const RmspropHyper& hyper,
                    double lr, double weightDecay);
 
-class Rmsprop : public Optimizer {
+// Hyper-parameters are checked by the spec schema (makeOptimizer validates "optimizer.*").
+class Rmsprop : public SlotOptimizer<RmspropHyper, RmspropState> {
  public:
-  // Throws std::invalid_argument naming the field for values torch.optim.RMSprop rejects.
-  Rmsprop(std::vector<ParamGroup> groups, const RmspropHyper& hyper);
-  void step() override;
-  void resetState() override { state_.clear(); }
+  Rmsprop(std::vector<ParamGroup> groups, const RmspropHyper& hyper)
+      : SlotOptimizer(std::move(groups), hyper, &rmspropUpdate) {}
   std::string kind() const override { return "rmsprop"; }
-  const RmspropHyper& hyper() const { return hyper_; }
-  const std::vector<std::vector<RmspropState>>& state() const { return state_; }
-
- private:
-  RmspropHyper hyper_;
-  std::vector<std::vector<RmspropState>> state_;
 };
 
 }  // namespace engine

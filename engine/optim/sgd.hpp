@@ -8,10 +8,11 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/param.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/slot_optimizer.hpp"
 
 namespace engine {
 
@@ -31,20 +32,12 @@ struct SgdState {
 void sgdUpdate(Matrix& theta, const Matrix& g, SgdState& state, const SgdHyper& hyper, double lr,
                double weightDecay);
 
-class Sgd : public Optimizer {
+// Hyper-parameters are checked by the spec schema (makeOptimizer validates "optimizer.*").
+class Sgd : public SlotOptimizer<SgdHyper, SgdState> {
  public:
-  // Throws std::invalid_argument naming the field for values torch.optim.SGD rejects.
-  Sgd(std::vector<ParamGroup> groups, const SgdHyper& hyper);
-  void step() override;
-  void resetState() override { state_.clear(); }
+  Sgd(std::vector<ParamGroup> groups, const SgdHyper& hyper)
+      : SlotOptimizer(std::move(groups), hyper, &sgdUpdate) {}
   std::string kind() const override { return "sgd"; }
-  const SgdHyper& hyper() const { return hyper_; }
-  // state()[group][slot]; empty before the first step.
-  const std::vector<std::vector<SgdState>>& state() const { return state_; }
-
- private:
-  SgdHyper hyper_;
-  std::vector<std::vector<SgdState>> state_;
 };
 
 }  // namespace engine

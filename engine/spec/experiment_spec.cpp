@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "spec/cross_field_rules.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine {
@@ -12,38 +13,57 @@ bool contains(const std::vector<std::string>& options, const std::string& v) {
   return std::find(options.begin(), options.end(), v) != options.end();
 }
 
-void checkFields(const std::vector<FieldDesc>& fields, const void* owner, const std::string& prefix,
-                 std::vector<std::string>& errors) {
-  for (const FieldDesc& f : fields) {
-    const std::string path = prefix + f.path;
-    switch (f.type) {
-      case FieldType::Number:
-      case FieldType::Integer:
-      case FieldType::Boolean: {
-        std::string msg = checkNumber(f, f.getNumber(owner));
-        if (!msg.empty()) errors.push_back(prefix + msg);
-        break;
-      }
-      case FieldType::Enum: {
-        std::string v = f.getString(owner);
+bool startsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+void checkField(const FieldDesc& f, const void* owner, const std::string& prefix,
+                std::vector<std::string>& errors) {
+  const std::string path = prefix + f.path;
+  switch (f.type) {
+    case FieldType::Number:
+    case FieldType::Integer:
+    case FieldType::Boolean: {
+      const std::string msg = checkNumber(f, f.getNumber(owner));
+      if (!msg.empty()) errors.push_back(prefix + msg);
+      break;
+    }
+    case FieldType::Enum: {
+      const std::string v = f.getString(owner);
+      if (!contains(f.options, v))
+        errors.push_back(path + ": " + describeRange(f) + ", got \"" + v.substr(0, 64) + "\"");
+      break;
+    }
+    case FieldType::StringList: {
+      const std::vector<std::string> list = f.getList(owner);
+      for (const std::string& v : list)
         if (!contains(f.options, v))
-          errors.push_back(path + ": " + describeRange(f) + ", got \"" + v + "\"");
-        break;
-      }
-      case FieldType::StringList:
-        for (const std::string& v : f.getList(owner))
-          if (!contains(f.options, v))
-            errors.push_back(path + ": " + describeRange(f) + ", got \"" + v + "\"");
-        break;
+          errors.push_back(path + ": " + describeRange(f) + ", got \"" + v.substr(0, 64) + "\"");
+      if (static_cast<double>(list.size()) < f.min)
+        errors.push_back(path + ": must name at least " + jsonNumber(f.min) + " item(s)");
+      break;
     }
   }
 }
 
 }  // namespace
 
+std::vector<std::string> validateSection(const ExperimentSpec& spec, const std::string& prefix) {
+  std::vector<std::string> errors;
+  for (const FieldDesc& f : specFields())
+    if (startsWith(f.path, prefix)) checkField(f, &spec, "", errors);
+  if (!errors.empty()) return errors;  // the rules read fields that must be in range first
+  for (const CrossFieldRule& rule : crossFieldRules()) {
+    const bool inSection = std::all_of(rule.terms.begin(), rule.terms.end(), [&](const auto& t) {
+      return startsWith(t, prefix);
+    });
+    if (inSection && !ruleHolds(rule, spec)) errors.push_back(ruleError(rule, spec));
+  }
+  return errors;
+}
+
 std::vector<std::string> validate(const ExperimentSpec& spec) {
   std::vector<std::string> errors;
-  checkFields(specFields(), &spec, "", errors);
   const auto& hidden = spec.model.hidden;
   if (static_cast<int>(hidden.size()) > SpecLimits::kMaxHiddenLayers) {
     std::ostringstream os;
@@ -51,38 +71,12 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
        << hidden.size();
     errors.push_back(os.str());
   }
-  for (std::size_t i = 0; i < hidden.size(); ++i) {
-    checkFields(layerFields(), &hidden[i], "model.hidden[" + std::to_string(i) + "].", errors);
+  for (std::size_t i = 0; i < hidden.size() && i < SpecLimits::kMaxHiddenLayers; ++i) {
+    for (const FieldDesc& f : layerFields())
+      checkField(f, &hidden[i], "model.hidden[" + std::to_string(i) + "].", errors);
   }
-
-  const DataSpec& d = spec.data;
-  if (d.valFraction + d.testFraction > 0.8) {
-    errors.push_back("data.valFraction + data.testFraction: must be at most 0.8, got " +
-                     std::to_string(d.valFraction + d.testFraction));
-  }
-  if (d.features.empty()) errors.push_back("data.features: must name at least one feature");
-  if (d.nonZeros > d.dimensions) {
-    errors.push_back("data.nonZeros: must be at most data.dimensions (" +
-                     std::to_string(d.dimensions) + "), got " + std::to_string(d.nonZeros));
-  }
-  if (d.kind == "sparseLinear" &&
-      static_cast<long long>(d.samples) * d.dimensions > SpecLimits::kMaxDataValues) {
-    errors.push_back("data.samples × data.dimensions: must be at most " +
-                     std::to_string(SpecLimits::kMaxDataValues));
-  }
-  if (spec.schedule.kind == "cosine" && spec.schedule.etaMin > spec.optimizer.lr) {
-    errors.push_back("schedule.etaMin: must be at most optimizer.lr");
-  }
-  if (spec.training.earlyStopping.enabled && d.valFraction <= 0.0) {
-    errors.push_back(
-        "training.earlyStopping.enabled: needs a validation split (data.valFraction > 0)");
-  }
-  if (spec.optimizer.nesterov &&
-      (spec.optimizer.momentum <= 0.0 || spec.optimizer.dampening != 0.0)) {
-    errors.push_back(
-        "optimizer.nesterov: needs optimizer.momentum > 0 and optimizer.dampening = 0 "
-        "(as torch.optim.SGD)");
-  }
+  const std::vector<std::string> rest = validateSection(spec, "");
+  errors.insert(errors.end(), rest.begin(), rest.end());
   return errors;
 }
 

@@ -70,6 +70,9 @@ struct OptimizerSpec {
   double lrDecay = 0.0;             // adagrad
   double initialAccumulator = 0.0;  // adagrad
   double weightDecay = 0.0;         // coupled (in the gradient) except adamw: decoupled
+  // What weight decay shrinks: "all" parameters (torch's default for a model's parameters()),
+  // or "weights" only, leaving biases and normalization parameters out (AdamW practice).
+  std::string decayScope = "all";
 };
 
 struct ScheduleSpec {
@@ -115,8 +118,12 @@ struct ExperimentSpec {
 };
 
 // Every problem with the spec, each naming the key path and the allowed range,
-// e.g. "optimizer.lr: must be in [0, 10], got -1". Empty when the spec is valid.
+// e.g. "optimizer.lr: must be in [0, 10], got -1": the schema's fields (spec_schema.hpp) and
+// cross-field rules (cross_field_rules.hpp). Empty when the spec is valid.
 std::vector<std::string> validate(const ExperimentSpec& spec);
+// The same, restricted to the fields under one prefix ("optimizer.") and the rules whose terms
+// all lie there: for builders that take one part of a spec.
+std::vector<std::string> validateSection(const ExperimentSpec& spec, const std::string& prefix);
 // "invalid experiment spec: <error>; <error>", the message a refused spec throws with.
 std::string describeErrors(const std::vector<std::string>& errors);
 

@@ -1,5 +1,7 @@
 #include "train/batcher.hpp"
 
+#include "train/random_streams.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -29,6 +31,12 @@ const std::vector<int>& Batcher::next() {
   batch_.assign(order_.begin() + cursor_, order_.begin() + end);
   cursor_ = end;
   return batch_;
+}
+
+std::unique_ptr<Batcher> makeBatcher(const ExperimentSpec& spec, int rows, long fromStep) {
+  const std::uint64_t seed = spec.seed + (static_cast<std::uint64_t>(fromStep) << 32);
+  return std::make_unique<Batcher>(rows, spec.training.batchSize, spec.training.shuffle,
+                                   Rng(seed, kShuffleStream));
 }
 
 }  // namespace engine

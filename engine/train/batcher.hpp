@@ -5,9 +5,11 @@
 // framework. batchSize 0 means the whole split (full-batch gradient descent).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/rng.hpp"
+#include "spec/experiment_spec.hpp"
 
 namespace engine {
 
@@ -31,5 +33,10 @@ class Batcher {
   std::vector<int> batch_;
   int cursor_;
 };
+
+// The run's batcher, the one way the trainer makes one: the spec's batch size and shuffle flag,
+// on the shuffle stream of the spec's seed. One rebuilt mid-run (the batch size changed at step
+// `fromStep`) draws from a seed of its own, so its order is not the start's replayed.
+std::unique_ptr<Batcher> makeBatcher(const ExperimentSpec& spec, int rows, long fromStep);
 
 }  // namespace engine

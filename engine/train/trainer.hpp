@@ -1,12 +1,17 @@
 // A training run: data, model, loss, penalties, optimizer, schedule and metrics, built from an
-// ExperimentSpec. One step (PyTorch's loop, with the playground's hooks in a fixed order):
-//   batch → augment (jitter, mixup) → zero grads → forward (train mode) → loss → backward
-//   → penalty subgradients (penalties in gradient mode) → clip (norm, then value)
-//   → optimizer.step() at the scheduled lr (coupled or decoupled weight decay inside)
-//   → prox of penalties in proximal mode with step γ·λ (proximal gradient, Parikh & Boyd §4.2)
-//   → max-norm projection of each unit's incoming weights (Srivastava et al. 2014).
-// A batch loss that is NaN or ±inf freezes the run before the update (state Diverged) and names
-// the step. Same spec + seed ⇒ the same run, bit for bit, in the same build.
+// ExperimentSpec. One step is PyTorch's loop with the playground's hooks, in this order (each
+// hook its own file):
+//   batch (batcher) → augment (augment: jitter, mixup) → zero grads → forward (train mode)
+//   → loss → divergence check (stopping: a NaN/inf loss stops the run before the update)
+//   → backward → penalty subgradients (layer_penalties, gradient mode)
+//   → gradient norms before clipping (step_recorder) → clip by norm, then value (grad_clip)
+//   → optimizer.step() at the scheduled lr, weight decay inside (optim/)
+//   → prox of penalties in proximal mode with step γ·λ (layer_penalties)
+//   → max-norm projection of each unit's incoming weights (max_norm)
+//   → record or trace the step (step_recorder) → early stopping at an epoch end, then the
+//     epoch limit (stopping)
+// Same spec + seed ⇒ the same run, bit for bit, in the same build. Evaluation and prediction
+// live in evaluation.cpp and prediction.cpp, hot updates in hot_update.cpp.
 #pragma once
 
 #include <memory>
@@ -22,11 +27,13 @@
 #include "nn/model.hpp"
 #include "optim/lr_schedule.hpp"
 #include "optim/optimizer.hpp"
-#include "penalty/penalty.hpp"
 #include "spec/experiment_spec.hpp"
 #include "train/augment.hpp"
 #include "train/batcher.hpp"
-#include "train/early_stopping.hpp"
+#include "train/evaluation.hpp"
+#include "train/layer_penalties.hpp"
+#include "train/step_recorder.hpp"
+#include "train/stopping.hpp"
 
 namespace engine {
 
@@ -39,34 +46,30 @@ struct RunStatus {
   long epoch = 0;     // completed epochs
   long stepsRun = 0;  // steps taken by the call that returned this
   long divergedAtStep = -1;
+  long bestStep = -1;  // early stopping: step of the best validation loss so far
   std::string message;
 };
 
 enum class Split { Train, Validation, Test };
-
-struct Evaluation {
-  double loss = 0.0;      // data loss, eval mode
-  double penalty = 0.0;   // R(w), the same for every split
-  double accuracy = 0.0;  // 0 for regression
-  int samples = 0;
-};
 
 struct NetworkInfo {
   int inputs = 0;
   int outputs = 0;
   Task task = Task::Binary;
   std::vector<std::string> featureNames;
+  std::vector<std::string> targetNames;  // regression: one per output
   std::vector<int> layerSizes;
   long parameterCount = 0;
 };
 
-// User-supplied data (the spec's data.kind is "custom"): row-major rows × cols inputs and one
-// target per row.
+// User-supplied data (the spec's data.kind is "custom"): row-major rows × cols inputs and
+// rows × targetCols targets (one column for classification).
 struct CustomData {
   std::vector<float> x;
   std::vector<float> y;
   int rows = 0;
   int cols = 0;
+  int targetCols = 1;
 };
 
 class Trainer {
@@ -82,7 +85,7 @@ class Trainer {
   RunStatus runEpochs(long epochs);
   RunStatus status() const;
 
-  MetricsColumns takeMetrics() { return metrics_.takeRows(); }
+  MetricsColumns takeMetrics() { return recorder_.take(); }
   bool hasValidation() const { return data_.validation.x.rows() > 0; }
   bool hasTest() const { return data_.test.x.rows() > 0; }
   bool hasAccuracy() const { return task_ != Task::Regression; }
@@ -92,11 +95,12 @@ class Trainer {
   void setParameter(const std::string& name, const float* values, long count);
 
   Evaluation evaluate(Split split);
-  // Predictions (probabilities for classification, values for regression) for raw inputs in
-  // the data set's original columns; the trainer applies feature expansion and standardisation.
+  // Predictions (probabilities for classification, values in the target's units for
+  // regression; rows × outputs) for raw inputs in the data set's original columns; the trainer
+  // applies feature expansion and standardisation.
   Matrix predict(const Matrix& raw);
   // Predictions on a resolution × resolution grid over [xMin, xMax] × [yMin, yMax], row by row
-  // from yMin; 2D data sets only. For binary tasks, P(class 1).
+  // from yMin; 2D data sets only. Binary: P(class 1); multiclass: the arg-max class.
   std::vector<float> gridPredictions(int resolution, double xMin, double xMax, double yMin,
                                      double yMax);
   Histogram histogram(int bins) const;
@@ -105,8 +109,9 @@ class Trainer {
   const ExperimentSpec& spec() const { return spec_; }
   const SplitData& splitData() const { return data_; }
 
-  // Applies hyper-parameter changes to the running network. Returns false (changing nothing)
-  // when the new spec changes the data, the architecture or the seed: build a new Trainer.
+  // Applies a changed spec to the running network, as far as spec_diff allows: live changes
+  // keep everything, optimizer changes start fresh moments. Returns false (changing nothing)
+  // when the change needs a new network (data, architecture, seed): build a new Trainer.
   bool update(const ExperimentSpec& next);
   // Back to the initial weights of the seed and step 0.
   void reset();
@@ -114,19 +119,12 @@ class Trainer {
  private:
   void build();
   void buildModel();
-  void buildOptimization();
-  void buildPenalties();
+  void buildOptimizer();
+  void configureLive();
   void trainStep();
-  void applyPenaltyGradients();
-  void applyProx(double lr);
-  void applyMaxNorm();
-  void record(bool haveStep);
-  double penaltyValue() const;
-  Evaluation evaluateDataset(const Dataset& set, const Matrix& targets);
-  void makeTargets(const Dataset& set, Matrix& targets) const;
+  void gatherBatch(const std::vector<int>& batch);
+  void record(bool afterStep);
   const Matrix& targetsFor(Split split) const;
-  bool penalized(const Param& p) const;
-  Matrix featuresFromRaw(const Matrix& raw) const;
 
   ExperimentSpec spec_;
   bool custom_ = false;
@@ -135,26 +133,20 @@ class Trainer {
   Task task_ = Task::Binary;
   int inputs_ = 0;
   int outputs_ = 0;
+  Matrix trainTargets_, validationTargets_, testTargets_;
 
   std::unique_ptr<Model> model_;
   std::unique_ptr<Loss> loss_;
   std::unique_ptr<Optimizer> optimizer_;
   std::unique_ptr<LrSchedule> schedule_;
   std::unique_ptr<Batcher> batcher_;
-  // One penalty per dense layer (λ × that layer's penaltyScale); empty when none.
-  std::vector<std::unique_ptr<Penalty>> layerPenalties_;
-  bool proximalPenalty_ = false;  // applied by prox after the step, not by its gradient
-  std::unique_ptr<EarlyStopping> earlyStopping_;
-  std::unique_ptr<ModelSnapshot> best_;
+  LayerPenalties penalties_;
+  EarlyStopper earlyStopper_;
+  StepRecorder recorder_;
   Mixup mixup_;
-
   Rng dropoutRng_{1};
   Rng augmentRng_{2};
-
-  Matrix trainTargets_, validationTargets_, testTargets_;
   Matrix batchX_, batchY_, dz_;
-  std::vector<Matrix> previousWeights_;  // for the update / weight ratio at record steps
-  std::vector<LayerStats> layerStats_;
 
   long step_ = 0;
   long epoch_ = 0;
@@ -163,7 +155,6 @@ class Trainer {
   RunState state_ = RunState::Running;
   long divergedAtStep_ = -1;
   std::string message_;
-  MetricsLog metrics_;
 };
 
 }  // namespace engine

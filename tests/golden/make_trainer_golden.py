@@ -6,6 +6,10 @@ for a few dozen steps with the engine's step order:
     forward -> data loss + penalty -> backward -> clip (norm, then value) -> optimizer.step()
     -> proximal step of the penalty (proximal L1 only) -> next batch.
 Penalties cover weights only (not biases / batch-norm parameters), as the engine's default.
+Weight decay follows optimizer.decayScope: "all" gives torch's optimizer every parameter in one
+group (torch's default for model.parameters()); "weights" puts biases and batch-norm parameters
+in a group with weight_decay=0. Multi-output regression ("targets": k) fits k target columns
+with MSELoss over the n x k output (the mean over all entries).
 The engine's conventions written out in torch:
     L1 in the loss:    lam * sum |W|                    (subgradient sign(0) = 0, as torch)
     L2 in the loss:    lam / 2 * sum W^2                (gradient lam * W = torch weight_decay)
@@ -23,10 +27,14 @@ torch.set_default_dtype(torch.float32)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trainer.json")
 
 
-def make_data(rows, classes, seed):
+def make_data(rows, classes, seed, targets=1):
     g = torch.Generator().manual_seed(seed)
     x = torch.randn(rows, 2, generator=g) * 2.0
-    if classes == 0:
+    if classes == 0 and targets > 1:
+        columns = [torch.sin(x[:, 0]) + 0.5 * x[:, 1], x[:, 0] * x[:, 1] / 4.0,
+                   torch.cos(x[:, 1]) - 0.3 * x[:, 0]]
+        y = torch.stack(columns[:targets], dim=1) + 0.1 * torch.randn(rows, targets, generator=g)
+    elif classes == 0:
         y = torch.sin(x[:, 0]) + 0.5 * x[:, 1] + 0.1 * torch.randn(rows, generator=g)
     elif classes == 2:
         y = ((x[:, 0] ** 2 + x[:, 1] ** 2) < 2.5).float()
@@ -74,9 +82,10 @@ class Net(torch.nn.Module):
 
 def run_case(case):
     classes = case["classes"]
-    x, y = make_data(case["rows"], classes, case["dataSeed"])
+    targets = case.get("targets", 1)
+    x, y = make_data(case["rows"], classes, case["dataSeed"], targets)
     hidden = case["hidden"]
-    outputs = classes if classes > 2 else 1
+    outputs = classes if classes > 2 else targets
     net = Net([2] + hidden + [outputs], case["activation"], case["batchNorm"], case["initSeed"])
     named = net.named()
     initial = {name: p.detach().flatten().tolist() for name, p in named}
@@ -86,7 +95,11 @@ def run_case(case):
     wd = case["optimizer"].get("weightDecay", 0.0)
     weights = net.weights()
     others = [p for _, p in named if all(p is not w for w in weights)]
-    groups = [{"params": weights, "weight_decay": wd}, {"params": others, "weight_decay": 0.0}]
+    scope = case["optimizer"].get("decayScope", "all")
+    if scope == "all":
+        groups = [{"params": [p for _, p in named], "weight_decay": wd}]
+    else:
+        groups = [{"params": weights, "weight_decay": wd}, {"params": others, "weight_decay": 0.0}]
     o = case["optimizer"]
     if opt_kind == "sgd":
         opt = torch.optim.SGD(groups, lr=lr, momentum=o.get("momentum", 0.0),
@@ -98,12 +111,14 @@ def run_case(case):
     elif opt_kind == "rmsprop":
         opt = torch.optim.RMSprop(groups, lr=lr, momentum=o.get("momentum", 0.0),
                                   centered=o.get("centered", False), eps=1e-8)
+    elif opt_kind == "adagrad":
+        opt = torch.optim.Adagrad(groups, lr=lr, eps=1e-8)
     else:
         raise ValueError(opt_kind)
 
     if classes == 0:
         loss_fn = torch.nn.MSELoss()
-        target = y.unsqueeze(1)
+        target = y.unsqueeze(1) if targets == 1 else y
     elif classes == 2:
         loss_fn = torch.nn.BCEWithLogitsLoss()
         target = y.unsqueeze(1)
@@ -154,14 +169,14 @@ def run_case(case):
         "optimizer": {"kind": opt_kind, "lr": lr, "weightDecay": wd,
                       "momentum": o.get("momentum", 0.0), "nesterov": o.get("nesterov", False),
                       "amsgrad": o.get("amsgrad", False), "centered": o.get("centered", False),
-                      "eps": 1e-8},
+                      "eps": 1e-8, "decayScope": scope},
         "training": {"batchSize": case["batchSize"], "shuffle": False,
                      "clipNorm": case["clipNorm"], "clipValue": case["clipValue"],
                      "recordEvery": 1},
     }
     return {
-        "name": case["name"], "spec": spec,  "rows": case["rows"], "cols": 2,
-        "x": x.flatten().tolist(), "y": y.tolist(), "steps": case["steps"],
+        "name": case["name"], "spec": spec, "rows": case["rows"], "cols": 2, "targets": targets,
+        "x": x.flatten().tolist(), "y": y.flatten().tolist(), "steps": case["steps"],
         "initial": initial, "batchLoss": losses, "final": final,
     }
 
@@ -175,9 +190,13 @@ CASES = [
     dict(BASE, name="L2 in the loss + Adam + clip by value, mini-batches", classes=2,
          hidden=[5, 3], penalty={"kind": "l2", "lambda": 0.05},
          optimizer={"kind": "adam", "lr": 0.01}, clipValue=0.05, batchSize=8, steps=36),
-    dict(BASE, name="AdamW with batch norm and relu", classes=2, hidden=[5],
-         activation="relu", batchNorm=True, penalty={"kind": "none", "lambda": 0.0},
-         optimizer={"kind": "adamw", "lr": 0.02, "weightDecay": 0.1}),
+    dict(BASE, name="AdamW with batch norm and relu, decay on weights only", classes=2,
+         hidden=[5], activation="relu", batchNorm=True, penalty={"kind": "none", "lambda": 0.0},
+         optimizer={"kind": "adamw", "lr": 0.02, "weightDecay": 0.1, "decayScope": "weights"}),
+    dict(BASE, name="AdamW with batch norm, decay on every parameter (torch default)",
+         classes=2, hidden=[5], activation="relu", batchNorm=True,
+         penalty={"kind": "none", "lambda": 0.0},
+         optimizer={"kind": "adamw", "lr": 0.02, "weightDecay": 0.1, "decayScope": "all"}),
     dict(BASE, name="proximal L1 + Nesterov SGD, regression", classes=0, hidden=[6],
          penalty={"kind": "l1", "lambda": 0.02, "l1Mode": "proximal"},
          optimizer={"kind": "sgd", "lr": 0.05, "momentum": 0.8, "nesterov": True}, steps=40),
@@ -186,6 +205,15 @@ CASES = [
          penalty={"kind": "elasticNet", "lambda": 0.01, "l1Mode": "subgradient", "l1Ratio": 0.3},
          optimizer={"kind": "rmsprop", "lr": 0.01, "momentum": 0.5, "centered": True},
          batchSize=6),
+] + [
+    # A 2 -> 6 -> 3 network fitting three target columns, under every optimizer.
+    dict(BASE, name=f"multi-output regression (3 targets), {o['kind']}", classes=0, targets=3,
+         hidden=[6], penalty={"kind": "none", "lambda": 0.0}, optimizer=o, batchSize=8, steps=30)
+    for o in [{"kind": "sgd", "lr": 0.05, "momentum": 0.9},
+              {"kind": "adam", "lr": 0.01, "weightDecay": 0.01},
+              {"kind": "adamw", "lr": 0.01, "weightDecay": 0.05},
+              {"kind": "rmsprop", "lr": 0.005, "momentum": 0.3},
+              {"kind": "adagrad", "lr": 0.05}]
 ]
 
 if __name__ == "__main__":

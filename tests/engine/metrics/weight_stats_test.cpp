@@ -41,8 +41,8 @@ TEST_CASE("The metrics log hands rows over once, column by column", "[metrics]")
   log.append(row, layers);
   const MetricsColumns c = log.takeRows();
   CHECK(c.rows == 2);
-  CHECK(c.step == std::vector<double>{1, 2});
-  CHECK(c.gradNorm == std::vector<double>{0, 3, 0, 3});
+  CHECK(c["step"] == std::vector<double>{1, 2});
+  CHECK(c["gradNorm"] == std::vector<double>{0, 3, 0, 3});
   CHECK(log.takeRows().rows == 0);
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "optim/adam.hpp"
+#include "optim/make_optimizer.hpp"
 
 namespace engine {
 namespace {
@@ -97,13 +98,14 @@ TEST_CASE("Adam with L2 weight decay and AdamW with the same decay give differen
   CHECK(theta0 - thetaL2(0, 0) > 20.0 * (theta0 - thetaW(0, 0)));
 }
 
-TEST_CASE("Adam rejects betas below 0 or at 1 and above, naming the field", "[optim]") {
-  AdamHyper h;
-  h.beta1 = 1.0;
-  CHECK_THROWS_WITH(Adam({}, h), Catch::Contains("optimizer.beta1"));
-  h.beta1 = 0.9;
-  h.beta2 = -0.1;
-  CHECK_THROWS_WITH(Adam({}, h), Catch::Contains("optimizer.beta2"));
+TEST_CASE("makeOptimizer refuses Adam betas below 0 or at 1 and above, naming the field", "[optim]") {
+  OptimizerSpec o;
+  o.kind = "adam";
+  o.beta1 = 1.0;
+  CHECK_THROWS_WITH(makeOptimizer(o, {}), Catch::Contains("optimizer.beta1"));
+  o.beta1 = 0.9;
+  o.beta2 = -0.1;
+  CHECK_THROWS_WITH(makeOptimizer(o, {}), Catch::Contains("optimizer.beta2"));
 }
 
 }  // namespace engine

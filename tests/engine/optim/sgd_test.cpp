@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "optim/make_optimizer.hpp"
 #include "optim/sgd.hpp"
 
 namespace engine {
@@ -69,18 +70,19 @@ TEST_CASE("Plain SGD keeps no momentum buffer and reads the group's lr at every 
   CHECK(opt.state()[0][0].momentumBuffer.size() == 0);
 }
 
-TEST_CASE("SGD rejects Nesterov without momentum or with dampening, as torch", "[optim]") {
-  SgdHyper h;
-  h.nesterov = true;
-  CHECK_THROWS_WITH(Sgd({}, h), Catch::Contains("optimizer.nesterov"));
-  h.momentum = 0.9;
-  h.dampening = 0.1;
-  CHECK_THROWS_WITH(Sgd({}, h), Catch::Contains("optimizer.nesterov"));
-  h.dampening = 0.0;
-  CHECK_NOTHROW(Sgd({}, h));
-  SgdHyper negative;
+TEST_CASE("makeOptimizer refuses Nesterov without momentum or with dampening, as torch", "[optim]") {
+  OptimizerSpec o;
+  o.kind = "sgd";
+  o.nesterov = true;
+  CHECK_THROWS_WITH(makeOptimizer(o, {}), Catch::Contains("optimizer.momentum"));
+  o.momentum = 0.9;
+  o.dampening = 0.1;
+  CHECK_THROWS_WITH(makeOptimizer(o, {}), Catch::Contains("optimizer.dampening"));
+  o.dampening = 0.0;
+  CHECK_NOTHROW(makeOptimizer(o, {}));
+  OptimizerSpec negative;
   negative.momentum = -0.1;
-  CHECK_THROWS_AS(Sgd({}, negative), std::invalid_argument);
+  CHECK_THROWS_WITH(makeOptimizer(negative, {}), Catch::Contains("optimizer.momentum"));
 }
 
 }  // namespace engine

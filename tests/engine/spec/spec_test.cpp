@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "spec/experiment_spec.hpp"
+#include "spec/describe_schema.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine {
@@ -38,12 +39,17 @@ TEST_CASE("NaN and infinity are never valid numbers", "[spec]") {
 
 TEST_CASE("Cross-field rules: split shares, sparse sizes, Nesterov", "[spec]") {
   ExperimentSpec spec;
+  spec.data.kind = "sparseLinear";
   spec.data.valFraction = 0.5;
   spec.data.testFraction = 0.4;
   spec.data.nonZeros = 200;
   spec.data.dimensions = 100;
   spec.optimizer.nesterov = true;
-  CHECK(validate(spec).size() == 3);
+  const std::vector<std::string> errors = validate(spec);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "data.valFraction + data.testFraction: must be at most 0.8, got 0.9");
+  CHECK(errors[1].find("optimizer.momentum: must be above 0 for Nesterov") == 0);
+  CHECK(errors[2] == "data.nonZeros: must be at most data.dimensions, got 200");
 }
 
 TEST_CASE("Early stopping needs a validation split", "[spec]") {
@@ -52,7 +58,7 @@ TEST_CASE("Early stopping needs a validation split", "[spec]") {
   spec.data.valFraction = 0.0;
   const std::vector<std::string> errors = validate(spec);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].find("training.earlyStopping.enabled") == 0);
+  CHECK(errors[0].find("data.valFraction: must be above 0 for early stopping") == 0);
   spec.data.valFraction = 0.1;
   CHECK(validate(spec).empty());
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "engine/support/golden.hpp"
 #include "engine/support/spec_json.hpp"
 #include "train/trainer.hpp"
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "engine/support/golden.hpp"
 #include "engine/support/spec_json.hpp"
 #include "train/trainer.hpp"
 
@@ -21,6 +22,7 @@ std::unique_ptr<Trainer> trainerFor(const nlohmann::json& c) {
   data.y = c["y"].get<std::vector<float>>();
   data.rows = c["rows"].get<int>();
   data.cols = c["cols"].get<int>();
+  data.targetCols = c["targets"].get<int>();
   auto trainer = std::make_unique<Trainer>(specFromJson(c["spec"]), data);
   for (auto it = c["initial"].begin(); it != c["initial"].end(); ++it) {
     const auto values = it.value().get<std::vector<float>>();
@@ -49,7 +51,7 @@ TEST_CASE("Trainer reproduces PyTorch training runs step by step", "[train][gold
       std::ostringstream report;
       int bad = 0;
       for (int s = 0; s < steps; ++s) {
-        const double got = m.batchLoss[static_cast<std::size_t>(s)];
+        const double got = m["batchLoss"][static_cast<std::size_t>(s)];
         const double want = expectedLoss[static_cast<std::size_t>(s)];
         if (std::abs(got - want) > 1e-4 * std::max(1.0, std::abs(want))) {
           if (bad++ < 5)

@@ -75,7 +75,7 @@ TEST_CASE("The same spec and seed give a bit-identical run", "[train][determinis
   const MetricsColumns ma = a.takeMetrics();
   const MetricsColumns mb = b.takeMetrics();
   REQUIRE(ma.rows == mb.rows);
-  CHECK(ma.trainLoss == mb.trainLoss);
+  CHECK(ma["trainLoss"] == mb["trainLoss"]);
 
   SECTION("and another seed gives another run") {
     spec.seed = 8;
@@ -127,6 +127,31 @@ TEST_CASE("A diverging run stops, names the step and keeps finite weights", "[tr
   CHECK(s.step == s.divergedAtStep - 1);  // the diverging step was not applied
   CHECK(s.message.find("step " + std::to_string(s.divergedAtStep)) != std::string::npos);
   CHECK(t.runSteps(10).stepsRun == 0);
+  // The steps since the last record are on the chart, one row each, up to the last finite one.
+  const MetricsColumns m = t.takeMetrics();
+  REQUIRE(m.rows >= 2);
+  const auto last = static_cast<std::size_t>(m.rows - 1);
+  CHECK(m["step"][last] == s.step);
+  CHECK(m["step"][last - 1] == s.step - 1);
+  CHECK(std::isfinite(m["batchLoss"][last]));
+  CHECK(std::isnan(m["trainLoss"][last]));  // a traced step has no evaluation pass
+  // The gradients explode on the way: far above the first step's, or overflowing.
+  double largest = 0.0;
+  bool overflow = false;
+  for (double g : m["gradNormTotal"]) {
+    if (std::isfinite(g)) largest = std::max(largest, g);
+    overflow |= !std::isfinite(g);
+  }
+  CHECK((overflow || largest > 100 * m["gradNormTotal"][1]));
+}
+
+TEST_CASE("A run that ends between records leaves no trace rows behind", "[train]") {
+  ExperimentSpec spec = circleSpec();
+  spec.training.recordEvery = 7;
+  Trainer t(spec);
+  t.runSteps(30);
+  const MetricsColumns m = t.takeMetrics();
+  for (int r = 0; r < m.rows; ++r) CHECK(std::isfinite(m["trainLoss"][static_cast<std::size_t>(r)]));
 }
 
 Matrix firstWeight(Trainer& t) {
@@ -149,7 +174,7 @@ TEST_CASE("Proximal L1 gives exact zeros and recovers the true support", "[train
   // Exact zeros, not merely small ones.
   CHECK(w.cols() - static_cast<Index>(support.size()) == 35);
   const MetricsColumns m = t.takeMetrics();
-  CHECK(m.zeroFraction.back() == Approx(35.0 / 40.0));
+  CHECK(m["zeroFraction"].back() == Approx(35.0 / 40.0));
 }
 
 TEST_CASE("Subgradient L1 leaves no weight exactly zero", "[train][sparsity]") {
@@ -193,10 +218,19 @@ TEST_CASE("Early stopping stops after `patience` epochs and restores the best we
   const MetricsColumns m = t.takeMetrics();
   double best = 1e300;
   for (int r = 0; r + 1 < m.rows; ++r)
-    best = std::min(best, m.valLoss[static_cast<std::size_t>(r)]);
+    best = std::min(best, m["valLoss"][static_cast<std::size_t>(r)]);
   CHECK(restored == Approx(best).epsilon(1e-6));
-  CHECK(m.valLoss[static_cast<std::size_t>(m.rows - 2)] > restored);
+  CHECK(m["valLoss"][static_cast<std::size_t>(m.rows - 2)] > restored);
   CHECK(s.epoch < 5000);
+  // The status names the step of the best epoch, whose recorded validation loss it is.
+  REQUIRE(s.bestStep > 0);
+  bool found = false;
+  for (int r = 0; r + 1 < m.rows; ++r) {
+    if (m["step"][static_cast<std::size_t>(r)] != s.bestStep) continue;
+    found = true;
+    CHECK(m["valLoss"][static_cast<std::size_t>(r)] == Approx(restored).epsilon(1e-6));
+  }
+  CHECK(found);
 }
 
 TEST_CASE("maxEpochs finishes the run at exactly that epoch", "[train]") {
@@ -238,6 +272,29 @@ TEST_CASE("Changing lr mid-run keeps the weights and optimizer state", "[train][
     reseeded.seed = 8;
     CHECK_FALSE(a.update(reseeded));
   }
+  SECTION("and a new batch size keeps the weights but starts a new batch order") {
+    ExperimentSpec bigger = next;
+    bigger.training.batchSize = 30;
+    const std::vector<Matrix> before = values(a);
+    REQUIRE(a.update(bigger));
+    CHECK(bitIdentical(before, values(a)));
+    CHECK(a.status().step == 21);
+    a.runEpochs(1);
+    CHECK(a.status().step == 21 + 4);  // 120 rows in batches of 30
+  }
+  SECTION("and momentum under Adam is ignored without resetting Adam's moments") {
+    ExperimentSpec irrelevant = next;
+    irrelevant.optimizer.momentum = 0.9;
+    ExperimentSpec copy = next;
+    Trainer c(circleSpec());
+    c.runSteps(20);
+    REQUIRE(c.update(copy));
+    c.runSteps(1);
+    REQUIRE(a.update(irrelevant));
+    a.runSteps(3);
+    c.runSteps(3);
+    CHECK(bitIdentical(values(a), values(c)));
+  }
   SECTION("and the dropout rate and penalty change in place") {
     ExperimentSpec reg = next;
     reg.model.hidden[0].dropout = 0.5;
@@ -246,7 +303,7 @@ TEST_CASE("Changing lr mid-run keeps the weights and optimizer state", "[train][
     REQUIRE(a.update(reg));
     a.runSteps(5);
     const MetricsColumns after = a.takeMetrics();
-    CHECK(after.trainPenalty.back() > 0.0);
+    CHECK(after["trainPenalty"].back() > 0.0);
   }
 }
 
@@ -266,7 +323,7 @@ TEST_CASE("The penalty is reported apart from the data loss, as λ Σ|w| over we
   }
   CHECK(t.evaluate(Split::Train).penalty == Approx(expected).epsilon(1e-5));
   const MetricsColumns m = t.takeMetrics();
-  CHECK(m.trainPenalty.back() == Approx(expected).epsilon(1e-5));
+  CHECK(m["trainPenalty"].back() == Approx(expected).epsilon(1e-5));
 }
 
 TEST_CASE("Metrics are recorded every recordEvery steps and at every epoch end", "[metrics]") {
@@ -276,9 +333,9 @@ TEST_CASE("Metrics are recorded every recordEvery steps and at every epoch end",
   t.runSteps(24);  // 12 steps per epoch
   const MetricsColumns m = t.takeMetrics();
   const std::vector<double> expected = {0, 5, 10, 12, 15, 20, 24};
-  CHECK(m.step == expected);
+  CHECK(m["step"] == expected);
   CHECK(m.layers == 3);
-  CHECK(m.weightL2.size() == expected.size() * 3);
+  CHECK(m["weightL2"].size() == expected.size() * 3);
   CHECK(t.takeMetrics().rows == 0);
 }
 
@@ -294,7 +351,7 @@ TEST_CASE("Max-norm keeps every unit's incoming weights within the bound", "[tra
   }
 }
 
-TEST_CASE("Gradient clipping bounds the recorded gradient norms", "[train]") {
+TEST_CASE("Gradient norms are recorded before and after clipping", "[train]") {
   ExperimentSpec spec = circleSpec();
   spec.training.clipNorm = 0.01;
   spec.training.recordEvery = 1;
@@ -302,12 +359,17 @@ TEST_CASE("Gradient clipping bounds the recorded gradient norms", "[train]") {
   t.runSteps(20);
   const MetricsColumns m = t.takeMetrics();
   for (int r = 1; r < m.rows; ++r) {
+    const auto row = static_cast<std::size_t>(r);
+    // Per-layer norms are taken before clipping: together they make up the global norm.
     double total = 0.0;
     for (int k = 0; k < m.layers; ++k) {
-      const double g = m.gradNorm[static_cast<std::size_t>(r * m.layers + k)];
+      const double g = m["gradNorm"][row * static_cast<std::size_t>(m.layers) + static_cast<std::size_t>(k)];
       total += g * g;
     }
-    CHECK(std::sqrt(total) <= 0.01 * (1 + 1e-4));
+    CHECK(std::sqrt(total) == Approx(m["gradNormTotal"][row]).epsilon(1e-6));
+    CHECK(m["gradNormTotal"][row] > 0.01);  // this network's gradients exceed the threshold
+    CHECK(m["gradNormClipped"][row] <= 0.01 * (1 + 1e-4));
+    CHECK(m["gradNormClipped"][row] >= 0.01 * (1 - 1e-3));
   }
 }
 
@@ -371,6 +433,51 @@ TEST_CASE("Regression predictions come back in the target's units", "[train]") {
   for (Index i = 0; i < p.rows(); ++i) sum += p(i, 0);
   CHECK(sum / 20 > 80);  // disease progression scores, not z-scores
   CHECK(sum / 20 < 250);
+}
+
+}  // namespace engine
+
+namespace engine {
+
+TEST_CASE("Multi-output regression: one output per target column, each in its own units",
+          "[train]") {
+  // y1 = 2·x1 + 100, y2 = −x2 / 10: two columns on very different scales.
+  CustomData data;
+  data.rows = 200;
+  data.cols = 2;
+  data.targetCols = 2;
+  Rng rng(5);
+  for (int i = 0; i < data.rows; ++i) {
+    const double x1 = rng.uniform(-1, 1);
+    const double x2 = rng.uniform(-1, 1);
+    data.x.push_back(static_cast<float>(x1));
+    data.x.push_back(static_cast<float>(x2));
+    data.y.push_back(static_cast<float>(2 * x1 + 100));
+    data.y.push_back(static_cast<float>(-x2 / 10));
+  }
+  ExperimentSpec spec;
+  spec.data.task = "regression";
+  spec.model.hidden = {};  // a linear model fits both exactly
+  spec.optimizer.kind = "adam";
+  spec.optimizer.lr = 0.05;
+  Trainer t(spec, data);
+  CHECK(t.network().outputs == 2);
+  CHECK(t.network().targetNames == std::vector<std::string>{"y1", "y2"});
+  t.runSteps(2000);
+  CHECK(t.evaluate(Split::Train).loss < 1e-4);
+  Matrix probe(1, 2);
+  probe << 0.5f, -0.5f;
+  const Matrix p = t.predict(probe);
+  REQUIRE(p.cols() == 2);
+  CHECK(p(0, 0) == Approx(101.0).epsilon(1e-3));
+  CHECK(p(0, 1) == Approx(0.05).margin(2e-3));
+  CHECK_THROWS_WITH(Trainer([] {
+                      ExperimentSpec c;
+                      c.data.task = "classification";
+                      return c;
+                    }(),
+                            data),
+                    Catch::Contains("one target column"));
 }
 
 }  // namespace engine

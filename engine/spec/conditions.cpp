@@ -1,0 +1,64 @@
+#include "spec/conditions.hpp"
+
+#include <algorithm>
+
+#include "spec/spec_schema.hpp"
+
+namespace engine {
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+}  // namespace
+
+bool conditionHolds(const Condition& c, const ExperimentSpec& spec) {
+  using Op = Condition::Op;
+  if (c.op == Op::AnyLayerOneOf || c.op == Op::AnyLayerIsTrue) {
+    const FieldDesc* f = findLayerField(c.path);
+    if (!f) return false;
+    return std::any_of(spec.model.hidden.begin(), spec.model.hidden.end(),
+                       [&](const LayerSpec& layer) {
+                         return c.op == Op::AnyLayerOneOf ? contains(c.values, f->getString(&layer))
+                                                          : f->getNumber(&layer) != 0.0;
+                       });
+  }
+  const FieldDesc* f = findSpecField(c.path);
+  if (!f) return false;
+  switch (c.op) {
+    case Op::OneOf: return contains(c.values, f->getString(&spec));
+    case Op::NoneOf: return !contains(c.values, f->getString(&spec));
+    case Op::IsTrue: return f->getNumber(&spec) != 0.0;
+    case Op::Positive: return f->getNumber(&spec) > 0.0;
+    case Op::AnyLayerOneOf:
+    case Op::AnyLayerIsTrue: break;
+  }
+  return false;
+}
+
+bool allHold(const std::vector<Condition>& conditions, const ExperimentSpec& spec) {
+  return std::all_of(conditions.begin(), conditions.end(),
+                     [&](const Condition& c) { return conditionHolds(c, spec); });
+}
+
+bool isRelevant(const FieldDesc& field, const ExperimentSpec& spec) {
+  return allHold(field.relevantWhen, spec);
+}
+
+Condition oneOf(std::string path, std::vector<std::string> values) {
+  return {Condition::Op::OneOf, std::move(path), std::move(values)};
+}
+Condition noneOf(std::string path, std::vector<std::string> values) {
+  return {Condition::Op::NoneOf, std::move(path), std::move(values)};
+}
+Condition isTrue(std::string path) { return {Condition::Op::IsTrue, std::move(path), {}}; }
+Condition positive(std::string path) { return {Condition::Op::Positive, std::move(path), {}}; }
+Condition anyLayerOneOf(std::string key, std::vector<std::string> values) {
+  return {Condition::Op::AnyLayerOneOf, std::move(key), std::move(values)};
+}
+Condition anyLayerIsTrue(std::string key) {
+  return {Condition::Op::AnyLayerIsTrue, std::move(key), {}};
+}
+
+}  // namespace engine

@@ -1,0 +1,84 @@
+// The cross-field rules: each one refuses what it names, only when its guard holds, and its
+// message names the fields and the value found.
+#include <catch2/catch.hpp>
+
+#include "spec/cross_field_rules.hpp"
+#include "spec/spec_schema.hpp"
+
+namespace engine {
+namespace {
+
+const CrossFieldRule& rule(const std::string& id) {
+  for (const CrossFieldRule& r : crossFieldRules())
+    if (r.id == id) return r;
+  FAIL("no rule " << id);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("Every rule names schema fields in its terms, bound, guard and repair", "[spec]") {
+  for (const CrossFieldRule& r : crossFieldRules()) {
+    INFO(r.id);
+    REQUIRE(!r.terms.empty());
+    for (const std::string& t : r.terms) CHECK(findSpecField(t) != nullptr);
+    if (!r.boundPath.empty()) CHECK(findSpecField(r.boundPath) != nullptr);
+    CHECK(findSpecField(r.fixPath) != nullptr);
+    for (const Condition& c : r.when) CHECK(findSpecField(c.path) != nullptr);
+    CHECK(ruleHolds(r, ExperimentSpec{}));  // the defaults satisfy every rule
+  }
+}
+
+TEST_CASE("The split shares may not leave less than a fifth of the rows for training", "[spec]") {
+  ExperimentSpec spec;
+  spec.data.valFraction = 0.5;
+  spec.data.testFraction = 0.3;
+  CHECK(ruleHolds(rule("splitShares"), spec));  // exactly 0.8, despite 0.5 + 0.3 rounding
+  spec.data.testFraction = 0.31;
+  CHECK_FALSE(ruleHolds(rule("splitShares"), spec));
+  CHECK(ruleError(rule("splitShares"), spec) ==
+        "data.valFraction + data.testFraction: must be at most 0.8, got 0.81");
+}
+
+TEST_CASE("Nesterov needs momentum and no dampening, for SGD only", "[spec]") {
+  ExperimentSpec spec;
+  spec.optimizer.nesterov = true;
+  CHECK_FALSE(ruleHolds(rule("nesterovMomentum"), spec));
+  spec.optimizer.momentum = 0.9;
+  CHECK(ruleHolds(rule("nesterovMomentum"), spec));
+  spec.optimizer.dampening = 0.5;
+  CHECK_FALSE(ruleHolds(rule("nesterovDampening"), spec));
+  spec.optimizer.kind = "adam";  // the flag means nothing to Adam
+  spec.optimizer.momentum = 0.0;
+  CHECK(ruleHolds(rule("nesterovMomentum"), spec));
+  CHECK(ruleHolds(rule("nesterovDampening"), spec));
+}
+
+TEST_CASE("The cosine floor stays at or below the learning rate, for cosine only", "[spec]") {
+  ExperimentSpec spec;
+  spec.optimizer.lr = 0.01;
+  spec.schedule.etaMin = 0.02;
+  CHECK(ruleHolds(rule("cosineFloor"), spec));  // constant schedule: etaMin unused
+  spec.schedule.kind = "cosine";
+  CHECK_FALSE(ruleHolds(rule("cosineFloor"), spec));
+  spec.schedule.etaMin = 0.01;
+  CHECK(ruleHolds(rule("cosineFloor"), spec));
+}
+
+TEST_CASE("Sparse-set rules apply to the sparse set only", "[spec]") {
+  ExperimentSpec spec;
+  spec.data.nonZeros = 50;
+  spec.data.dimensions = 10;
+  spec.data.samples = 20000;
+  spec.data.dimensions = 10;
+  CHECK(ruleHolds(rule("sparseSupport"), spec));
+  spec.data.kind = "sparseLinear";
+  CHECK_FALSE(ruleHolds(rule("sparseSupport"), spec));
+  spec.data.nonZeros = 5;
+  spec.data.dimensions = 2000;
+  CHECK_FALSE(ruleHolds(rule("sparseSize"), spec));  // 20000 × 2000 values
+  spec.data.samples = 2000;
+  CHECK(ruleHolds(rule("sparseSize"), spec));
+}
+
+}  // namespace engine
