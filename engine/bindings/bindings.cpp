@@ -17,8 +17,10 @@
 #include <vector>
 
 #include "data/csv.hpp"
+#include "metrics/metric_columns.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/describe_schema.hpp"
+#include "spec/spec_reader.hpp"
 #include "spec/spec_schema.hpp"
 #include "train/trainer.hpp"
 
@@ -28,8 +30,6 @@ namespace engine {
 namespace {
 
 constexpr double kMaxStepsPerCall = 10000000;
-constexpr int kMaxKeysPerObject = 256;
-constexpr std::size_t kMaxStringLength = 256;
 
 [[noreturn]] void throwJsError(const std::string& message) {
   val::global("Error").new_(message).throw_();
@@ -58,155 +58,35 @@ std::vector<std::string> objectKeys(const val& obj) {
   return emscripten::vecFromJSArray<std::string>(val::global("Object").call<val>("keys", obj));
 }
 
-// ---- spec: JS object → ExperimentSpec -------------------------------------------------------
+// ---- spec: JS object → ExperimentSpec ---------------------------------------------------------
 
-const FieldDesc* findField(const std::vector<FieldDesc>& fields, const std::string& path) {
-  for (const FieldDesc& f : fields)
-    if (f.path == path) return &f;
-  return nullptr;
-}
-
-bool isObjectPrefix(const std::string& path) {
-  for (const FieldDesc& f : specFields())
-    if (f.path.size() > path.size() && f.path.compare(0, path.size(), path) == 0 &&
-        f.path[path.size()] == '.')
-      return true;
-  return path == "model";
-}
-
-class SpecReader {
+// The spec reader (spec/spec_reader.hpp) walks a JS value through this adapter.
+class JsInput : public InputValue {
  public:
-  explicit SpecReader(const ExperimentSpec& base) : spec_(base) {}
-
-  ExperimentSpec read(const val& input) {
-    if (!isPlainObject(input)) throwJsError("spec: must be an object, got " + typeOf(input));
-    readObject(input, "");
-    if (errors_.empty()) errors_ = validate(spec_);
-    if (!errors_.empty()) {
-      throwJsError(describeErrors(errors_));
-    }
-    return spec_;
+  explicit JsInput(val value) : value_(std::move(value)) {}
+  std::string type() const override { return typeOf(value_); }
+  double number() const override { return value_.as<double>(); }
+  bool boolean() const override { return value_.as<bool>(); }
+  std::string string() const override {
+    // Cut before converting: a hostile string could be megabytes long.
+    return value_.call<val>("slice", 0, static_cast<int>(kMaxStringLength) + 1).as<std::string>();
+  }
+  std::vector<std::string> keys() const override { return objectKeys(value_); }
+  std::unique_ptr<InputValue> get(const std::string& key) const override {
+    return std::make_unique<JsInput>(value_[key]);
+  }
+  long long length() const override { return static_cast<long long>(value_["length"].as<double>()); }
+  std::unique_ptr<InputValue> at(long long i) const override {
+    return std::make_unique<JsInput>(value_[static_cast<int>(i)]);
   }
 
  private:
-  void readObject(const val& obj, const std::string& prefix) {
-    const std::vector<std::string> keys = objectKeys(obj);
-    if (static_cast<int>(keys.size()) > kMaxKeysPerObject) {
-      errors_.push_back((prefix.empty() ? "spec" : prefix) + ": too many keys");
-      return;
-    }
-    for (const std::string& key : keys) {
-      const std::string path = prefix.empty() ? key : prefix + "." + key;
-      const val value = obj[key];
-      if (path == "model.hidden") {
-        readHidden(value);
-      } else if (const FieldDesc* f = findField(specFields(), path)) {
-        readField(*f, value, path, &spec_);
-      } else if (isObjectPrefix(path)) {
-        if (!isPlainObject(value))
-          errors_.push_back(path + ": must be an object, got " + typeOf(value));
-        else
-          readObject(value, path);
-      } else {
-        errors_.push_back(path.substr(0, 200) + ": unknown key");
-      }
-    }
-  }
-
-  void readHidden(const val& list) {
-    if (typeOf(list) != "array") {
-      errors_.push_back("model.hidden: must be an array of layers, got " + typeOf(list));
-      return;
-    }
-    const int n = list["length"].as<int>();
-    if (n > SpecLimits::kMaxHiddenLayers) {
-      errors_.push_back("model.hidden: at most " + std::to_string(SpecLimits::kMaxHiddenLayers) +
-                        " hidden layers, got " + std::to_string(n));
-      return;
-    }
-    std::vector<LayerSpec> layers;
-    for (int i = 0; i < n; ++i) {
-      const std::string prefix = "model.hidden[" + std::to_string(i) + "]";
-      LayerSpec layer = i < static_cast<int>(spec_.model.hidden.size())
-                            ? spec_.model.hidden[static_cast<std::size_t>(i)]
-                            : LayerSpec{};
-      const val entry = list[i];
-      if (!isPlainObject(entry)) {
-        errors_.push_back(prefix + ": must be an object, got " + typeOf(entry));
-        continue;
-      }
-      for (const std::string& key : objectKeys(entry)) {
-        const std::string path = prefix + "." + key;
-        if (const FieldDesc* f = findField(layerFields(), key))
-          readField(*f, entry[key], path, &layer);
-        else
-          errors_.push_back(path.substr(0, 200) + ": unknown key");
-      }
-      layers.push_back(layer);
-    }
-    spec_.model.hidden = layers;
-  }
-
-  void readField(const FieldDesc& f, const val& v, const std::string& path, void* owner) {
-    const std::string type = typeOf(v);
-    switch (f.type) {
-      case FieldType::Number:
-      case FieldType::Integer: {
-        if (type != "number") {
-          errors_.push_back(path + ": must be a number, got " + type);
-          return;
-        }
-        const double x = v.as<double>();
-        std::string msg = checkNumber(f, x);
-        if (!msg.empty()) {
-          errors_.push_back(path + msg.substr(f.path.size()));
-          return;
-        }
-        f.setNumber(owner, x);
-        return;
-      }
-      case FieldType::Boolean:
-        if (type != "boolean") {
-          errors_.push_back(path + ": must be true or false, got " + type);
-          return;
-        }
-        f.setNumber(owner, v.as<bool>() ? 1.0 : 0.0);
-        return;
-      case FieldType::Enum: {
-        if (type != "string") {
-          errors_.push_back(path + ": " + describeRange(f) + ", got " + type);
-          return;
-        }
-        std::string s = v.as<std::string>();
-        if (s.size() > kMaxStringLength) s = s.substr(0, kMaxStringLength) + "…";
-        f.setString(owner, s);  // validate() reports a value outside the options
-        return;
-      }
-      case FieldType::StringList: {
-        if (type != "array" || v["length"].as<int>() > 32) {
-          errors_.push_back(path + ": must be an array of at most 32 names");
-          return;
-        }
-        std::vector<std::string> items;
-        const int n = v["length"].as<int>();
-        for (int i = 0; i < n; ++i) {
-          if (typeOf(v[i]) != "string") {
-            errors_.push_back(path + "[" + std::to_string(i) + "]: must be a string");
-            return;
-          }
-          std::string s = v[i].as<std::string>();
-          if (s.size() > kMaxStringLength) s = s.substr(0, kMaxStringLength);
-          items.push_back(s);
-        }
-        f.setList(owner, items);
-        return;
-      }
-    }
-  }
-
-  ExperimentSpec spec_;
-  std::vector<std::string> errors_;
+  val value_;
 };
+
+ExperimentSpec readSpecFromJs(const val& input, const ExperimentSpec& base = ExperimentSpec{}) {
+  return guarded([&] { return readSpec(JsInput(input), base); });
+}
 
 // ---- ExperimentSpec → JS object --------------------------------------------------------------
 
@@ -248,10 +128,6 @@ val specToJs(const ExperimentSpec& spec) {
   }
   root["model"].set("hidden", hidden);
   return root;
-}
-
-ExperimentSpec readSpec(const val& input, const ExperimentSpec& base = ExperimentSpec{}) {
-  return SpecReader(base).read(input);
 }
 
 // ---- arrays ---------------------------------------------------------------------------------
@@ -330,6 +206,7 @@ val statusToJs(const RunStatus& s) {
   out.set("epoch", static_cast<double>(s.epoch));
   out.set("stepsRun", static_cast<double>(s.stepsRun));
   out.set("divergedAtStep", static_cast<double>(s.divergedAtStep));
+  out.set("bestStep", static_cast<double>(s.bestStep));
   out.set("message", s.message);
   return out;
 }
@@ -360,23 +237,8 @@ class JsTrainer {
     out.set("hasValidation", trainer_->hasValidation());
     out.set("hasTest", trainer_->hasTest());
     out.set("hasAccuracy", trainer_->hasAccuracy());
-    out.set("step", float64Array(c.step));
-    out.set("epoch", float64Array(c.epoch));
-    out.set("lr", float64Array(c.lr));
-    out.set("batchLoss", float64Array(c.batchLoss));
-    out.set("trainLoss", float64Array(c.trainLoss));
-    out.set("trainPenalty", float64Array(c.trainPenalty));
-    out.set("valLoss", float64Array(c.valLoss));
-    out.set("testLoss", float64Array(c.testLoss));
-    out.set("trainAccuracy", float64Array(c.trainAccuracy));
-    out.set("valAccuracy", float64Array(c.valAccuracy));
-    out.set("testAccuracy", float64Array(c.testAccuracy));
-    out.set("weightL1", float64Array(c.weightL1));
-    out.set("weightL2", float64Array(c.weightL2));
-    out.set("gradNorm", float64Array(c.gradNorm));
-    out.set("updateRatio", float64Array(c.updateRatio));
-    out.set("zeroFraction", float64Array(c.zeroFraction));
-    out.set("smallFraction", float64Array(c.smallFraction));
+    const auto& columns = metricColumns();
+    for (std::size_t i = 0; i < columns.size(); ++i) out.set(columns[i].name, float64Array(c.values[i]));
     return out;
   }
 
@@ -443,6 +305,7 @@ class JsTrainer {
     out.set("cols", static_cast<int>(d.raw.cols()));
     out.set("x", float32Array(d.raw));
     out.set("y", float32Array(d.target.data(), d.target.size()));
+    out.set("yCols", d.targetCols);
     return out;
   }
 
@@ -455,6 +318,9 @@ class JsTrainer {
     val names = val::array();
     for (const std::string& s : n.featureNames) names.call<void>("push", s);
     out.set("featureNames", names);
+    val targets = val::array();
+    for (const std::string& s : n.targetNames) targets.call<void>("push", s);
+    out.set("targetNames", targets);
     val sizes = val::array();
     for (int s : n.layerSizes) sizes.call<void>("push", s);
     out.set("layerSizes", sizes);
@@ -463,7 +329,7 @@ class JsTrainer {
   }
 
   bool update(const val& partial) {
-    const ExperimentSpec next = readSpec(partial, trainer_->spec());
+    const ExperimentSpec next = readSpecFromJs(partial, trainer_->spec());
     return guarded([&] { return trainer_->update(next); });
   }
 
@@ -479,24 +345,26 @@ class JsTrainer {
 };
 
 JsTrainer* makeTrainer(val spec) {
-  const ExperimentSpec s = readSpec(spec);
+  const ExperimentSpec s = readSpecFromJs(spec);
   return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s)); });
 }
 
 JsTrainer* makeTrainerWithData(val spec, val data) {
-  ExperimentSpec s = readSpec(spec);
+  ExperimentSpec s = readSpecFromJs(spec);
   if (!isPlainObject(data)) throwJsError("data: must be an object {x, y, rows, cols}");
   CustomData custom;
   custom.rows = positiveInt(data["rows"], "data.rows", SpecLimits::kMaxSamples);
   custom.cols = positiveInt(data["cols"], "data.cols", 10000);
+  custom.targetCols =
+      data["targetCols"].isUndefined() ? 1 : positiveInt(data["targetCols"], "data.targetCols", 16);
   custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
-  custom.y = numbersFrom(data["y"], "data.y", custom.rows);
+  custom.y = numbersFrom(data["y"], "data.y", static_cast<long long>(custom.rows) * custom.targetCols);
   return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
 }
 
 val describe() { return val::global("JSON").call<val>("parse", describeJson()); }
 
-val normalizeSpec(val spec) { return specToJs(readSpec(spec)); }
+val normalizeSpec(val spec) { return specToJs(readSpecFromJs(spec)); }
 
 val parseCsvText(const std::string& text, int maxRows) {
   if (maxRows < 1 || maxRows > SpecLimits::kMaxSamples)

@@ -38,7 +38,13 @@ test('the same spec and seed give bit-identical WASM runs', () => {
 
 for (const c of readJson('tests/golden/trainer.json').cases) {
   test(`WASM matches PyTorch: ${c.name}`, () => {
-    const trainer = new engine.Trainer(c.spec, { x: c.x, y: c.y, rows: c.rows, cols: c.cols });
+    const trainer = new engine.Trainer(c.spec, {
+      x: c.x,
+      y: c.y,
+      rows: c.rows,
+      cols: c.cols,
+      targetCols: c.targets,
+    });
     for (const [name, values] of Object.entries(c.initial)) trainer.setParameter(name, values);
     trainer.takeMetrics();
     const status = trainer.runSteps(c.steps);

@@ -40,6 +40,28 @@ test('describe() equals the schema the web app ships', () => {
   assert.deepEqual(engine.describe(), readJson('web/src/spec/spec-schema.json'));
 });
 
+// The string-literal members of `export type <name> = | 'a' | 'b' ...;` in the declaration.
+function declaredUnion(name) {
+  const body = declaration.match(new RegExp(`export type ${name} =([\\s\\S]*?);`))[1];
+  return [...body.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+}
+
+test('the declared metric columns and data kinds are the engine tables, in order', () => {
+  const schema = engine.describe();
+  const metrics = schema.metrics;
+  assert.deepEqual(
+    [...declaredUnion('ScalarMetricName'), ...declaredUnion('LayerMetricName')],
+    metrics.map((m) => m.name),
+  );
+  assert.deepEqual(declaredUnion('LayerMetricName'), metrics.filter((m) => m.perLayer).map((m) => m.name));
+  assert.deepEqual(declaredUnion('DataKind'), schema.dataKinds.map((d) => d.kind));
+  // takeMetrics hands out exactly those columns.
+  const t = new engine.Trainer({});
+  const batch = t.takeMetrics();
+  for (const m of metrics) assert.ok(batch[m.name] instanceof Float64Array, m.name);
+  t.delete();
+});
+
 test('normalizeSpec fills every default and keeps given values', () => {
   const spec = engine.normalizeSpec({ optimizer: { lr: 0.5 }, model: { hidden: [{ units: 3 }] } });
   assert.equal(spec.optimizer.lr, 0.5);

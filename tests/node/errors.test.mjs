@@ -73,7 +73,14 @@ test('a diverging run stops and names the step', () => {
   assert.equal(s.state, 'diverged');
   assert.ok(s.divergedAtStep > 0);
   assert.match(s.message, new RegExp(`step ${s.divergedAtStep}`));
+  // The steps since the last full record arrive as traced rows: a finite batch loss, and NaN
+  // (not evaluated) where a full record would hold the split losses.
   const m = t.takeMetrics();
-  assert.ok(Array.from(m.trainLoss).every(Number.isFinite), 'no NaN reaches the metrics');
+  assert.ok(Array.from(m.batchLoss).every(Number.isFinite), 'every batch loss is finite');
+  assert.equal(m.step.at(-1), s.step, 'the last step before the divergence is on the chart');
+  for (let r = 0; r < m.rows; r++) {
+    const full = m.step[r] % 10 === 0 || Number.isInteger(m.epoch[r]);
+    assert.equal(Number.isFinite(m.trainLoss[r]), full, `row ${r} (step ${m.step[r]})`);
+  }
   t.delete();
 });

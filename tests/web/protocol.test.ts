@@ -38,17 +38,29 @@ describe('assertNever', () => {
 
 describe('dataBounds', () => {
   it('is a padded square around 2D points and the x/y range for 1D', () => {
-    const two = { rows: 2, cols: 2, x: Float32Array.from([1, -3, 2, 0.5]), y: new Float32Array(2) };
+    const two = {
+      rows: 2,
+      cols: 2,
+      x: Float32Array.from([1, -3, 2, 0.5]),
+      y: new Float32Array(2),
+      yCols: 1,
+    };
     expect(dataBounds([two])).toEqual({
       xMin: -3.3000000000000003,
       xMax: 3.3000000000000003,
       yMin: -3.3000000000000003,
       yMax: 3.3000000000000003,
     });
-    const one = { rows: 2, cols: 1, x: Float32Array.from([0, 10]), y: Float32Array.from([-1, 1]) };
+    const one = {
+      rows: 2,
+      cols: 1,
+      x: Float32Array.from([0, 10]),
+      y: Float32Array.from([-1, 1]),
+      yCols: 1,
+    };
     expect(dataBounds([one])).toEqual({ xMin: -0.5, xMax: 10.5, yMin: -1.2, yMax: 1.2 });
     expect(
-      dataBounds([{ rows: 1, cols: 5, x: new Float32Array(5), y: new Float32Array(1) }]),
+      dataBounds([{ rows: 1, cols: 5, x: new Float32Array(5), y: new Float32Array(1), yCols: 1 }]),
     ).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   type LayerSpec,
   type SpecPath,
 } from '../../web/src/spec/experiment-spec';
+import { repairSpec } from '../../web/src/spec/rules';
 import { kMaxRuns, kPanels, kSpeeds, type SharedExperiment } from '../../web/src/spec/url-codec';
 
 export function validValue(f: FieldSchema): fc.Arbitrary<FieldValue> {
@@ -64,7 +65,8 @@ export const specArb: fc.Arbitrary<ExperimentSpec> = fc
     let spec = setPath(defaultSpec(), 'data.kind', kind);
     for (const e of entries) if (e) spec = setPath(spec, e[0], e[1]);
     spec.model.hidden = hidden;
-    return spec;
+    // Fields valid alone can still break a cross-field rule: keep only specs the engine takes.
+    return repairSpec(spec).spec;
   });
 
 export const experimentArb: fc.Arbitrary<SharedExperiment> = fc

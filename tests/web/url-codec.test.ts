@@ -7,6 +7,7 @@ import {
   getPath,
   type SpecPath,
 } from '../../web/src/spec/experiment-spec';
+import { repairSpec } from '../../web/src/spec/rules';
 import {
   FIELDS,
   decode,
@@ -18,6 +19,7 @@ import {
 } from '../../web/src/spec/url-codec';
 import { validateSpec } from '../../web/src/spec/validate';
 import v1Defaults from './fixtures/url-v1-defaults.json';
+import v2Defaults from './fixtures/url-v2-defaults.json';
 import { experimentArb, specArb, validValue } from './spec-arbitraries';
 
 function withRuns(...runs: ReturnType<typeof defaultSpec>[]): SharedExperiment {
@@ -35,18 +37,32 @@ describe('URL codec table', () => {
     expect(keys).not.toContain('v');
   });
 
-  it('keeps the defaults v1 links rely on (change one: bump the format and add a migration)', () => {
+  it('keeps the defaults links rely on (change one: bump the format and add a migration)', () => {
     const now = Object.fromEntries(schema.fields.map((f) => [f.path, f.default]));
     const layer = Object.fromEntries(schema.layerFields.map((f) => [f.path, f.default]));
-    expect(now).toEqual(v1Defaults.fields);
+    expect(now).toEqual(v2Defaults.fields);
+    expect(layer).toEqual(v2Defaults.layer);
+    expect(schema.defaultHidden).toBe(v2Defaults.defaultHidden);
+    // v2 only added fields: every v1 default still holds.
+    for (const [path, value] of Object.entries(v1Defaults.fields)) expect(now[path]).toEqual(value);
     expect(layer).toEqual(v1Defaults.layer);
-    expect(schema.defaultHidden).toBe(v1Defaults.defaultHidden);
+  });
+
+  it('migrates v1 links: weight decay keeps skipping biases unless the penalty covered them', () => {
+    const run = (link: string, i = 0) => decode(link).experiment.runs[i]!.optimizer.decayScope;
+    expect(run('v=1&opt=adamw&wd=0.1')).toBe('weights');
+    expect(run('v=1&opt=adamw&wd=0.1&pb=1')).toBe('all');
+    expect(run('v=1&opt=adamw')).toBe('all'); // no decay: nothing to keep
+    expect(run('v=1&wd=0.1&runs=2&r2.pb=1', 1)).toBe('all');
+    expect(run('v=1&wd=0.1&runs=2&r2.lr=0.5', 1)).toBe('weights');
+    expect(run('v=2&opt=adamw&wd=0.1')).toBe('all');
+    expect(decode('v=1&wd=0.1').warnings).toEqual([]);
   });
 });
 
 describe('encode', () => {
   it('writes only the version for the default experiment', () => {
-    expect(encode(defaultExperiment())).toBe('v=1');
+    expect(encode(defaultExperiment())).toBe('v=2');
   });
 
   it('is short and readable: option names, plain numbers, layers as units:activation', () => {
@@ -56,7 +72,7 @@ describe('encode', () => {
     spec.model.hidden = [
       { units: 16, activation: 'relu', dropout: 0.2, penaltyScale: 1, batchNorm: true },
     ];
-    expect(encode(withRuns(spec))).toBe('v=1&ds=spiral&pen=l1&lr=0.01&h=16:relu:d0.2:bn');
+    expect(encode(withRuns(spec))).toBe('v=2&ds=spiral&pen=l1&lr=0.01&h=16:relu:d0.2:bn');
   });
 });
 
@@ -66,7 +82,10 @@ describe('round trip', () => {
       const schemaField = schema.fields.find((s) => s.path === f.path)!;
       fc.assert(
         fc.property(
-          validValue(schemaField).filter((v) => v !== 'custom'),
+          validValue(schemaField).filter(
+            (v) =>
+              v !== 'custom' && repairSpec(setPath(defaultSpec(), f.path, v)).repairs.length === 0,
+          ),
           (value) => {
             const spec = setPath(defaultSpec(), f.path, value);
             const { experiment, warnings } = decode(encode(withRuns(spec)));

@@ -70,6 +70,7 @@ export interface ExperimentSpec {
     lrDecay: number;
     initialAccumulator: number;
     weightDecay: number;
+    decayScope: 'all' | 'weights'; // weight decay on every parameter, or on weights only
   };
   schedule: {
     kind: ScheduleKind;
@@ -97,6 +98,15 @@ export interface ExperimentSpec {
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
+// A condition on the spec (relevance of a field, guard of a rule); see
+// engine/spec/field_desc.hpp. anyLayer* conditions name a layer field and hold when some hidden
+// layer satisfies them.
+export interface SpecCondition {
+  op: 'oneOf' | 'noneOf' | 'isTrue' | 'positive' | 'anyLayerOneOf' | 'anyLayerIsTrue';
+  path: string;
+  values?: string[];
+}
+
 export interface FieldSchema {
   path: string;
   type: 'number' | 'integer' | 'boolean' | 'enum' | 'stringList';
@@ -105,7 +115,35 @@ export interface FieldSchema {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   options?: string[];
+  minItems?: number; // stringList: fewest items allowed
   default: number | boolean | string | string[];
+  // What a change does to a running network: applied live, a fresh optimizer state, or a
+  // new network from step 0.
+  effect: 'live' | 'newState' | 'rebuild';
+  relevantWhen?: SpecCondition[]; // all must hold for the field to matter; absent: always
+  doc: string;
+}
+
+// A rule tying fields together (engine/spec/cross_field_rules.hpp): when every `when` holds,
+// (sum or product of terms) <relation> (bound or the field at boundPath) must hold; the repair
+// sets fix.path to fix.value, or clamps it to meet the bound.
+export interface CrossFieldRule {
+  id: string;
+  when: SpecCondition[];
+  terms: string[];
+  combine: 'sum' | 'product';
+  relation: 'atMost' | 'above' | 'equals';
+  bound?: number;
+  boundPath?: string;
+  fix: { path: string; kind: 'clamp' | 'set'; value?: number };
+  message: string;
+}
+
+export type DataFamily = 'plane' | 'curve' | 'sparse' | 'real' | 'custom';
+
+export interface MetricColumnSchema {
+  name: MetricName;
+  perLayer: boolean;
   doc: string;
 }
 
@@ -114,6 +152,9 @@ export interface SpecSchema {
   fields: FieldSchema[];
   layerFields: FieldSchema[];
   defaultHidden: number;
+  rules: CrossFieldRule[];
+  dataKinds: { kind: DataKind; family: DataFamily }[];
+  metrics: MetricColumnSchema[];
   limits: { maxHiddenLayers: number; maxSamples: number; maxParameters: number; maxDataValues: number };
 }
 
@@ -127,35 +168,32 @@ export interface RunStatus {
   epoch: number;         // completed epochs
   stepsRun: number;      // steps taken by this call
   divergedAtStep: number; // -1 unless diverged
-  message: string;       // human-readable reason when not 'running'
+  bestStep: number;      // early stopping: step of the best validation loss so far, else -1
+  message: string;       // human-readable reason when not 'running', with the next action
 }
 
-// Metrics rows recorded since the previous takeMetrics() call, column by column.
-// Per-layer columns are row-major rows × layers (layers = trainable dense layers).
-export interface MetricsBatch {
+// Every metric column, in describe().metrics order (engine/metrics/metric_columns.cpp); the
+// Node tests check this list against the engine's table.
+export type ScalarMetricName =
+  | 'step' | 'epoch' | 'lr' | 'batchLoss' | 'trainLoss' | 'trainPenalty' | 'valLoss'
+  | 'testLoss' | 'lossGap' | 'trainAccuracy' | 'valAccuracy' | 'testAccuracy'
+  | 'gradNormTotal' | 'gradNormClipped';
+export type LayerMetricName =
+  | 'weightL1' | 'weightL2' | 'gradNorm' | 'updateRatio' | 'zeroFraction' | 'smallFraction';
+export type MetricName = ScalarMetricName | LayerMetricName;
+
+// Metrics rows recorded since the previous takeMetrics() call, column by column. A row is a
+// full record (every recordEvery steps and at each epoch end) or, just before a divergence, a
+// traced step: batch loss, lr, gradient norms and weightL2 only, NaN in the evaluated columns.
+// Per-layer columns are row-major rows × layers (layers = trainable dense layers). Gradient
+// norms: per layer and gradNormTotal before clipping, gradNormClipped after.
+export type MetricsBatch = {
   rows: number;
   layers: number;
   hasValidation: boolean;
   hasTest: boolean;
-  hasAccuracy: boolean;  // false for regression: the accuracy columns hold zeros
-  step: Float64Array;
-  epoch: Float64Array;   // fractional: step / steps per epoch
-  lr: Float64Array;
-  batchLoss: Float64Array;     // data loss of the last training batch (train mode)
-  trainLoss: Float64Array;     // data loss on the whole training split (eval mode)
-  trainPenalty: Float64Array;  // penalty term R(w), reported apart from the data loss
-  valLoss: Float64Array;
-  testLoss: Float64Array;
-  trainAccuracy: Float64Array;
-  valAccuracy: Float64Array;
-  testAccuracy: Float64Array;
-  weightL1: Float64Array; // per layer
-  weightL2: Float64Array; // per layer
-  gradNorm: Float64Array; // per layer
-  updateRatio: Float64Array; // per layer, ‖Δw‖ / ‖w‖ of the last step
-  zeroFraction: Float64Array; // per layer, fraction of weights exactly 0
-  smallFraction: Float64Array; // per layer, fraction of weights with |w| < 1e-3
-}
+  hasAccuracy: boolean; // false for regression: the accuracy columns hold zeros
+} & Record<MetricName, Float64Array>;
 
 export interface ParamTensor {
   name: string;           // 'layers.0.weight', 'layers.0.bias', 'layers.1.bnScale', ...
@@ -176,7 +214,10 @@ export interface DataView2D {
   rows: number;
   cols: number;           // raw input columns (before feature expansion), 2 for the 2D sets
   x: Float32Array;        // row-major raw inputs, as generated (not standardized)
-  y: Float32Array;        // class index or regression target, one per row
+  // Class index (one per row), or the regression targets, rows × yCols row-major: standardized
+  // with the training split's mean and std when data.standardize (as the loss sees them).
+  y: Float32Array;
+  yCols: number;
 }
 
 export interface Histogram {
@@ -189,6 +230,7 @@ export interface NetworkInfo {
   outputs: number;
   task: 'binary' | 'multiclass' | 'regression';
   featureNames: string[];
+  targetNames: string[];  // regression: one per output ('y' for a single target); else empty
   layerSizes: number[];   // inputs, hidden..., outputs
   parameterCount: number;
 }
@@ -217,9 +259,11 @@ export interface Trainer {
 
 export interface CustomData {
   x: Float32Array | number[]; // row-major rows × cols
-  y: Float32Array | number[]; // rows: class index (0..K-1) or regression target
+  // rows × targetCols row-major: the class index (0..K-1, one column) or regression targets
+  y: Float32Array | number[];
   rows: number;
   cols: number;
+  targetCols?: number; // regression outputs, 1 to 16 (default 1)
 }
 
 export interface EngineModule {

@@ -45,9 +45,11 @@ export function optionLabel(value: string): string {
 }
 
 export function warningText(w: SpecWarning): string {
+  const rule = `rule.${w.key}`;
   return t(`warn.${w.code}` as MessageKey, {
     key: w.key,
     value: w.value ?? '',
     allowed: w.allowed ?? '—',
+    rule: w.code === 'rule' && hasKey(rule) ? t(rule) : '',
   });
 }

@@ -1,8 +1,16 @@
 // The experiment spec as the page sees it: the engine's types, the schema the engine exports
-// (every range, option and default is read from spec-schema.json, never written here), a few
-// helpers to read and write a field by its key path, and which fields matter for which choice.
+// (every range, option, default and data family is read from spec-schema.json, never written
+// here), and helpers to read and write a field by its key path. Which fields matter for which
+// choice, and the cross-field rules, are evaluated in rules.ts.
 import schemaJson from './spec-schema.json';
-import type { ExperimentSpec, FieldSchema, LayerSpec, SpecSchema } from '../engine/engine-api';
+import type {
+  DataFamily,
+  DataKind,
+  ExperimentSpec,
+  FieldSchema,
+  LayerSpec,
+  SpecSchema,
+} from '../engine/engine-api';
 
 export type { ExperimentSpec, FieldSchema, LayerSpec, SpecSchema };
 
@@ -98,62 +106,23 @@ export function specsEqual(a: ExperimentSpec, b: ExperimentSpec): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export const kTwoDimensionalKinds = ['circle', 'xor', 'gauss', 'spiral', 'moons'] as const;
+// The family of a data set (engine/data/data_kinds.hpp): what the page can draw for it.
+export function dataFamily(kind: string): DataFamily {
+  return schema.dataKinds.find((d) => d.kind === kind)?.family ?? 'custom';
+}
+
+export function kindsOf(family: DataFamily): DataKind[] {
+  return schema.dataKinds.filter((d) => d.family === family).map((d) => d.kind);
+}
 
 export function isTwoDimensional(spec: ExperimentSpec, customCols?: number): boolean {
   if (spec.data.kind === 'custom') return customCols === 2;
-  return (kTwoDimensionalKinds as readonly string[]).includes(spec.data.kind);
+  return dataFamily(spec.data.kind) === 'plane';
 }
 
 export function isOneDimensional(spec: ExperimentSpec, customCols?: number): boolean {
   if (spec.data.kind === 'custom') return customCols === 1 && spec.data.task === 'regression';
-  return spec.data.kind === 'regression1d';
-}
-
-// Which fields matter for the current choices; the controls hide the others (their values are
-// kept, and kept in the URL, so switching back restores them).
-const relevance: Partial<Record<SpecPath, (s: ExperimentSpec) => boolean>> = {
-  'data.samples': (s) => !['diabetes', 'breastCancer', 'digits', 'custom'].includes(s.data.kind),
-  'data.noise': (s) => !['diabetes', 'breastCancer', 'digits', 'custom'].includes(s.data.kind),
-  'data.labelNoise': (s) => (kTwoDimensionalKinds as readonly string[]).includes(s.data.kind),
-  'data.features': (s) =>
-    (kTwoDimensionalKinds as readonly string[]).includes(s.data.kind) || s.data.kind === 'custom',
-  'data.degree': (s) => s.data.kind === 'regression1d',
-  'data.dimensions': (s) => s.data.kind === 'sparseLinear',
-  'data.nonZeros': (s) => s.data.kind === 'sparseLinear',
-  'data.task': (s) => s.data.kind === 'custom',
-  'model.leakySlope': (s) => s.model.hidden.some((l) => l.activation === 'leakyRelu'),
-  'model.batchNormMomentum': (s) => s.model.hidden.some((l) => l.batchNorm),
-  'model.batchNormEps': (s) => s.model.hidden.some((l) => l.batchNorm),
-  'penalty.lambda': (s) => s.penalty.kind !== 'none',
-  'penalty.l1Mode': (s) => s.penalty.kind === 'l1' || s.penalty.kind === 'elasticNet',
-  'penalty.l1Ratio': (s) => s.penalty.kind === 'elasticNet',
-  'penalty.p': (s) => s.penalty.kind === 'lp',
-  'penalty.applyToBiases': (s) => s.penalty.kind !== 'none',
-  'optimizer.momentum': (s) => s.optimizer.kind === 'sgd' || s.optimizer.kind === 'rmsprop',
-  'optimizer.dampening': (s) => s.optimizer.kind === 'sgd',
-  'optimizer.nesterov': (s) => s.optimizer.kind === 'sgd',
-  'optimizer.beta1': (s) => s.optimizer.kind === 'adam' || s.optimizer.kind === 'adamw',
-  'optimizer.beta2': (s) => s.optimizer.kind === 'adam' || s.optimizer.kind === 'adamw',
-  'optimizer.amsgrad': (s) => s.optimizer.kind === 'adam' || s.optimizer.kind === 'adamw',
-  'optimizer.eps': (s) => s.optimizer.kind !== 'sgd',
-  'optimizer.alpha': (s) => s.optimizer.kind === 'rmsprop',
-  'optimizer.centered': (s) => s.optimizer.kind === 'rmsprop',
-  'optimizer.lrDecay': (s) => s.optimizer.kind === 'adagrad',
-  'optimizer.initialAccumulator': (s) => s.optimizer.kind === 'adagrad',
-  'schedule.stepSize': (s) => s.schedule.kind === 'step',
-  'schedule.gamma': (s) => s.schedule.kind === 'step' || s.schedule.kind === 'exponential',
-  'schedule.tMax': (s) => s.schedule.kind === 'cosine',
-  'schedule.etaMin': (s) => s.schedule.kind === 'cosine',
-  'schedule.warmupStartFactor': (s) => s.schedule.warmupSteps > 0,
-  'training.earlyStopping.patience': (s) => s.training.earlyStopping.enabled,
-  'training.earlyStopping.minDelta': (s) => s.training.earlyStopping.enabled,
-  'training.earlyStopping.restoreBest': (s) => s.training.earlyStopping.enabled,
-};
-
-export function isRelevant(spec: ExperimentSpec, path: SpecPath): boolean {
-  const rule = relevance[path];
-  return rule ? rule(spec) : true;
+  return dataFamily(spec.data.kind) === 'curve';
 }
 
 // The fields (key paths, plus 'model.hidden') where two specs differ: the compare panel names

@@ -1,6 +1,6 @@
 // The shared-link format: the whole experiment (every run of a comparison, the seed, custom 2D
 // points, view options) as a short, readable, versioned query string kept in the URL's hash:
-//   v=1&ds=spiral&h=8:relu,8:relu&lr=0.01&runs=2&r2.pen=l1&r2.lam=0.001&lang=zh
+//   v=2&ds=spiral&h=8:relu,8:relu&lr=0.01&runs=2&r2.pen=l1&r2.lam=0.001&lang=zh
 // Only values that differ from the default are written (run 2..4: only what differs from run 1).
 // The short keys live in this table and nowhere else; ranges, options and defaults come from
 // the engine's schema. decode() never throws: bad values are clamped or dropped with a warning,
@@ -19,76 +19,18 @@ import {
   type LayerSpec,
   type SpecPath,
 } from './experiment-spec';
+import { kPresentation } from './presentation';
+import { repairWarnings } from './repair';
 import { coerceField, safeText, type SpecWarning } from './validate';
 
-export const kFormatVersion = 1;
+export const kFormatVersion = 2;
 export const kMaxRuns = 4;
 export const kMaxInputLength = 32768;
 export const kMaxPairs = 600;
 export const kMaxSharedPoints = 2000;
 
-// Short URL key → spec field. Append new fields at the end; never reuse a retired key.
-export const FIELDS = [
-  { key: 'seed', path: 'seed' },
-  { key: 'ds', path: 'data.kind' },
-  { key: 'n', path: 'data.samples' },
-  { key: 'noise', path: 'data.noise' },
-  { key: 'flip', path: 'data.labelNoise' },
-  { key: 'val', path: 'data.valFraction' },
-  { key: 'test', path: 'data.testFraction' },
-  { key: 'f', path: 'data.features' },
-  { key: 'deg', path: 'data.degree' },
-  { key: 'dim', path: 'data.dimensions' },
-  { key: 'nz', path: 'data.nonZeros' },
-  { key: 'std', path: 'data.standardize' },
-  { key: 'task', path: 'data.task' },
-  { key: 'ops', path: 'model.outputPenaltyScale' },
-  { key: 'init', path: 'model.init' },
-  { key: 'slope', path: 'model.leakySlope' },
-  { key: 'bnm', path: 'model.batchNormMomentum' },
-  { key: 'bne', path: 'model.batchNormEps' },
-  { key: 'pen', path: 'penalty.kind' },
-  { key: 'lam', path: 'penalty.lambda' },
-  { key: 'l1', path: 'penalty.l1Mode' },
-  { key: 'mix', path: 'penalty.l1Ratio' },
-  { key: 'p', path: 'penalty.p' },
-  { key: 'pb', path: 'penalty.applyToBiases' },
-  { key: 'opt', path: 'optimizer.kind' },
-  { key: 'lr', path: 'optimizer.lr' },
-  { key: 'mom', path: 'optimizer.momentum' },
-  { key: 'damp', path: 'optimizer.dampening' },
-  { key: 'nest', path: 'optimizer.nesterov' },
-  { key: 'b1', path: 'optimizer.beta1' },
-  { key: 'b2', path: 'optimizer.beta2' },
-  { key: 'eps', path: 'optimizer.eps' },
-  { key: 'ams', path: 'optimizer.amsgrad' },
-  { key: 'alpha', path: 'optimizer.alpha' },
-  { key: 'cent', path: 'optimizer.centered' },
-  { key: 'lrd', path: 'optimizer.lrDecay' },
-  { key: 'acc0', path: 'optimizer.initialAccumulator' },
-  { key: 'wd', path: 'optimizer.weightDecay' },
-  { key: 'sch', path: 'schedule.kind' },
-  { key: 'ss', path: 'schedule.stepSize' },
-  { key: 'gam', path: 'schedule.gamma' },
-  { key: 'tmax', path: 'schedule.tMax' },
-  { key: 'emin', path: 'schedule.etaMin' },
-  { key: 'wu', path: 'schedule.warmupSteps' },
-  { key: 'wuf', path: 'schedule.warmupStartFactor' },
-  { key: 'bs', path: 'training.batchSize' },
-  { key: 'shuf', path: 'training.shuffle' },
-  { key: 'clip', path: 'training.clipNorm' },
-  { key: 'clipv', path: 'training.clipValue' },
-  { key: 'maxn', path: 'training.maxNorm' },
-  { key: 'jit', path: 'training.jitter' },
-  { key: 'mixup', path: 'training.mixupAlpha' },
-  { key: 'es', path: 'training.earlyStopping.enabled' },
-  { key: 'pat', path: 'training.earlyStopping.patience' },
-  { key: 'mind', path: 'training.earlyStopping.minDelta' },
-  { key: 'rb', path: 'training.earlyStopping.restoreBest' },
-  { key: 'rec', path: 'training.recordEvery' },
-  { key: 'ep', path: 'training.maxEpochs' },
-  { key: 'rece', path: 'training.recordEpochs' },
-] as const satisfies readonly { key: string; path: SpecPath }[];
+// Short URL key → spec field: the presentation table's keys (presentation.ts).
+export const FIELDS: readonly { key: string; path: SpecPath }[] = kPresentation;
 
 // The layer list: h=8:relu,8:relu:d0.2:s2:bn (units, then only what differs from the default:
 // activation by name, d = dropout, s = penalty scale, bn = batch norm). "h=" is no hidden layer.
@@ -363,9 +305,23 @@ function safeDecodeComponent(s: string): string | null {
   }
 }
 
-// Links of older format versions are rewritten to the current one here, one step at a time.
-// v1 is the first version; a v2 would add `1: (pairs) => { ...rename or re-default keys... }`.
-const kMigrations: Record<number, (pairs: Map<string, string>) => void> = {};
+// Links of older format versions are rewritten to the current one here, one step at a time,
+// so an old link still reproduces its run.
+//   1 → 2: weight decay used to skip biases and batch-norm parameters unless the penalty also
+//          applied to biases (pb=1); since v2 that is its own setting (dsc), whose default is
+//          PyTorch's "every parameter". A v1 run with weight decay keeps its old scope.
+const kMigrations: Record<number, (pairs: Map<string, string>) => void> = {
+  1: (pairs) => {
+    const on = (text: string | undefined) => text === '1' || text === 'true';
+    if (pairs.has('wd') && !pairs.has('dsc'))
+      pairs.set('dsc', on(pairs.get('pb')) ? 'all' : 'weights');
+    for (let i = 2; i <= kMaxRuns; i++) {
+      const p = `r${i}.`;
+      if ((pairs.has(`${p}wd`) || pairs.has(`${p}pb`)) && !pairs.has(`${p}dsc`))
+        pairs.set(`${p}dsc`, on(pairs.get(`${p}pb`) ?? pairs.get('pb')) ? 'all' : 'weights');
+    }
+  },
+};
 
 function applyField(
   spec: ExperimentSpec,
@@ -414,7 +370,7 @@ function isKnownKey(key: string): boolean {
   return !!m && (m[2] === kLayersKey || fieldByKey.has(m[2]!));
 }
 
-// Reads a link: the hash ("#v=1&..."), the part after '#', or a whole URL.
+// Reads a link: the hash ("#v=2&..."), the part after '#', or a whole URL.
 export function decode(input: unknown): Decoded {
   const warnings: SpecWarning[] = [];
   const experiment = defaultExperiment();
@@ -500,6 +456,12 @@ export function decode(input: unknown): Decoded {
       }
     }
   }
+
+  // Each field may be valid alone and the run still refused (validation + test share above
+  // 0.8, Nesterov without momentum): repair what the engine's rules name, and say so.
+  experiment.runs = experiment.runs.map((run, i) =>
+    repairWarnings(run, warnings, i === 0 ? '' : `r${i + 1}.`),
+  );
 
   const pts = pairs.get('pts');
   if (pts !== undefined) experiment.points = decodePoints(pts, warnings);

@@ -12,6 +12,7 @@ import {
   type FieldValue,
   type LayerSpec,
 } from './experiment-spec';
+import { repairWarnings } from './repair';
 
 export type WarningCode =
   | 'clamped'
@@ -23,11 +24,12 @@ export type WarningCode =
   | 'newerVersion'
   | 'layersDropped'
   | 'pointsDropped'
+  | 'rule'
   | 'engine';
 
 export interface SpecWarning {
   code: WarningCode;
-  key: string; // the field or URL key concerned, cut to a safe length
+  key: string; // the field or URL key concerned (for 'rule': the rule's id), cut to a safe length
   value?: string; // the offending value, cut to a safe length (shown as text, never as HTML)
   allowed?: string; // the allowed range, e.g. "[0, 10]" or "one of: sgd, adam"
 }
@@ -130,7 +132,7 @@ export function coerceField(
           if (!kept.includes(item)) kept.push(item);
         } else dropped = true;
       }
-      if (kept.length === 0) return invalid();
+      if (kept.length < (f.minItems ?? 1)) return invalid();
       if (dropped)
         return {
           value: kept,
@@ -242,5 +244,5 @@ export function validateSpec(input: unknown): Validated<ExperimentSpec> {
   if (unknown.length > kMaxUnknownReported) {
     warnings.push({ code: 'tooMany', key: 'keys', value: String(unknown.length) });
   }
-  return { value: spec, warnings };
+  return { value: repairWarnings(spec, warnings), warnings };
 }

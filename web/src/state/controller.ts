@@ -13,6 +13,7 @@ import {
   type SpecPath,
 } from '../spec/experiment-spec';
 import { kMaxRuns, type SharedExperiment, type ViewOptions } from '../spec/url-codec';
+import { repairWarnings } from '../spec/repair';
 import type { SpecWarning } from '../spec/validate';
 import {
   assertNever,
@@ -294,6 +295,9 @@ export class Controller {
       this.worker.send({ type: 'view', runId: run.id, view });
   }
 
+  // Sets one field of a run. When that breaks a cross-field rule (validation + test share
+  // above 0.8, ...), the rule's repair changes another field, and a note under that field's
+  // control says what and why.
   setField(path: SpecPath, value: FieldValue, index = this.store.get().selected): void {
     const run = this.store.get().runs[index];
     if (!run) return;
@@ -306,13 +310,20 @@ export class Controller {
       else this.store.update(['runs'], () => (run.error = null));
       return;
     }
-    this.applySpec(index, setPath(run.spec, path, value));
+    const notes: SpecWarning[] = [];
+    const spec = repairWarnings(setPath(run.spec, path, value), notes);
+    this.store.update(['runs'], (s) => {
+      s.fieldNotes = Object.fromEntries(notes.map((w) => [w.value, w]));
+    });
+    this.applySpec(index, spec);
   }
 
   setLayers(hidden: LayerSpec[], index = this.store.get().selected): void {
     const run = this.store.get().runs[index];
     if (!run) return;
-    this.applySpec(index, { ...run.spec, model: { ...run.spec.model, hidden } });
+    const notes: SpecWarning[] = [];
+    const spec = repairWarnings({ ...run.spec, model: { ...run.spec.model, hidden } }, notes);
+    this.applySpec(index, spec);
   }
 
   // --- compare --------------------------------------------------------------------------------

@@ -5,10 +5,12 @@
 import type {
   DataView2D,
   ExperimentSpec,
+  MetricName,
   MetricsBatch,
   NetworkInfo,
   RunStatus,
 } from '../engine/engine-api';
+import { schema, type SpecPath } from '../spec/experiment-spec';
 import type { Language, SharedExperiment, ViewOptions } from '../spec/url-codec';
 import type { SpecWarning } from '../spec/validate';
 import type { RunFrame, RunId, SplitData, Visuals } from '../worker/protocol';
@@ -16,34 +18,13 @@ import type { CustomDataset } from './custom-data';
 
 export const kMaxRows = 6000;
 
-// Columns the engine reports once per trainable dense layer (rows × layers, row-major).
-const kLayerColumnNames = [
-  'weightL1',
-  'weightL2',
-  'gradNorm',
-  'updateRatio',
-  'zeroFraction',
-  'smallFraction',
-] as const satisfies readonly (keyof MetricsBatch)[];
-
-// Every metric column, in the order exports list them: one value per row, then the per-layer ones.
-export const kScalarColumns = [
-  'step',
-  'epoch',
-  'lr',
-  'batchLoss',
-  'trainLoss',
-  'trainPenalty',
-  'valLoss',
-  'testLoss',
-  'trainAccuracy',
-  'valAccuracy',
-  'testAccuracy',
-  ...kLayerColumnNames,
-] as const satisfies readonly (keyof MetricsBatch)[];
-export type MetricColumn = (typeof kScalarColumns)[number];
-// The per-layer columns typed as any MetricColumn, so `kLayerColumns.includes(name)` type-checks.
-export const kLayerColumns: readonly MetricColumn[] = kLayerColumnNames;
+// Every metric column, in the engine's order (describe().metrics): one value per row, then the
+// per-layer ones. Exports list them in this order.
+export type MetricColumn = MetricName;
+export const kScalarColumns: readonly MetricColumn[] = schema.metrics.map((m) => m.name);
+export const kLayerColumns: readonly MetricColumn[] = schema.metrics
+  .filter((m) => m.perLayer)
+  .map((m) => m.name);
 
 // One run's recorded metrics, column by column. A column the engine reports per layer is kept
 // as one array per layer in `perLayer` (and not in `columns`).
@@ -142,6 +123,10 @@ export interface Banner {
   runIndex: number | null;
 }
 
+// What a cross-field rule changed after the user's last edit, by the field it changed, shown
+// under that field's control until the next edit.
+export type FieldNotes = Partial<Record<SpecPath, SpecWarning>>;
+
 export interface AppState {
   runs: Run[];
   selected: number;
@@ -151,6 +136,7 @@ export interface AppState {
   custom: CustomDataset | null;
   editMode: EditMode;
   warnings: SpecWarning[];
+  fieldNotes: FieldNotes;
   banner: Banner | null;
   engine: { ready: boolean; simd: boolean; version: string };
 }
@@ -205,6 +191,7 @@ export class Store {
       custom: null,
       editMode: 'none',
       warnings: [],
+      fieldNotes: {},
       banner: null,
       engine: { ready: false, simd: false, version: '' },
     };

@@ -1,33 +1,19 @@
 // Data: the data set and its generator settings, the input features of the 2D sets, the
 // train/validation/test split, the user's own CSV (parsed by the engine, with its target column
 // chosen here), and the tools to add or remove points on the 2D canvas.
-import type { SpecPath } from '../../spec/experiment-spec';
 import type { Controller } from '../../state/controller';
 import { datasetFromCsv, kMaxCsvRows } from '../../state/custom-data';
 import type { AppState, EditMode } from '../../state/store';
 import type { ParsedCsv } from '../../worker/protocol';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, section, uid } from '../dom';
-import { specFields } from './spec-fields';
-
-const kPaths: SpecPath[] = [
-  'data.kind',
-  'data.samples',
-  'data.noise',
-  'data.labelNoise',
-  'data.degree',
-  'data.dimensions',
-  'data.nonZeros',
-  'data.task',
-  'data.valFraction',
-  'data.testFraction',
-  'data.standardize',
-];
+import { groupFields } from './spec-fields';
 
 export function dataPanel(controller: Controller, state: AppState) {
   const spec = state.runs[state.selected]!.spec;
-  const main = specFields(kPaths, controller, spec);
-  const features = specFields(['data.features'], controller, spec);
+  const main = groupFields('data', 'dataset', controller, spec);
+  const features = groupFields('data', 'features', controller, spec);
+  const split = groupFields('data', 'split', controller, spec);
 
   // CSV: upload or paste, then choose the target column.
   const status = h('p', { class: 'csv-status', role: 'status', 'aria-live': 'polite' });
@@ -181,6 +167,8 @@ export function dataPanel(controller: Controller, state: AppState) {
     t('panel.data'),
     main.els,
     h('div', { class: 'features' }, features.els),
+    split.els,
+    h('details', { class: 'advanced' }, h('summary', {}, t('panel.advanced')), split.advanced),
     h(
       'div',
       { class: 'field field-bool' },
@@ -208,8 +196,9 @@ export function dataPanel(controller: Controller, state: AppState) {
     el,
     render(s: AppState) {
       const spec = s.runs[s.selected]!.spec;
-      main.render(spec);
-      features.render(spec);
+      main.render(spec, s.fieldNotes);
+      features.render(spec, s.fieldNotes);
+      split.render(spec, s.fieldNotes);
       showTest.checked = s.view.showTest;
       for (const b of editButtons) b.input.checked = b.mode === s.editMode;
       at.disabled = s.editMode === 'none';

@@ -11,6 +11,8 @@ export interface FieldControl {
   el: HTMLElement;
   set(value: FieldValue): void;
   setVisible(visible: boolean): void;
+  // A note under the control from elsewhere (a rule that changed this field); '' clears it.
+  note(text: string): void;
 }
 
 export interface FieldOptions {
@@ -206,6 +208,11 @@ export function fieldControl(o: FieldOptions): FieldControl {
     set,
     setVisible: (visible) => {
       body.hidden = !visible;
+    },
+    note: (text) => {
+      if (text || error.dataset['note']) error.textContent = text;
+      if (text) error.dataset['note'] = '1';
+      else delete error.dataset['note'];
     },
   };
 }

@@ -1,31 +1,17 @@
 // Model: the hidden layers (per layer: units, activation, dropout, penalty multiplier, batch
 // norm), shortcuts that set one choice on every layer, and the model-wide settings.
-import {
-  layerField,
-  schema,
-  defaultLayer,
-  type LayerSpec,
-  type SpecPath,
-} from '../../spec/experiment-spec';
+import { layerField, schema, defaultLayer, type LayerSpec } from '../../spec/experiment-spec';
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
 import { t } from '../../i18n/i18n';
 import { clear, h, section } from '../dom';
 import { fieldControl } from './field';
-import { specFields } from './spec-fields';
-
-const kPaths: SpecPath[] = [
-  'model.init',
-  'model.leakySlope',
-  'model.batchNormMomentum',
-  'model.batchNormEps',
-  'model.outputPenaltyScale',
-];
+import { groupFields } from './spec-fields';
 
 export function modelPanel(controller: Controller, state: AppState) {
   const spec = () => selectedSpec(state);
   let current = spec();
-  const fields = specFields(kPaths, controller, current);
+  const fields = groupFields('model', 'model', controller, current);
   const list = h('ol', { class: 'layers' });
   const addButton = h('button', { type: 'button', class: 'add-layer' }, t('layer.add'));
   addButton.addEventListener('click', () => {
@@ -130,14 +116,14 @@ export function modelPanel(controller: Controller, state: AppState) {
     list,
     none,
     addButton,
-    h('details', { class: 'advanced' }, h('summary', {}, t('panel.model')), fields.els),
+    h('details', { class: 'advanced' }, h('summary', {}, t('panel.advanced')), fields.advanced),
   );
 
   return {
     el,
     render(s: AppState) {
       current = s.runs[s.selected]!.spec;
-      fields.render(current);
+      fields.render(current, s.fieldNotes);
       const hidden = current.model.hidden;
       const shape = String(hidden.length);
       if (shape !== renderedShape) {

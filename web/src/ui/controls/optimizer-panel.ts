@@ -1,49 +1,16 @@
 // Optimizer, learning-rate schedule and training loop settings (batch size, seed, recording),
 // each with its update rule written out.
-import type { SpecPath } from '../../spec/experiment-spec';
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, section } from '../dom';
-import { specFields } from './spec-fields';
-
-const kOptimizer: SpecPath[] = [
-  'optimizer.kind',
-  'optimizer.lr',
-  'optimizer.momentum',
-  'optimizer.dampening',
-  'optimizer.nesterov',
-  'optimizer.beta1',
-  'optimizer.beta2',
-  'optimizer.eps',
-  'optimizer.amsgrad',
-  'optimizer.alpha',
-  'optimizer.centered',
-  'optimizer.lrDecay',
-  'optimizer.initialAccumulator',
-];
-const kSchedule: SpecPath[] = [
-  'schedule.kind',
-  'schedule.stepSize',
-  'schedule.gamma',
-  'schedule.tMax',
-  'schedule.etaMin',
-  'schedule.warmupSteps',
-  'schedule.warmupStartFactor',
-];
-const kTraining: SpecPath[] = [
-  'training.batchSize',
-  'training.shuffle',
-  'seed',
-  'training.recordEvery',
-  'training.recordEpochs',
-];
+import { groupFields } from './spec-fields';
 
 export function optimizerPanel(controller: Controller, state: AppState) {
   let spec = state.runs[state.selected]!.spec;
-  const optimizer = specFields(kOptimizer, controller, spec);
-  const schedule = specFields(kSchedule, controller, spec);
-  const training = specFields(kTraining, controller, spec);
+  const optimizer = groupFields('optimizer', 'optimizer', controller, spec);
+  const schedule = groupFields('optimizer', 'schedule', controller, spec);
+  const training = groupFields('training', 'loop', controller, spec);
   const optExplain = h('p', { class: 'explain' });
   const optFormula = h('p', { class: 'formula', 'data-formula': 'optimizer' });
   const schExplain = h('p', { class: 'explain' });
@@ -65,15 +32,24 @@ export function optimizerPanel(controller: Controller, state: AppState) {
       schExplain,
       schFormula,
     ),
-    h('div', { class: 'group' }, h('h3', {}, t('panel.training')), training.els, newSeed),
+    h('div', { class: 'group' }, h('h3', {}, t('panel.training')), training.els),
+    h(
+      'details',
+      { class: 'advanced' },
+      h('summary', {}, t('panel.advanced')),
+      optimizer.advanced,
+      schedule.advanced,
+      training.advanced,
+      newSeed,
+    ),
   );
   return {
     el,
     render(s: AppState) {
       spec = s.runs[s.selected]!.spec;
-      optimizer.render(spec);
-      schedule.render(spec);
-      training.render(spec);
+      optimizer.render(spec, s.fieldNotes);
+      schedule.render(spec, s.fieldNotes);
+      training.render(spec, s.fieldNotes);
       optExplain.textContent = t(`explain.optimizer.${spec.optimizer.kind}` as MessageKey);
       optFormula.textContent = t(`formula.optimizer.${spec.optimizer.kind}` as MessageKey);
       schExplain.textContent = t(`explain.schedule.${spec.schedule.kind}` as MessageKey);

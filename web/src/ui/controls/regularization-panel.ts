@@ -1,13 +1,14 @@
 // Regularization: the penalty (with what it does and its update rule), weight decay, dropout on
 // every layer, max-norm, gradient clipping, augmentation and early stopping. Each group says in
 // one sentence what it does, in the page's language.
-import { layerField, type LayerSpec, type SpecPath } from '../../spec/experiment-spec';
+import { layerField, type LayerSpec } from '../../spec/experiment-spec';
+import type { GroupName } from '../../spec/presentation';
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, section } from '../dom';
 import { fieldControl } from './field';
-import { specFields } from './spec-fields';
+import { groupFields } from './spec-fields';
 
 function group(title: string | null, explain: MessageKey | null, ...els: (HTMLElement | null)[]) {
   return h(
@@ -21,29 +22,14 @@ function group(title: string | null, explain: MessageKey | null, ...els: (HTMLEl
 
 export function regularizationPanel(controller: Controller, state: AppState) {
   let spec = state.runs[state.selected]!.spec;
-  const penalty = specFields(
-    [
-      'penalty.kind',
-      'penalty.lambda',
-      'penalty.l1Mode',
-      'penalty.l1Ratio',
-      'penalty.p',
-      'penalty.applyToBiases',
-    ],
-    controller,
-    spec,
-  );
-  const decay = specFields(['optimizer.weightDecay'], controller, spec);
-  const constraint = specFields(['training.maxNorm'], controller, spec);
-  const clipping = specFields(['training.clipNorm', 'training.clipValue'], controller, spec);
-  const augment = specFields(['training.jitter', 'training.mixupAlpha'], controller, spec);
-  const early: SpecPath[] = [
-    'training.earlyStopping.enabled',
-    'training.earlyStopping.patience',
-    'training.earlyStopping.minDelta',
-    'training.earlyStopping.restoreBest',
-  ];
-  const stopping = specFields(early, controller, spec);
+  const fields = (group: GroupName) => groupFields('regularization', group, controller, spec);
+  const penalty = fields('penalty');
+  const decay = fields('weightDecay');
+  const constraint = fields('constraint');
+  const clipping = fields('clipping');
+  const augment = fields('augmentation');
+  const stopping = fields('earlyStopping');
+  const groups = [penalty, decay, constraint, clipping, augment, stopping];
   const dropout = fieldControl({
     label: t('layer.allDropout'),
     field: layerField('dropout'),
@@ -68,12 +54,18 @@ export function regularizationPanel(controller: Controller, state: AppState) {
     group(t('field.training.clipNorm'), 'explain.clipping', ...clipping.els),
     group(t('field.training.jitter'), 'explain.augmentation', ...augment.els),
     group(t('field.training.earlyStopping.enabled'), 'explain.earlyStopping', ...stopping.els),
+    h(
+      'details',
+      { class: 'advanced' },
+      h('summary', {}, t('panel.advanced')),
+      groups.flatMap((g) => g.advanced),
+    ),
   );
   return {
     el,
     render(s: AppState) {
       spec = s.runs[s.selected]!.spec;
-      for (const g of [penalty, decay, constraint, clipping, augment, stopping]) g.render(spec);
+      for (const g of groups) g.render(spec, s.fieldNotes);
       const hidden = spec.model.hidden;
       dropout.setVisible(hidden.length > 0);
       if (hidden[0]) dropout.set(hidden[0].dropout);
