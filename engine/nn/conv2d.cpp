@@ -91,14 +91,17 @@ void Conv2d::im2col(const Matrix& x) {
           for (int i = 0; i < OH; ++i) {
             Scalar* d = dst + static_cast<Index>(i) * OW;
             if (i < iFirst || i >= iLast) {
-              std::fill(d, d + OW, Scalar(0));
+              for (int j = 0; j < OW; ++j) d[j] = Scalar(0);
               continue;
             }
             // Input row i·s + u − p; output column j reads its column j·s + v − p.
             const Scalar* src = xin + static_cast<Index>(i * s + u - pad) * W;
             for (int j = 0; j < jFirst; ++j) d[j] = Scalar(0);
+            // A plain loop, not std::copy: rows are a few values long, shorter than a memmove
+            // call costs.
             if (s == 1) {
-              std::copy(src + jFirst + v - pad, src + jLast + v - pad, d + jFirst);
+              const Scalar* from = src + v - pad;
+              for (int j = jFirst; j < jLast; ++j) d[j] = from[j];
             } else {
               for (int j = jFirst; j < jLast; ++j) d[j] = src[j * s + v - pad];
             }

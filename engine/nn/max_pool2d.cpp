@@ -57,10 +57,10 @@ const Matrix& MaxPool2d::forward(const Matrix& x, bool /*training*/, Rng& /*rng*
             for (int v = 0; v < k; ++v) {
               const Scalar value = xin[rowStart + v];
               // Strictly greater: the first maximum in row-major order wins ties (torch).
-              if (value > bestValue || std::isnan(value)) {
-                bestValue = value;
-                best = rowStart + v;
-              }
+              // Written as selects (value != value is NaN) so it compiles without branches.
+              const bool take = value > bestValue || value != value;
+              bestValue = take ? value : bestValue;
+              best = take ? rowStart + v : best;
             }
           }
           *yout++ = bestValue;

@@ -130,15 +130,15 @@ TEST_CASE(
       INFO("losses\n" << report.str());
       CHECK(bad == 0);
       for (std::size_t i = 0; i < params.size(); ++i) {
-        requireMatrixClose(params[i]->value, goldenMatrix(c["final"][i]["value"]), 1e-4,
+        requireMatrixClose(params[i]->value, goldenMatrix(c["final"][i]["value"]), 2e-5,
                            "final " + params[i]->name);
       }
       const auto& bns = model.batchNormLayers();
       REQUIRE(bns.size() == c["running_mean"].size());
       for (std::size_t i = 0; i < bns.size(); ++i) {
-        requireMatrixClose(bns[i]->runningMean(), goldenMatrix(c["running_mean"][i]), 1e-4,
+        requireMatrixClose(bns[i]->runningMean(), goldenMatrix(c["running_mean"][i]), 2e-5,
                            "running_mean");
-        requireMatrixClose(bns[i]->runningVar(), goldenMatrix(c["running_var"][i]), 1e-4,
+        requireMatrixClose(bns[i]->runningVar(), goldenMatrix(c["running_var"][i]), 2e-5,
                            "running_var");
       }
     }
