@@ -51,7 +51,7 @@ class ImageAugmenter {
  public:
   // Augments every row of batch in place (batch.cols() must be shape.size()). Throws
   // std::invalid_argument for negative options or a batch of another width. Allocates only
-  // when the image size grows.
+  // when the batch or the image grows.
   void apply(Matrix& batch, const Shape& shape, const ImageAugmentOptions& options, Rng& rng);
   // The transforms drawn by the last apply, one per row.
   const std::vector<ImageTransform>& lastTransforms() const { return transforms_; }
