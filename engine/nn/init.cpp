@@ -47,6 +47,21 @@ void heUniform(Matrix& w, Rng& rng) {
 
 void heNormal(Matrix& w, Rng& rng) { fillNormal(w, rng, std::sqrt(2.0 / fanIn(w))); }
 
+void initializeConv(Matrix& w, InitKind kind, int receptiveField, Rng& rng) {
+  if (receptiveField < 1) {
+    throw std::invalid_argument("initializeConv: receptive field must be >= 1, got " +
+                                std::to_string(receptiveField));
+  }
+  const double in = fanIn(w);
+  const double out = fanOut(w) * receptiveField;
+  switch (kind) {
+    case InitKind::XavierUniform: fillUniform(w, rng, std::sqrt(6.0 / (in + out))); return;
+    case InitKind::XavierNormal: fillNormal(w, rng, std::sqrt(2.0 / (in + out))); return;
+    case InitKind::HeUniform: fillUniform(w, rng, std::sqrt(6.0 / in)); return;
+    case InitKind::HeNormal: fillNormal(w, rng, std::sqrt(2.0 / in)); return;
+  }
+}
+
 void initialize(Matrix& w, InitKind kind, Rng& rng) {
   switch (kind) {
     case InitKind::XavierUniform: xavierUniform(w, rng); return;

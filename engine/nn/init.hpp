@@ -28,5 +28,11 @@ void heUniform(Matrix& w, Rng& rng);
 void heNormal(Matrix& w, Rng& rng);
 // Dispatches on kind (gain 1 for the Xavier kinds).
 void initialize(Matrix& w, InitKind kind, Rng& rng);
+// A convolution weight stored as out × (in·kh·kw) (torch's [out][in][kh][kw], one output
+// channel per row), receptiveField = kh·kw: fan_in = in·kh·kw = cols and fan_out = out·kh·kw =
+// rows·receptiveField, as torch's _calculate_fan_in_and_fan_out for a 4-D weight. The same
+// bounds and draws as initialize() otherwise (the He kinds, which read only fan_in, give exactly
+// what initialize() gives on the same matrix).
+void initializeConv(Matrix& w, InitKind kind, int receptiveField, Rng& rng);
 
 }  // namespace engine
