@@ -22,5 +22,5 @@ node --test tests/node/
 echo "== web =="
 npm run --silent typecheck
 npx vitest run
-npm run --silent build
+npm run --silent build:test
 npm run --silent test:browser

@@ -2,10 +2,12 @@ import { defineConfig } from 'vite';
 
 // Static site: relative base so the build can be served from any sub-path (or opened inside an
 // iframe from another page); the worker is an ES module so it can import the engine glue lazily.
-export default defineConfig({
+// `--mode test` builds the browser tests' site into dist-test, with the test hooks
+// (import.meta.env.MODE === 'test') that production builds leave out.
+export default defineConfig(({ mode }) => ({
   base: './',
   build: {
-    outDir: 'dist',
+    outDir: mode === 'test' ? 'dist-test' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
@@ -14,4 +16,4 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-});
+}));

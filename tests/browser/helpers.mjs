@@ -51,3 +51,30 @@ export async function canvasImage(page, selector) {
     .first()
     .evaluate((c) => c.toDataURL());
 }
+
+// Waits until every frame the worker computed before now is applied and drawn: a round trip
+// through the worker (a CSV parse; a worker's messages arrive in order), then two animation
+// frames. Replaces fixed sleeps after Pause.
+export async function settle(page) {
+  await page.evaluate(async () => {
+    await window.playground.controller.parseCsv('a,b\n1,2', 10);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+// Waits for two animation frames (a resize or a redraw has happened).
+export async function nextFrames(page) {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+// Polls `check` until it is true or `ms` pass (for things the page reports only to the
+// console, like a CSP refusal).
+export async function eventually(check, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,6 +1,6 @@
 // Browser tests: serves the built site (web/dist, from `npm run build`) under a sub-path on
 // 127.0.0.1, drives Debian's Chromium with playwright-core through every journey in
-// tests/browser/*.spec.mjs, saves screenshots to test-results/, and ends with "N passed, M failed".
+// tests/browser/*.journey.mjs, saves screenshots to test-results/, and ends with "N passed, M failed".
 // It builds nothing itself.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ const hostPage = (src) => `<!doctype html><html><head><link rel="icon" href="dat
 async function main() {
   if (!existsSync(join(dist, 'index.html'))) {
     console.error(
-      'web/dist is missing: build the engine (scripts/build-wasm.sh) and the site (npm run build) first.',
+      `${dist} is missing: build the engine (scripts/build-wasm.sh) and the test site (npm run build:test) first.`,
     );
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -43,14 +43,14 @@ async function main() {
 
   const filter = process.argv[2] ?? '';
   const specs = readdirSync(here)
-    .filter((f) => f.endsWith('.spec.mjs'))
+    .filter((f) => f.endsWith('.journey.mjs'))
     .sort();
   let passed = 0;
   let failed = 0;
   for (const file of specs) {
     const mod = await import(pathToFileURL(join(here, file)).href);
     for (const [name, fn] of mod.default) {
-      const title = `${file.replace('.spec.mjs', '')}: ${name}`;
+      const title = `${file.replace('.journey.mjs', '')}: ${name}`;
       if (filter && !title.includes(filter)) continue;
       const pages = [];
       const errors = [];

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-export const dist = join(root, 'web/dist');
+// The browser tests serve the test build (web/dist-test); the frame-rate benchmark the
+// production build (web/dist).
+export const dist = join(root, process.env.SITE_DIR ?? 'web/dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',

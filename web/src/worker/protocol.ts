@@ -92,8 +92,7 @@ export type ToWorker =
   | { type: 'step'; unit: StepUnit; count: number }
   | { type: 'reset' }
   | { type: 'ack'; seq: number }
-  | { type: 'parseCsv'; requestId: number; text: string; maxRows: number }
-  | { type: 'crash' }; // test hook: the worker throws outside any handler, as a real crash would
+  | { type: 'parseCsv'; requestId: number; text: string; maxRows: number };
 
 export type FromWorker =
   | { type: 'ready'; simd: boolean; version: string }

@@ -167,11 +167,6 @@ export class RunLoop {
       case 'parseCsv':
         this.parseCsv(msg.requestId, msg.text, msg.maxRows);
         return;
-      case 'crash':
-        this.host.schedule(() => {
-          throw new Error('worker crash requested');
-        });
-        return;
       default:
         assertNever(msg);
     }

@@ -1,7 +1,15 @@
 // The page loads, the real engine trains in the worker, readouts and charts move, and the main
 // view is saved as a screenshot.
 import { join } from 'node:path';
-import { assert, canvasImage, openReady, step, waitForStep } from './helpers.mjs';
+import {
+  assert,
+  canvasImage,
+  nextFrames,
+  openReady,
+  settle,
+  step,
+  waitForStep,
+} from './helpers.mjs';
 
 export default [
   [
@@ -16,9 +24,9 @@ export default [
       await waitForStep(page, 300);
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.waitForFunction(() => window.playground.store.get().playing === false);
-      await page.waitForTimeout(300); // frames computed before the pause may still land
+      await settle(page); // frames computed before the pause land first
       const stopped = await step(page);
-      await page.waitForTimeout(500);
+      await settle(page);
       assert.equal(await step(page), stopped, 'no steps after Pause');
       const series = await page.evaluate(() => window.playground.store.get().runs[0].series.length);
       assert.ok(series > 10, `metric rows recorded: ${series}`);
@@ -39,7 +47,7 @@ export default [
       // Charts redraw only on screen: show the whole page at once for the screenshot.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.setViewportSize({ width: 1400, height });
-      await page.waitForTimeout(500);
+      await nextFrames(page);
       await page.screenshot({ path: join(artifacts, 'main-view.png'), fullPage: true });
     },
   ],
@@ -126,7 +134,7 @@ export default [
       ]);
       const data = JSON.parse((await read(json)).toString());
       assert.equal(data.runs[0].spec.training.recordEvery, 1);
-      assert.match(data.link, /#v=1&rec=1/);
+      assert.match(data.link, /#v=2&rec=1/);
       const [png] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Save Loss as PNG', exact: true }).click(),

@@ -1,6 +1,6 @@
 // Compare mode: duplicate the run, change one setting, train both in lockstep, overlay curves,
 // show the boundaries side by side, and keep both runs in the link.
-import { assert, openReady, step, waitForStep } from './helpers.mjs';
+import { assert, openReady, settle, step, waitForStep } from './helpers.mjs';
 
 export default [
   [
@@ -33,7 +33,7 @@ export default [
       await waitForStep(page, 200, 1);
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.waitForFunction(() => window.playground.store.get().playing === false);
-      await page.waitForTimeout(300); // frames computed before the pause may still land
+      await settle(page); // frames computed before the pause land first
       assert.equal(await step(page, 0), await step(page, 1), 'both runs at the same step');
       assert.equal(await page.locator('.boundary-canvas').count(), 2);
       const labels = await page.evaluate(() =>

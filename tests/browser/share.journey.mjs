@@ -40,7 +40,7 @@ export default [
       await page.getByRole('button', { name: 'Copy link', exact: true }).click();
       await page.locator('.share-status', { hasText: 'Link copied.' }).waitFor();
       const link = await page.evaluate(() => navigator.clipboard.readText());
-      assert.match(link, /#v=1&/);
+      assert.match(link, /#v=2&/);
       assert.match(link, /noise=0\.2/);
       const fresh = await newPage();
       await openReady(fresh, link);

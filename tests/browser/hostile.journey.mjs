@@ -1,6 +1,6 @@
 // Untrusted links: a hostile URL shows what was wrong, injects nothing, and the page still
 // trains. A dead worker or a refused spec shows a message and the page recovers.
-import { assert, openReady, step, waitForStep } from './helpers.mjs';
+import { assert, eventually, openReady, step, waitForStep } from './helpers.mjs';
 
 export default [
   [
@@ -29,7 +29,7 @@ export default [
       });
       assert.equal(ran, undefined);
       // The refusal is logged; that log line is what this check expected.
-      await page.waitForTimeout(100);
+      await eventually(() => errors.some((e) => /Content Security Policy/.test(e)));
       for (let i = errors.length - 1; i >= 0; i--)
         if (/Content Security Policy/.test(errors[i])) errors.splice(i, 1);
       const spec = await page.evaluate(() => window.playground.store.get().runs[0].spec);
@@ -45,7 +45,7 @@ export default [
     async ({ newPage, url, errors }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&lr=0.07'));
-      await page.evaluate(() => window.playground.worker.send({ type: 'crash' }));
+      await page.evaluate(() => window.playground.worker.send({ type: 'test:crash' }));
       const banner = page.locator('.banner[data-kind="workerDied"]');
       await banner.waitFor();
       errors.length = 0; // the crash itself is what this test asked for
