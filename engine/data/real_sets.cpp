@@ -1,36 +1,27 @@
 #include "data/real_sets.hpp"
 
 #include <cmath>
+#include <map>
+#include <memory>
 #include <stdexcept>
 
-namespace engine {
+#include "data/csv.hpp"
 
+namespace engine {
 namespace {
 
-const detail::EmbeddedCsv& entry(const std::string& kind) {
-  for (int i = 0; i < detail::kEmbeddedCsvCount; ++i) {
-    if (kind == detail::kEmbeddedCsvs[i].kind) return detail::kEmbeddedCsvs[i];
-  }
-  throw std::invalid_argument("data.kind: \"" + kind +
-                              "\" is not a real data set (diabetes, breastCancer, digits)");
+std::string names() {
+  std::string out;
+  for (const RealSetDesc& d : realSets()) out += (out.empty() ? "" : ", ") + d.kind;
+  return out;
 }
 
-std::string join(const detail::EmbeddedCsv& e) {
-  std::string text;
-  text.reserve(static_cast<std::size_t>(e.size));
-  for (int i = 0; i < e.chunkCount; ++i) text += e.chunks[i];
-  if (static_cast<long>(text.size()) != e.size) {
-    throw std::logic_error(std::string("embedded ") + e.file + " has " +
-                           std::to_string(text.size()) + " bytes, expected " +
-                           std::to_string(e.size));
-  }
-  return text;
-}
-
-Dataset build(const std::string& kind, const char* targetColumn, int numClasses) {
-  const CsvTable table = parseCsv(embeddedCsv(kind), 1000000);
-  const int t = table.columnIndex(targetColumn);
-  if (t < 0) throw std::logic_error("embedded " + kind + " has no column " + targetColumn);
+Dataset parse(const RealSetDesc& set, const std::string& text) {
+  const CsvTable table = parseCsv(text, 1000000);
+  const int t = table.columnIndex(set.targetColumn);
+  if (t < 0)
+    throw std::invalid_argument(set.kind + ": the table has no column \"" + set.targetColumn +
+                                "\"");
   Dataset d;
   const Index n = table.values.rows();
   const Index p = table.values.cols() - 1;
@@ -42,59 +33,90 @@ Dataset build(const std::string& kind, const char* targetColumn, int numClasses)
     d.rawNames.push_back(table.columns[static_cast<std::size_t>(c)]);
     ++j;
   }
+  const int classes = set.numClasses;
   for (Index i = 0; i < n; ++i) {
     const auto y = static_cast<float>(table.values(i, t));
-    if (numClasses > 0 && (y != std::floor(y) || y < 0 || y >= static_cast<float>(numClasses))) {
-      throw std::logic_error("embedded " + kind + ": label out of range at row " +
-                             std::to_string(i));
+    if (classes > 0 && (y != std::floor(y) || y < 0 || y >= static_cast<float>(classes))) {
+      throw std::invalid_argument(set.kind + ": label out of range at row " +
+                                  std::to_string(i + 1));
     }
     d.target[static_cast<std::size_t>(i)] = y;
   }
   d.x = d.raw;
   d.featureNames = d.rawNames;
-  d.numClasses = numClasses;
+  d.targetNames = {set.targetColumn};
+  d.numClasses = classes;
   return d;
+}
+
+// Per kind: the CSV text and the parsed table, once either is asked for.
+struct Loaded {
+  std::string text;
+  std::unique_ptr<Dataset> data;
+};
+std::map<std::string, Loaded>& loaded() {
+  static std::map<std::string, Loaded> table;
+  return table;
 }
 
 }  // namespace
 
-bool isRealSet(const std::string& kind) {
-  return kind == "diabetes" || kind == "breastCancer" || kind == "digits";
+const std::vector<RealSetDesc>& realSets() {
+  static const std::vector<RealSetDesc> sets = {
+      {"diabetes", "diabetes.csv", "target", 0},
+      {"breastCancer", "breast_cancer.csv", "malignant", 2},
+      {"digits", "digits.csv", "label", 10},
+  };
+  return sets;
 }
 
-const std::string& embeddedCsv(const std::string& kind) {
-  // Joined once per set, on first use (function-local statics are initialised thread-safely).
-  if (kind == "diabetes") {
-    static const std::string text = join(entry("diabetes"));
-    return text;
-  }
-  if (kind == "breastCancer") {
-    static const std::string text = join(entry("breastCancer"));
-    return text;
-  }
-  if (kind == "digits") {
-    static const std::string text = join(entry("digits"));
-    return text;
-  }
-  entry(kind);  // throws the message naming the allowed sets
-  throw std::invalid_argument("data.kind: unknown real data set \"" + kind + "\"");
+bool isRealSet(const std::string& kind) {
+  for (const RealSetDesc& d : realSets())
+    if (d.kind == kind) return true;
+  return false;
+}
+
+const RealSetDesc& realSet(const std::string& kind) {
+  for (const RealSetDesc& d : realSets())
+    if (d.kind == kind) return d;
+  throw std::invalid_argument("data.kind: \"" + kind.substr(0, 64) + "\" is not a real data set (" +
+                              names() + ")");
+}
+
+void registerRealSetCsv(const std::string& kind, const std::string& text) {
+  const RealSetDesc& set = realSet(kind);
+  auto data = std::make_unique<Dataset>(parse(set, text));  // throws before anything changes
+  Loaded& entry = loaded()[kind];
+  entry.text = text;
+  entry.data = std::move(data);
+}
+
+bool realSetAvailable(const std::string& kind) {
+  return isRealSet(kind) &&
+         (loaded().count(kind) || detail::embeddedFile(realSet(kind).file) != nullptr);
+}
+
+const std::string& realSetCsv(const std::string& kind) {
+  const RealSetDesc& set = realSet(kind);
+  auto found = loaded().find(kind);
+  if (found != loaded().end()) return found->second.text;
+  if (const std::string* embedded = detail::embeddedFile(set.file)) return *embedded;
+  throw std::invalid_argument("data.kind: the " + kind + " table is not loaded yet (load " +
+                              set.file + " with loadDataSet first)");
 }
 
 const Dataset& loadRealSet(const std::string& kind) {
-  if (kind == "diabetes") {
-    static const Dataset d = build("diabetes", "target", 0);
-    return d;
+  auto found = loaded().find(realSet(kind).kind);
+  if (found == loaded().end() || !found->second.data) {
+    registerRealSetCsv(kind, realSetCsv(kind));  // the embedded text, parsed once
+    found = loaded().find(kind);
   }
-  if (kind == "breastCancer") {
-    static const Dataset d = build("breastCancer", "malignant", 2);
-    return d;
-  }
-  if (kind == "digits") {
-    static const Dataset d = build("digits", "label", 10);
-    return d;
-  }
-  throw std::invalid_argument("data.kind: \"" + kind +
-                              "\" is not a real data set (diabetes, breastCancer, digits)");
+  return *found->second.data;
 }
+
+#ifndef ENGINE_EMBEDDED_REAL_SETS
+// This build carries no files (the WASM engine): every table comes through registerRealSetCsv.
+const std::string* detail::embeddedFile(const std::string&) { return nullptr; }
+#endif
 
 }  // namespace engine
