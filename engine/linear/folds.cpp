@@ -49,6 +49,15 @@ std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::u
   return ids;
 }
 
+std::vector<int> foldIds(int n, int k, std::uint64_t seed, const std::vector<int>& labels) {
+  if (labels.empty()) return foldIds(n, k, seed);
+  if (static_cast<int>(labels.size()) != n) {
+    throw std::invalid_argument("foldIds: labels has " + std::to_string(labels.size()) +
+                                " entries for n = " + std::to_string(n) + " rows");
+  }
+  return stratifiedFoldIds(labels, k, seed);
+}
+
 int foldCount(const std::vector<int>& ids) {
   if (ids.empty()) throw std::invalid_argument("foldIds: empty (no rows)");
   const int k = *std::max_element(ids.begin(), ids.end()) + 1;

@@ -20,8 +20,10 @@ constexpr std::uint64_t kFoldStream = 0xf01d0001u;
 
 // Throws std::invalid_argument unless n ≥ 1 and 2 ≤ k ≤ n.
 std::vector<int> foldIds(int n, int k, std::uint64_t seed);
-// Stratified by labels (any integers, one per row): also requires labels.size() == n.
+// Stratified by labels (any integers, one per row).
 std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::uint64_t seed);
+// One entry point for both: stratified when labels is non-empty (then labels.size() must be n).
+std::vector<int> foldIds(int n, int k, std::uint64_t seed, const std::vector<int>& labels);
 
 // k = max id + 1, after checking every id is in [0, k) and every fold has a row; n = ids.size().
 int foldCount(const std::vector<int>& ids);

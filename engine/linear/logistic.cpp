@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "linear/alpha_grid.hpp"
 #include "linear/design.hpp"
@@ -89,6 +90,99 @@ Centred centre(const Eigen::MatrixXd& x, bool fitIntercept) {
   return c;
 }
 
+// The proximal-Newton subproblem for ρ > 0: the step d (size p, plus 1 with an intercept) that
+// minimises  gᵀd + ½dᵀHd + ρ‖w + d_w‖₁ + (1−ρ)/2‖w + d_w‖².
+// Cyclic coordinate descent with covariance updates (Hd kept up to date) finds the support; as
+// soon as two consecutive sweeps end with the same signs, the smooth problem on that support is
+// solved exactly (one Cholesky of its block of H) and kept if it is the subproblem's solution:
+// its signs agree and every zero satisfies |g_j + (Hd)_j| ≤ ρ. Otherwise the sweeps go on, until
+// the subproblem's KKT residual is ≤ innerTol or maxSweeps. On strongly correlated columns
+// (breast cancer) coordinate descent alone needs thousands of sweeps for a tight inner solve.
+void proximalNewtonDirection(const Eigen::MatrixXd& h, const Eigen::VectorXd& g,
+                             const Eigen::VectorXd& w, double rho, bool icpt, double innerTol,
+                             int maxSweeps, Eigen::VectorXd& d) {
+  const Eigen::Index p = w.size();
+  const Eigen::Index m = h.cols();
+  d.setZero(m);
+  Eigen::VectorXd hd = Eigen::VectorXd::Zero(m);
+  std::vector<signed char> signs(static_cast<std::size_t>(p), 0), previous;
+  auto residual = [&](const Eigen::VectorXd& step, const Eigen::VectorXd& hStep) {
+    return kkt(g.head(p) + hStep.head(p), icpt ? g(p) + hStep(p) : 0.0, w + step.head(p), rho,
+               icpt);
+  };
+  for (int sweep = 0; sweep < maxSweeps; ++sweep) {
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const double a = h(j, j);
+      const double denom = a + (1.0 - rho);
+      const double uj = w(j) + d(j);
+      double t = 0.0;
+      if (denom > 0.0) {
+        const double z = a * uj - (g(j) + hd(j));
+        t = std::abs(z) <= rho ? 0.0 : std::copysign(std::abs(z) - rho, z) / denom;
+      }
+      const double delta = t - uj;
+      if (delta != 0.0) {
+        d(j) += delta;
+        hd.noalias() += delta * h.col(j);
+      }
+    }
+    if (icpt && h(p, p) > 0.0) {
+      const double delta = -(g(p) + hd(p)) / h(p, p);
+      d(p) += delta;
+      hd.noalias() += delta * h.col(p);
+    }
+    if (residual(d, hd) <= innerTol) return;
+
+    previous = signs;
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const double u = w(j) + d(j);
+      signs[static_cast<std::size_t>(j)] = u > 0.0 ? 1 : (u < 0.0 ? -1 : 0);
+    }
+    if (signs != previous) continue;
+    // Exact solve on the support S (and the intercept), d_j = −w_j off it:
+    //   (H_SS + (1−ρ)I_w) d_S = −(g_S + H_S,off d_off + ρ·s_S + (1−ρ) w_S).
+    std::vector<Eigen::Index> support;
+    for (Eigen::Index j = 0; j < p; ++j) {
+      if (signs[static_cast<std::size_t>(j)] != 0) support.push_back(j);
+    }
+    if (icpt) support.push_back(p);
+    const auto k = static_cast<Eigen::Index>(support.size());
+    if (k == 0) continue;
+    Eigen::VectorXd full = Eigen::VectorXd::Zero(m);
+    for (Eigen::Index j = 0; j < p; ++j) {
+      if (signs[static_cast<std::size_t>(j)] == 0) full(j) = -w(j);
+    }
+    const Eigen::VectorXd hOff = h * full;
+    Eigen::MatrixXd a(k, k);
+    Eigen::VectorXd rhs(k);
+    for (Eigen::Index r = 0; r < k; ++r) {
+      const Eigen::Index jr = support[static_cast<std::size_t>(r)];
+      for (Eigen::Index c = 0; c < k; ++c) a(r, c) = h(jr, support[static_cast<std::size_t>(c)]);
+      rhs(r) = -(g(jr) + hOff(jr));
+      if (jr < p) {
+        a(r, r) += 1.0 - rho;
+        rhs(r) -= rho * signs[static_cast<std::size_t>(jr)] + (1.0 - rho) * w(jr);
+      }
+    }
+    Eigen::LLT<Eigen::MatrixXd> llt(a);
+    if (llt.info() != Eigen::Success) continue;
+    const Eigen::VectorXd ds = llt.solve(rhs);
+    bool signsHold = true;
+    for (Eigen::Index r = 0; r < k; ++r) {
+      const Eigen::Index jr = support[static_cast<std::size_t>(r)];
+      full(jr) = ds(r);
+      if (jr < p && (w(jr) + ds(r)) * signs[static_cast<std::size_t>(jr)] <= 0.0) signsHold = false;
+    }
+    if (!signsHold) continue;
+    const Eigen::VectorXd hFull = h * full;
+    // On the support the residual is rounding; off it, the zeros' subgradient condition.
+    if (residual(full, hFull) <= std::max(innerTol, 1e-12 * (1.0 + g.cwiseAbs().maxCoeff()))) {
+      d = full;
+      return;
+    }
+  }
+}
+
 // Solves one C from the coefficients theta = (w, c) (c only with an intercept), in place.
 LogisticFit solve(const Centred& cx, const Eigen::VectorXd& y, double bigC,
                   const LogisticOptions& o, Eigen::VectorXd& theta) {
@@ -99,8 +193,8 @@ LogisticFit solve(const Centred& cx, const Eigen::VectorXd& y, double bigC,
   const double eps = std::numeric_limits<double>::epsilon();
 
   Eigen::VectorXd eta = cx.xa * theta;
-  Eigen::VectorXd prob(eta.size()), v(eta.size()), gAll(m), d(m), hd(m);
-  Eigen::MatrixXd h(m, m), xv(cx.xa.rows(), m);
+  Eigen::VectorXd prob(eta.size()), v(eta.size()), gAll(m), d(m);
+  Eigen::MatrixXd h(m, m), hLower(m, m), xv(cx.xa.rows(), m);
   LogisticFit fit;
   for (int it = 0;; ++it) {
     for (Eigen::Index i = 0; i < eta.size(); ++i) {
@@ -119,52 +213,24 @@ LogisticFit solve(const Centred& cx, const Eigen::VectorXd& y, double bigC,
     }
     if (it == o.maxIter) break;
 
-    xv = cx.xa.array().colwise() * v.array();
-    h.noalias() = bigC * (cx.xa.transpose() * xv);
+    // H = C·Aᵀdiag(v)A as a symmetric rank-n update (lower triangle, then mirrored).
+    xv = cx.xa.array().colwise() * (bigC * v).array().sqrt();
+    hLower.setZero();
+    hLower.selfadjointView<Eigen::Lower>().rankUpdate(xv.transpose());
+    h = hLower.selfadjointView<Eigen::Lower>();
 
     // Newton / proximal-Newton direction d for theta.
-    d.setZero();
     if (rho == 0.0) {
       Eigen::MatrixXd a = h;
       a.diagonal().head(p).array() += 1.0;
       Eigen::VectorXd rhs = -gAll;
       rhs.head(p) -= w;
       Eigen::LLT<Eigen::MatrixXd> llt(a);
-      if (llt.info() == Eigen::Success) {
-        d = llt.solve(rhs);
-      } else {
-        d = a.ldlt().solve(rhs);
-      }
+      d = llt.info() == Eigen::Success ? Eigen::VectorXd(llt.solve(rhs))
+                                       : Eigen::VectorXd(a.ldlt().solve(rhs));
     } else {
-      hd.setZero();
-      const double innerTol = 0.1 * res;
-      for (int sweep = 0; sweep < o.maxSweeps; ++sweep) {
-        for (Eigen::Index j = 0; j < p; ++j) {
-          const double a = h(j, j);
-          const double denom = a + (1.0 - rho);
-          const double uj = w(j) + d(j);
-          double t = 0.0;
-          if (denom > 0.0) {
-            const double z = a * uj - (gAll(j) + hd(j));
-            t = std::abs(z) <= rho ? 0.0 : std::copysign(std::abs(z) - rho, z) / denom;
-          }
-          const double delta = t - uj;
-          if (delta != 0.0) {
-            d(j) += delta;
-            hd.noalias() += delta * h.col(j);
-          }
-        }
-        if (icpt && h(p, p) > 0.0) {
-          const double delta = -(gAll(p) + hd(p)) / h(p, p);
-          d(p) += delta;
-          hd.noalias() += delta * h.col(p);
-        }
-        // KKT residual of the quadratic model at w + d.
-        const Eigen::VectorXd u = w + d.head(p);
-        const double inner =
-            kkt(gAll.head(p) + hd.head(p), icpt ? gAll(p) + hd(p) : 0.0, u, rho, icpt);
-        if (inner <= innerTol) break;
-      }
+      proximalNewtonDirection(h, gAll, w, rho, icpt, std::min(0.1 * res, res * res), o.maxSweeps,
+                              d);
     }
 
     // Backtracking on F(θ + t·d).

@@ -11,9 +11,12 @@
 // with the line search of newGLMNET, Yuan, Ho & Lin 2012, and Lee, Sun & Saunders 2014). At
 // (w, b): p = σ(η), gradient g = C·X_cᵀ(p − y), Hessian H = C·[X_c 1]ᵀdiag(p(1−p))[X_c 1]
 // (X centred; b is mapped back as b − x̄ᵀw). The quadratic model gᵀd + ½dᵀHd + P(w + d) is
-// minimised exactly when ρ = 0 (Newton: Cholesky of H + diag(1,…,1,0)) and by cyclic
-// coordinate descent with covariance updates when ρ > 0, to a KKT residual below 0.1× the outer
-// one (inexact proximal Newton with a forcing term). Then backtracking (halving) until
+// minimised exactly when ρ = 0 (Newton: Cholesky of H + diag(1,…,1,0)). When ρ > 0, cyclic
+// coordinate descent with covariance updates finds the support and, once two sweeps agree on
+// the signs, one Cholesky on the support finishes it exactly (kept only if it satisfies the
+// subproblem's optimality conditions); otherwise the sweeps continue to a subproblem KKT residual
+// ≤ min(0.1·r, r²), r the outer one (inexact proximal Newton, superlinear forcing term). Then
+// backtracking (halving) until
 // F(w + t·d) ≤ F(w) + 10⁻⁴·t·Δ, Δ = gᵀd + P(w + d) − P(w); when |Δ| is below F's own rounding
 // (64ε|F|) the full step is taken without the test (the quadratic phase; the test would only
 // compare noise). Stopping (tol pin): the KKT residual of the objective above,

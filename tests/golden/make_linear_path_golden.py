@@ -45,8 +45,8 @@ from sklearn's mse_path_ with numpy (mean over folds as LassoCV; se = std(ddof=1
 
 Run from the repository root with Debian's Python (python3-sklearn 1.2, numpy):
     /usr/bin/python3 tests/golden/make_linear_path_golden.py
-Deterministic: fixed seeds, cyclic coordinate descent; floats are written with Python's
-shortest round-trip repr.
+Deterministic: fixed seeds (saga samples rows: random_state=0), cyclic coordinate descent;
+floats are written with Python's shortest round-trip repr.
 """
 import json
 import os
@@ -130,6 +130,10 @@ def path_case(name, X, y, rho, names):
         for j in range(X.shape[1]):
             if coefs[j, i - 1] != 0 and coefs[j, i] == 0:
                 drops.append({"index": i, "feature": j, "name": names[j]})
+    # The iteration count of sklearn's own Gram solver at the default tolerance: the C++ solver
+    # runs the same sweeps and the same stopping test, so it must need the same number.
+    _, _, _, n_iters = enet_path(X, yc, l1_ratio=rho, eps=1e-3, n_alphas=100, tol=1e-4,
+                                 precompute=True, return_n_iter=True)
     print(f"{name}: alpha_max {alphas[0]:.6g}, nnz {nnz.tolist()}")
     print(f"  borderline {border}, leaves the active set: {drops}")
     return {
@@ -137,6 +141,7 @@ def path_case(name, X, y, rho, names):
         "alphas": alphas.tolist(), "coefs": coefs.tolist(), "intercepts": intercepts.tolist(),
         "dual_gaps": gaps.tolist(), "scale": scale, "borderline": border,
         "nonzero_counts": nnz.tolist(), "leaves_active_set": drops,
+        "gram_n_iter_tol_1e-4": [int(k) for k in n_iters],
     }
 
 
@@ -170,18 +175,20 @@ def ridge_case(X, y, alphas):
             "coefs": coefs, "intercepts": intercepts}
 
 
-def logistic_kkt(X, y, w, b, C, rho):
+def logistic_kkt(X, y, w, b, C, rho, fit_intercept=True):
     eta = X @ w + b
     p = 1.0 / (1.0 + np.exp(-eta))
     g = C * X.T @ (p - y)
     smooth = g + (1.0 - rho) * w
     viol = np.where(w != 0, np.abs(smooth + rho * np.sign(w)), np.maximum(np.abs(g) - rho, 0.0))
     ratio = np.abs(g) / rho if rho > 0 else np.zeros_like(w)
-    return max(viol.max(), abs(C * (p - y).sum())), ratio
+    bias = abs(C * (p - y).sum()) if fit_intercept else 0.0
+    return max(viol.max(), bias), ratio
 
 
-def logistic_case(X, y, penalty, C, rho=None):
-    kw = {"penalty": penalty, "C": C, "tol": LOGISTIC_TOL, "max_iter": 1_000_000}
+def logistic_case(X, y, penalty, C, rho=None, fit_intercept=True):
+    kw = {"penalty": penalty, "C": C, "tol": LOGISTIC_TOL, "max_iter": 1_000_000,
+          "fit_intercept": fit_intercept, "random_state": 0}  # saga samples rows
     if penalty == "l2":
         kw["solver"] = "newton-cholesky"
         r = 0.0
@@ -191,15 +198,16 @@ def logistic_case(X, y, penalty, C, rho=None):
         if penalty == "elasticnet":
             kw["l1_ratio"] = rho
     m = LogisticRegression(**kw).fit(X, y)
-    w, b = m.coef_.ravel().copy(), float(m.intercept_[0])
-    kkt, ratio = logistic_kkt(X, y, w, b, C, r)
+    w, b = m.coef_.ravel().copy(), float(m.intercept_[0]) if fit_intercept else 0.0
+    kkt, ratio = logistic_kkt(X, y, w, b, C, r, fit_intercept)
     assert kkt < KKT_LOGISTIC, f"logistic {penalty} C={C}: KKT residual {kkt}"
     if r > 0:
         assert all(ratio[w == 0] <= ZERO_RATIO), f"logistic {penalty} C={C}: borderline zero"
         assert np.abs(w[w != 0]).min() >= 1e-6, f"logistic {penalty} C={C}: tiny non-zero"
-    print(f"logistic {penalty:10s} C={C:<5} {kw['solver']:15s} kkt {kkt:.1e} "
-          f"zeros {int((w == 0).sum())}")
+    print(f"logistic {penalty:10s} C={C:<5} {kw['solver']:15s} intercept {fit_intercept:d} "
+          f"kkt {kkt:.1e} zeros {int((w == 0).sum())}")
     return {"penalty": penalty, "solver": kw["solver"], "C": C, "l1_ratio": r, "tol": LOGISTIC_TOL,
+            "fit_intercept": fit_intercept,
             "coef": w.tolist(), "intercept": b, "kkt": kkt,
             "zeros": np.flatnonzero(w == 0).tolist()}
 
@@ -252,7 +260,9 @@ def main():
     breast = {
         "logistic": [logistic_case(Xb, yb, "l2", C) for C in (0.01, 0.1, 1.0)] +
                     [logistic_case(Xb, yb, "l1", C) for C in (0.05, 0.2, 0.5)] +
-                    [logistic_case(Xb, yb, "elasticnet", 0.1, rho=0.5)],
+                    [logistic_case(Xb, yb, "elasticnet", 0.1, rho=0.5),
+                     logistic_case(Xb, yb, "l2", 0.1, fit_intercept=False),
+                     logistic_case(Xb, yb, "l1", 0.2, fit_intercept=False)],
     }
     out = {
         "generator": "tests/golden/make_linear_path_golden.py",

@@ -89,6 +89,9 @@ TEST_CASE("stratified folds keep every class within one sample of its share", "[
       }
     }
   }
+  // The combined entry point: stratified with labels, plain without.
+  CHECK(foldIds(static_cast<int>(labels.size()), 5, 3, labels) == stratifiedFoldIds(labels, 5, 3));
+  CHECK(foldIds(40, 4, 3, {}) == foldIds(40, 4, 3));
   // A seed changes the folds; three classes work too.
   CHECK(stratifiedFoldIds(labels, 5, 1) != stratifiedFoldIds(labels, 5, 2));
   const std::vector<int> three = {2, 0, 1, 2, 2, 0, 1, 1, 0, 2, 2, 2};
@@ -106,6 +109,7 @@ TEST_CASE("fold input errors name the argument", "[linear]") {
   REQUIRE_THROWS_WITH(foldIds(10, 11, 0), Contains("k must be in [2, n]"));
   REQUIRE_THROWS_WITH(foldIds(0, 2, 0), Contains("n must be >= 1"));
   REQUIRE_THROWS_WITH(stratifiedFoldIds({0, 1, 0}, 4, 0), Contains("k must be in [2, n]"));
+  REQUIRE_THROWS_WITH(foldIds(4, 2, 0, {0, 1, 0}), Contains("labels has 3 entries for n = 4"));
   REQUIRE_THROWS_WITH(foldCount({0, 0, 2}), Contains("fold 1 of 3 has no rows"));
   REQUIRE_THROWS_WITH(foldCount({0, -1, 1}), Contains("negative"));
   REQUIRE_THROWS_WITH(foldCount({0, 0}), Contains("k must be >= 2"));

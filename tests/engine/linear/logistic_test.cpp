@@ -22,6 +22,7 @@ namespace {
 LogisticOptions optionsFor(const nlohmann::json& c) {
   LogisticOptions o;
   o.l1Ratio = c.at("l1_ratio").get<double>();
+  o.fitIntercept = c.at("fit_intercept").get<bool>();
   o.tol = 1e-10;
   return o;
 }
@@ -41,9 +42,7 @@ TEST_CASE("logisticFit matches sklearn LogisticRegression L2, L1 and elastic net
     CHECK(fit.converged);
     CHECK(fit.kktResidual <= 1e-10);
     const Eigen::VectorXd want = jsonVector(c.at("coef"));
-    const double worst = requireCoefficients(fit.coef, want, 1e-6, 0.0, name);
-    WARN(name << ": largest relative coefficient error " << worst << ", Newton steps "
-              << fit.nIter);
+    requireCoefficients(fit.coef, want, 1e-6, 0.0, name);
     CHECK(fit.intercept == Approx(c.at("intercept").get<double>()).epsilon(1e-6));
     // sklearn's solution satisfies our optimality conditions: the objectives are the same.
     CHECK(logisticKktResidual(d.x, d.y, bigC, o, want, c.at("intercept").get<double>()) < 1e-8);
@@ -58,7 +57,9 @@ TEST_CASE("a warm-started logistic path reaches each C's golden solution", "[lin
   for (const char* penalty : {"l1", "l2"}) {
     std::vector<const nlohmann::json*> cases;
     for (const auto& c : linearGolden().at("breastCancer").at("logistic")) {
-      if (c.at("penalty").get<std::string>() == penalty) cases.push_back(&c);
+      if (c.at("penalty").get<std::string>() == penalty && c.at("fit_intercept").get<bool>()) {
+        cases.push_back(&c);
+      }
     }
     REQUIRE(cases.size() >= 3);
     Eigen::VectorXd cs(static_cast<Eigen::Index>(cases.size()));
@@ -93,6 +94,22 @@ TEST_CASE("C_min is where the L1 logistic solution leaves zero", "[linear]") {
   REQUIRE(grid.size() == 20);
   CHECK(grid(0) == Approx(cMin).epsilon(1e-12));
   CHECK(grid(19) == Approx(cMin * 100).epsilon(1e-12));
+}
+
+TEST_CASE("logisticFit reports an unconverged fit when maxIter is too small", "[linear]") {
+  const Design& d = breastCancerDesign();
+  LogisticOptions o;
+  o.l1Ratio = 1.0;
+  o.maxIter = 1;
+  const LogisticFit fit = logisticFit(d.x, d.y, 0.5, o);
+  CHECK_FALSE(fit.converged);
+  CHECK(fit.nIter == 1);
+  CHECK(fit.kktResidual > o.tol);
+  // Warm-started from that fit, the solver finishes the job.
+  o.maxIter = 100;
+  const LogisticFit done = logisticFit(d.x, d.y, 0.5, o, &fit);
+  CHECK(done.converged);
+  CHECK(logisticKktResidual(d.x, d.y, 0.5, o, done.coef, done.intercept) <= o.tol);
 }
 
 TEST_CASE("logistic loss and error helpers on a hand example", "[linear]") {
