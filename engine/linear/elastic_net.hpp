@@ -14,8 +14,11 @@
 // Q_jj = 0 are skipped (their w_j stays at its start value, 0 from a cold start).
 // Stopping, as sklearn (tol pin): after a sweep, if max_j|Δw_j| < tol·max_j|w_j| (or w = 0, or
 // the last sweep), compute the duality gap G of the n-scaled problem (sklearn's formula) and stop
-// when G < tol·‖y_c‖², i.e. the gap of the 1/(2n) objective is below tol·‖y_c‖²/n. The reported
-// dual gap is in 1/(2n) units (sklearn's dual_gap_ / enet_path's dual_gaps). The gap needs
+// when G ≤ tol·‖y_c‖², i.e. the gap of the 1/(2n) objective is at most tol·‖y_c‖²/n (sklearn
+// has <; ≤ differs only when y_c = 0, where < never holds). At ρ = 0 sklearn's gap formula
+// degenerates (its dual point is 0), so ridge uses the ridge dual at θ = residual; at α = 0 only
+// the update test applies and the gap is NaN. The reported dual gap is in 1/(2n) units
+// (sklearn's dual_gap_ / enet_path's dual_gaps). With l1 > 0 the gap needs
 // ‖y_c − X_cw‖² = ‖y_c‖² − 2qᵀw + wᵀQw, whose rounding (≈1e-16·‖y_c‖²) makes tol below ~1e-14
 // unreachable; H is recomputed as Qw at every gap check so that update drift never adds to it.
 // Warm starts: a path fits its α in the order given, each from the previous solution; a

@@ -5,6 +5,8 @@
 // matrix ≈ 1e3 at α = 0).
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "linear/elastic_net.hpp"
 #include "linear/ridge.hpp"
 #include "linear_golden.hpp"
@@ -76,4 +78,19 @@ TEST_CASE("ridge input errors name the argument", "[linear]") {
   REQUIRE_THROWS_WITH(ridgePath(d.x, d.y, Eigen::VectorXd(0)), Contains("alphas"));
   REQUIRE_THROWS_WITH(ridgeFit(d.x, d.y.head(10), 1.0), Contains("y has 10"));
   REQUIRE_THROWS_WITH(ridgeFit(Eigen::MatrixXd(0, 2), Eigen::VectorXd(0), 1.0), Contains("empty"));
+}
+
+TEST_CASE("alpha 0 is least squares: coordinate descent stops on its update test, gap NaN",
+          "[linear]") {
+  const Design& d = diabetesDesign();
+  const auto& c = linearGolden().at("diabetes").at("ridge");
+  REQUIRE(c.at("alphas")[0].get<double>() == 0.0);
+  const Eigen::VectorXd ols = jsonMatrix(c.at("coefs")).transpose().col(0);
+  EnetOptions o;
+  o.tol = 1e-13;
+  o.maxIter = 1000000;
+  const EnetFit fit = enetFit(d.x, d.y, 0.0, o);
+  CHECK(fit.converged);
+  CHECK(std::isnan(fit.dualGap));
+  requireCoefficients(fit.coef, ols, 1e-8, 0.0, "least squares by CD");
 }
