@@ -14,6 +14,7 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 1500,
   },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
+  // The real data sets' CSVs live in engine/data/sets, outside web/.
+  server: { host: '127.0.0.1', fs: { allow: ['..'] } },
   preview: { host: '127.0.0.1' },
 }));

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "data/csv.hpp"
+#include "data/real_sets.hpp"
 #include "metrics/metric_columns.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/describe_schema.hpp"
@@ -163,6 +164,19 @@ std::vector<float> numbersFrom(const val& v, const std::string& what, long long 
   return out;
 }
 
+// An optional list of `count` column names (undefined: none), each cut to 64 characters.
+std::vector<std::string> namesFrom(const val& v, const std::string& what, int count) {
+  if (v.isUndefined()) return {};
+  if (typeOf(v) != "array" || v["length"].as<int>() != count)
+    throwJsError(what + ": must be an array of " + std::to_string(count) + " names");
+  std::vector<std::string> names;
+  for (int i = 0; i < count; ++i) {
+    if (typeOf(v[i]) != "string") throwJsError(what + ": must hold strings");
+    names.push_back(v[i].call<val>("slice", 0, 64).as<std::string>());
+  }
+  return names;
+}
+
 int positiveInt(const val& v, const std::string& what, double max) {
   if (typeOf(v) != "number") throwJsError(what + ": must be a number");
   const double x = v.as<double>();
@@ -299,12 +313,14 @@ class JsTrainer {
   }
 
   val data(const std::string& split) {
-    const Dataset& d = trainer_->dataset(splitFrom(split));
+    const Split which = splitFrom(split);
+    const Dataset& d = trainer_->dataset(which);
+    const std::vector<float> y = trainer_->targets(which);
     val out = val::object();
     out.set("rows", static_cast<int>(d.raw.rows()));
     out.set("cols", static_cast<int>(d.raw.cols()));
     out.set("x", float32Array(d.raw));
-    out.set("y", float32Array(d.target.data(), d.target.size()));
+    out.set("y", float32Array(y.data(), y.size()));
     out.set("yCols", d.targetCols);
     return out;
   }
@@ -357,12 +373,25 @@ JsTrainer* makeTrainerWithData(val spec, val data) {
   custom.cols = positiveInt(data["cols"], "data.cols", 10000);
   custom.targetCols =
       data["targetCols"].isUndefined() ? 1 : positiveInt(data["targetCols"], "data.targetCols", 16);
+  custom.featureNames = namesFrom(data["featureNames"], "data.featureNames", custom.cols);
+  custom.targetNames = namesFrom(data["targetNames"], "data.targetNames", custom.targetCols);
   custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
   custom.y = numbersFrom(data["y"], "data.y", static_cast<long long>(custom.rows) * custom.targetCols);
   return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
 }
 
 val describe() { return val::global("JSON").call<val>("parse", describeJson()); }
+
+// The table of a real data set, which the WASM engine does not carry: the page fetches the
+// file named in describe().dataKinds and hands its text here before training on that set.
+void loadDataSet(const std::string& kind, const std::string& csvText) {
+  guarded([&] {
+    registerRealSetCsv(kind, csvText);
+    return 0;
+  });
+}
+
+bool dataSetLoaded(const std::string& kind) { return realSetAvailable(kind); }
 
 val normalizeSpec(val spec) { return specToJs(readSpecFromJs(spec)); }
 
@@ -428,6 +457,8 @@ EMSCRIPTEN_BINDINGS(engine) {
       .function("update", &JsTrainer::update)
       .function("reset", &JsTrainer::reset);
   emscripten::function("describe", &describe);
+  emscripten::function("loadDataSet", &loadDataSet);
+  emscripten::function("dataSetLoaded", &dataSetLoaded);
   emscripten::function("normalizeSpec", &normalizeSpec);
   emscripten::function("parseCsv", &parseCsvText);
   emscripten::function("gemmKernel", &gemmKernel);

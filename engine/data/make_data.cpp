@@ -161,7 +161,7 @@ SplitData makeData(const DataSpec& spec, std::uint32_t seed) {
 
 SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* x, const float* y,
                          int rows, int cols, const std::vector<std::string>& featureNames,
-                         int targetCols) {
+                         int targetCols, const std::vector<std::string>& targetNames) {
   const bool classification = spec.task == "classification";
   if (!classification && spec.task != "regression") {
     throw std::invalid_argument("data.task: must be one of: classification, regression, got \"" +
@@ -205,9 +205,15 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
     }
   }
 
+  if (!targetNames.empty() && static_cast<int>(targetNames.size()) != targetCols) {
+    throw std::invalid_argument("makeCustomData: " + std::to_string(targetNames.size()) +
+                                " target names for " + std::to_string(targetCols) + " columns");
+  }
   full.targetCols = targetCols;
   for (int j = 0; j < targetCols; ++j)
-    full.targetNames.push_back(targetCols == 1 ? "y" : "y" + std::to_string(j + 1));
+    full.targetNames.push_back(!targetNames.empty() ? targetNames[static_cast<std::size_t>(j)]
+                               : targetCols == 1   ? "y"
+                                                   : "y" + std::to_string(j + 1));
   full.target.assign(y, y + static_cast<std::ptrdiff_t>(rows) * targetCols);
   int K = 0;
   for (std::size_t i = 0; i < full.target.size(); ++i) {

@@ -22,12 +22,13 @@ SplitData makeData(const DataSpec& spec, std::uint32_t seed);
 // the target: classification: one column of integers 0..K−1, K ≥ 2, every class present;
 // regression: 1 to kMaxTargetColumns columns of any finite values (one network output each).
 // NaN / infinity anywhere, an empty table or a too-large one throw std::invalid_argument with a
-// user-facing message. featureNames (optional) names x's columns; default x1..x<cols>.
+// user-facing message. featureNames and targetNames (optional) name x's and y's columns;
+// default x1..x<cols> and y (or y1..y<k>).
 // With valFraction = testFraction = 0 the training rows keep the given order (no shuffle), so
 // training.shuffle = false replays the batches of another framework row for row.
 SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* x, const float* y,
                          int rows, int cols, const std::vector<std::string>& featureNames = {},
-                         int targetCols = 1);
+                         int targetCols = 1, const std::vector<std::string>& targetNames = {});
 constexpr int kMaxTargetColumns = 16;
 
 // The Rng streams makeData uses (exposed so tests can replay a stage on its own).

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "data/data_kinds.hpp"
+#include "data/real_sets.hpp"
 #include "metrics/metric_columns.hpp"
 #include "spec/cross_field_rules.hpp"
 #include "spec/spec_schema.hpp"
@@ -149,7 +150,9 @@ std::string describeJson() {
   for (std::size_t i = 0; i < dataKinds().size(); ++i) {
     const DataKindDesc& d = dataKinds()[i];
     os << (i ? "," : "") << "{\"kind\":" << jsonString(d.kind) << ",\"family\":\""
-       << dataFamilyName(d.family) << "\"}";
+       << dataFamilyName(d.family) << "\"";
+    if (d.family == DataFamily::Real) os << ",\"file\":" << jsonString(realSet(d.kind).file);
+    os << "}";
   }
   os << "],\"metrics\":[";
   const auto& metrics = metricColumns();

@@ -27,6 +27,18 @@ Matrix Trainer::predict(const Matrix& raw) {
   return out;
 }
 
+std::vector<float> Trainer::targets(Split split) const {
+  const Dataset& d = dataset(split);
+  std::vector<float> out = d.target;
+  if (task_ != Task::Regression) return out;
+  const auto k = static_cast<std::size_t>(d.targetCols);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::size_t j = i % k;
+    out[i] = static_cast<float>(out[i] * data_.targetScale[j] + data_.targetMean[j]);
+  }
+  return out;
+}
+
 std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double xMax, double yMin,
                                             double yMax) {
   if (data_.train.raw.cols() != 2)

@@ -57,8 +57,8 @@ void Trainer::build() {
                                   " rows and " + std::to_string(SpecLimits::kMaxDataValues) +
                                   " values");
     }
-    data_ = makeCustomData(spec_.data, spec_.seed, c.x.data(), c.y.data(), c.rows, c.cols, {},
-                           c.targetCols);
+    data_ = makeCustomData(spec_.data, spec_.seed, c.x.data(), c.y.data(), c.rows, c.cols,
+                           c.featureNames, c.targetCols, c.targetNames);
   } else {
     data_ = makeData(spec_.data, spec_.seed);
   }

@@ -70,6 +70,8 @@ struct CustomData {
   int rows = 0;
   int cols = 0;
   int targetCols = 1;
+  std::vector<std::string> featureNames;  // optional: one per column of x
+  std::vector<std::string> targetNames;   // optional: one per column of y
 };
 
 class Trainer {
@@ -105,6 +107,9 @@ class Trainer {
                                      double yMax);
   Histogram histogram(int bins) const;
   const Dataset& dataset(Split split) const;
+  // A split's targets as predict() gives them: class indices, or regression values in the
+  // target's own units (the dataset holds them standardised, as the loss sees them).
+  std::vector<float> targets(Split split) const;
   NetworkInfo network() const;
   const ExperimentSpec& spec() const { return spec_; }
   const SplitData& splitData() const { return data_; }

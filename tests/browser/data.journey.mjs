@@ -25,7 +25,12 @@ export default [
       await page.getByRole('button', { name: 'Read table', exact: true }).click();
       await page.locator('.csv-status', { hasText: '60 rows × 3 columns' }).waitFor();
       assert.equal(await page.locator('.csv-error').textContent(), '');
-      assert.equal(await page.getByLabel('Target column').inputValue(), '2');
+      // The last column is the target by default.
+      assert.equal(
+        await page.getByRole('checkbox', { name: 'label', exact: true }).isChecked(),
+        true,
+      );
+      assert.equal(await page.getByRole('checkbox', { name: 'a', exact: true }).isChecked(), false);
       await page.getByRole('button', { name: 'Train on this data', exact: true }).click();
       await page.waitForFunction(() => {
         const r = window.playground.store.get().runs[0];
@@ -35,6 +40,40 @@ export default [
       await waitForStep(page, 1);
       await page.getByRole('button', { name: 'Copy link', exact: true }).click();
       await page.locator('.share-status', { hasText: 'not part of the link' }).waitFor();
+    },
+  ],
+  [
+    'pasted CSV with two target columns trains a two-output regression, both curves drawn',
+    async ({ newPage, url }) => {
+      const page = await newPage();
+      await openReady(page, url());
+      await page.locator('details.csv summary').click();
+      const rows = ['x,up,down'];
+      for (let i = 0; i < 50; i++) rows.push(`${i / 10},${(2 * i) / 10 + 5},${-i / 10}`);
+      await page.getByLabel('CSV text (first row: column names)').fill(rows.join('\n'));
+      await page.getByRole('button', { name: 'Read table', exact: true }).click();
+      await page.locator('.csv-status', { hasText: '50 rows × 3 columns' }).waitFor();
+      await page.getByLabel('Task', { exact: true }).last().selectOption('regression');
+      await page.getByRole('checkbox', { name: 'up', exact: true }).check();
+      await page.getByRole('button', { name: 'Train on this data', exact: true }).click();
+      await page.waitForFunction(() => {
+        const r = window.playground.store.get().runs[0];
+        return r.spec.data.kind === 'custom' && !r.starting && r.network?.outputs === 2;
+      });
+      const names = await page.evaluate(
+        () => window.playground.store.get().runs[0].network.targetNames,
+      );
+      assert.deepEqual(names, ['up', 'down']);
+      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await waitForStep(page, 1);
+      await page.waitForFunction(
+        () => window.playground.store.get().runs[0].visuals.curve?.outputs === 2,
+      );
+      // The targets come back in their own units, as the curves are drawn.
+      const yMax = await page.evaluate(() =>
+        Math.max(...window.playground.store.get().runs[0].splits.train.y),
+      );
+      assert.ok(yMax > 10 && yMax <= 14.8, `largest target ${yMax}`);
     },
   ],
   [

@@ -53,7 +53,8 @@ for (const c of readJson('tests/golden/trainer.json').cases) {
     assertClose(assert, Array.from(m.batchLoss).slice(0, c.steps), c.batchLoss, 1e-4, 'batch loss');
     const params = trainer.parameters();
     assert.deepEqual(params.map((q) => q.name).sort(), Object.keys(c.final).sort());
-    for (const p of params) assertClose(assert, Array.from(p.values), c.final[p.name], 2e-4, p.name);
+    for (const p of params)
+      assertClose(assert, Array.from(p.values), c.final[p.name], 2e-4, p.name);
     trainer.delete();
   });
 }

@@ -29,7 +29,10 @@ test('every method Trainer declares exists on a trainer, and nothing else is pub
   for (const name of names) assert.equal(typeof trainer[name], 'function', name);
   const proto = Object.getPrototypeOf(trainer);
   const own = Object.getOwnPropertyNames(proto).filter(
-    (n) => typeof proto[n] === 'function' && n !== 'constructor' && !/^(clone|isAliasOf|isDeleted|deleteLater)$/.test(n),
+    (n) =>
+      typeof proto[n] === 'function' &&
+      n !== 'constructor' &&
+      !/^(clone|isAliasOf|isDeleted|deleteLater)$/.test(n),
   );
   // delete() comes from Embind's base class, shared by every bound class.
   assert.deepEqual(own.sort(), names.filter((n) => n !== 'delete').sort());
@@ -53,8 +56,14 @@ test('the declared metric columns and data kinds are the engine tables, in order
     [...declaredUnion('ScalarMetricName'), ...declaredUnion('LayerMetricName')],
     metrics.map((m) => m.name),
   );
-  assert.deepEqual(declaredUnion('LayerMetricName'), metrics.filter((m) => m.perLayer).map((m) => m.name));
-  assert.deepEqual(declaredUnion('DataKind'), schema.dataKinds.map((d) => d.kind));
+  assert.deepEqual(
+    declaredUnion('LayerMetricName'),
+    metrics.filter((m) => m.perLayer).map((m) => m.name),
+  );
+  assert.deepEqual(
+    declaredUnion('DataKind'),
+    schema.dataKinds.map((d) => d.kind),
+  );
   // takeMetrics hands out exactly those columns.
   const t = new engine.Trainer({});
   const batch = t.takeMetrics();
@@ -94,7 +103,10 @@ test('a run streams metrics as typed arrays and reports its status', () => {
   assert.equal(grid.length, 64);
   assert.ok(grid.every((p) => p >= 0 && p <= 1));
   const hist = t.weightHistogram(10);
-  assert.equal(hist.counts.reduce((a, b) => a + b, 0), 2 * 8 + 8 * 8 + 8);
+  assert.equal(
+    hist.counts.reduce((a, b) => a + b, 0),
+    2 * 8 + 8 * 8 + 8,
+  );
   const data = t.data('train');
   assert.equal(data.x.length, data.rows * 2);
   assert.deepEqual(t.network().layerSizes, [2, 8, 8, 1]);
@@ -102,7 +114,10 @@ test('a run streams metrics as typed arrays and reports its status', () => {
 });
 
 test('setParameter and predict use the PyTorch layout, reset restores the seed weights', () => {
-  const t = new engine.Trainer({ data: { kind: 'xor', standardize: false }, model: { hidden: [] } });
+  const t = new engine.Trainer({
+    data: { kind: 'xor', standardize: false },
+    model: { hidden: [] },
+  });
   const initial = t.parameters();
   t.setParameter('layers.0.weight', [1, -2]);
   t.setParameter('layers.0.bias', new Float32Array([0.5]));
@@ -134,7 +149,8 @@ test('the SIMD and baseline builds compute the same run', async () => {
   b.runSteps(50);
   const la = a.takeMetrics().trainLoss;
   const lb = b.takeMetrics().trainLoss;
-  for (let i = 0; i < la.length; i++) assert.ok(Math.abs(la[i] - lb[i]) <= 1e-5 * Math.max(1, la[i]));
+  for (let i = 0; i < la.length; i++)
+    assert.ok(Math.abs(la[i] - lb[i]) <= 1e-5 * Math.max(1, la[i]));
   a.delete();
   b.delete();
 });

@@ -23,7 +23,8 @@ export function assertClose(assert, actual, expected, rel, what) {
   const bad = [];
   for (let i = 0; i < expected.length; i++) {
     const tol = rel * Math.max(1, Math.abs(expected[i]));
-    if (!(Math.abs(actual[i] - expected[i]) <= tol)) bad.push(`[${i}] got ${actual[i]} want ${expected[i]}`);
+    if (!(Math.abs(actual[i] - expected[i]) <= tol))
+      bad.push(`[${i}] got ${actual[i]} want ${expected[i]}`);
   }
   assert.ok(bad.length === 0, `${what}: ${bad.length} differ\n  ${bad.slice(0, 5).join('\n  ')}`);
 }

@@ -25,7 +25,7 @@ describe('datasetFromCsv', () => {
           [3, 20, 4],
         ],
       ),
-      1,
+      [1],
       'regression',
       'f.csv',
     );
@@ -48,7 +48,7 @@ describe('datasetFromCsv', () => {
           [3, 2],
         ],
       ),
-      1,
+      [1],
       'classification',
       '',
     );
@@ -61,7 +61,7 @@ describe('datasetFromCsv', () => {
       ['x', 'y'],
       Array.from({ length: 20 }, (_, i) => [i, i]),
     );
-    expect(datasetFromCsv(many, 1, 'classification', '')).toEqual({
+    expect(datasetFromCsv(many, [1], 'classification', '')).toEqual({
       ok: false,
       error: { code: 'tooManyClasses', count: 20, max: 10 },
     });
@@ -72,12 +72,12 @@ describe('datasetFromCsv', () => {
         [2, 1],
       ],
     );
-    expect(datasetFromCsv(one, 1, 'classification', '').ok).toBe(false);
+    expect(datasetFromCsv(one, [1], 'classification', '').ok).toBe(false);
   });
 
   it('refuses tables without inputs, without rows, or a target out of range', () => {
-    expect(datasetFromCsv(table(['y'], [[1], [2]]), 0, 'regression', '').ok).toBe(false);
-    expect(datasetFromCsv(table(['x', 'y'], [[1, 2]]), 1, 'regression', '').ok).toBe(false);
+    expect(datasetFromCsv(table(['y'], [[1], [2]]), [0], 'regression', '').ok).toBe(false);
+    expect(datasetFromCsv(table(['x', 'y'], [[1, 2]]), [1], 'regression', '').ok).toBe(false);
     expect(
       datasetFromCsv(
         table(
@@ -87,11 +87,41 @@ describe('datasetFromCsv', () => {
             [3, 4],
           ],
         ),
-        2,
+        [2],
         'regression',
         '',
       ).ok,
     ).toBe(false);
+  });
+});
+
+describe('datasetFromCsv with several targets', () => {
+  const t3 = table(
+    ['a', 'y1', 'b', 'y2'],
+    [
+      [1, 10, 2, 100],
+      [3, 20, 4, 200],
+    ],
+  );
+  it('makes one regression output per target column, rows × targets row-major', () => {
+    const r = datasetFromCsv(t3, [3, 1], 'regression', 'f.csv');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Array.from(r.dataset.data.x)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(r.dataset.data.y)).toEqual([10, 100, 20, 200]);
+    expect(r.dataset.targets).toEqual(['y1', 'y2']);
+    expect(r.dataset.data.targetCols).toBe(2);
+  });
+  it('takes one target for classification and keeps at least one input', () => {
+    expect(datasetFromCsv(t3, [1, 3], 'classification', '')).toEqual({
+      ok: false,
+      error: { code: 'targetCount' },
+    });
+    expect(datasetFromCsv(t3, [0, 1, 2, 3], 'regression', '').ok).toBe(false);
+    expect(datasetFromCsv(t3, [], 'regression', '')).toEqual({
+      ok: false,
+      error: { code: 'badTarget' },
+    });
   });
 });
 

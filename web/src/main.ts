@@ -16,10 +16,6 @@ const lang = experiment.view.lang ?? browserLanguage(navigator.languages ?? [nav
 setLanguage(lang);
 
 const store = new Store(experiment, lang);
-store.update(['warnings', 'data'], (s) => {
-  s.warnings = warnings;
-  s.custom = experiment.points ? datasetFromPoints(experiment.points) : null;
-});
 
 let controller: Controller;
 const worker = new WorkerClient({
@@ -28,6 +24,7 @@ const worker = new WorkerClient({
   died: (reason) => controller.onDied(reason),
 });
 controller = new Controller(store, worker);
+controller.init(warnings, experiment.points ? datasetFromPoints(experiment.points) : null);
 const getLink = () => currentLink(store.get());
 
 mountApp(document.getElementById('app')!, store, controller, getLink);

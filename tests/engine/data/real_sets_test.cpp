@@ -32,29 +32,36 @@ std::vector<int> lastFieldCounts(const std::string& text, int classes) {
 }  // namespace
 
 TEST_CASE("The embedded CSV text equals the files in engine/data/sets byte for byte", "[data]") {
-  for (auto [kind, file] : {std::pair<const char*, const char*>{"diabetes", "diabetes.csv"},
-                            {"breastCancer", "breast_cancer.csv"},
-                            {"digits", "digits.csv"}}) {
-    const std::string onDisk =
-        readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + file);
-    const std::string& embedded = embeddedCsv(kind);
-    INFO(kind << ": " << embedded.size() << " bytes embedded, " << onDisk.size()
-              << " on disk; rerun engine/data/sets/embed_sets.py after changing a CSV");
-    CHECK(embedded.size() == onDisk.size());
-    CHECK(embedded == onDisk);
+  REQUIRE(realSets().size() == 3);
+  for (const RealSetDesc& set : realSets()) {
+    const std::string onDisk = readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + set.file);
+    const std::string* embedded = detail::embeddedFile(set.file);
+    REQUIRE(embedded != nullptr);
+    INFO(set.kind << ": " << embedded->size() << " bytes embedded, " << onDisk.size()
+                  << " on disk");
+    CHECK(*embedded == onDisk);
+    CHECK(realSetAvailable(set.kind));
   }
-  CHECK_THROWS_WITH(embeddedCsv("iris"), Catch::Contains("not a real data set"));
+  CHECK(detail::embeddedFile("iris.csv") == nullptr);
+  CHECK_THROWS_WITH(realSetCsv("iris"), Catch::Contains("not a real data set"));
 }
 
-TEST_CASE("Every embedded literal is under 60,000 characters", "[data]") {
-  REQUIRE(detail::kEmbeddedCsvCount == 3);
-  for (int i = 0; i < detail::kEmbeddedCsvCount; ++i) {
-    const auto& e = detail::kEmbeddedCsvs[i];
-    for (int c = 0; c < e.chunkCount; ++c) {
-      INFO(e.file << " chunk " << c);
-      CHECK(std::string(e.chunks[c]).size() < 60000);
-    }
-  }
+TEST_CASE("A registered table replaces the embedded one, and a wrong table is refused", "[data]") {
+  const std::string original = realSetCsv("diabetes");
+  // Only the first three rows: the loaded set follows the registered text.
+  std::string shortText;
+  std::istringstream in(original);
+  std::string line;
+  for (int i = 0; i < 4 && std::getline(in, line); ++i) shortText += line + "\n";
+  registerRealSetCsv("diabetes", shortText);
+  CHECK(loadRealSet("diabetes").rows() == 3);
+  CHECK_THROWS_WITH(registerRealSetCsv("diabetes", "a,b\n1,2\n"),
+                    Catch::Contains("no column \"target\""));
+  CHECK(loadRealSet("diabetes").rows() == 3);  // a refused table changes nothing
+  CHECK_THROWS_WITH(registerRealSetCsv("digits", "label,p\n11,0\n"),
+                    Catch::Contains("label out of range"));
+  registerRealSetCsv("diabetes", original);
+  CHECK(loadRealSet("diabetes").rows() == 442);
 }
 
 TEST_CASE("diabetes loads as 442 x 10 regression with targets 25..346 (Efron et al. 2004)",

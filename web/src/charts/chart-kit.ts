@@ -35,7 +35,7 @@ Chart.register(
   Legend,
 );
 
-export const kRunColors = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
+const kRunColors = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
 export const kLayerColors = [
   '#0ea5e9',
   '#f59e0b',
@@ -90,7 +90,7 @@ interface Drawn {
   count: number;
 }
 
-export interface MetricChartOptions {
+interface MetricChartOptions {
   title: string;
   yLog?: boolean;
   yMin?: number;

@@ -3,7 +3,7 @@ import type { AppState, MetricColumn } from '../state/store';
 import { t } from '../i18n/i18n';
 import { column, kDashes, runColor, runLabel, type LineDef } from './chart-kit';
 
-export interface RunLine {
+interface RunLine {
   id: string; // what the line shows, unique within its run (part of the line's key)
   label: string;
   column: MetricColumn;
@@ -26,7 +26,7 @@ export function runLine(state: AppState, runIndex: number, line: RunLine): LineD
 }
 
 // Which column holds the metric on each split.
-export interface SplitColumns {
+interface SplitColumns {
   train: MetricColumn;
   validation: MetricColumn;
   test: MetricColumn;

@@ -153,7 +153,8 @@ export interface SpecSchema {
   layerFields: FieldSchema[];
   defaultHidden: number;
   rules: CrossFieldRule[];
-  dataKinds: { kind: DataKind; family: DataFamily }[];
+  // file: real sets only, the CSV in engine/data/sets/ that loadDataSet needs in the browser.
+  dataKinds: { kind: DataKind; family: DataFamily; file?: string }[];
   metrics: MetricColumnSchema[];
   limits: { maxHiddenLayers: number; maxSamples: number; maxParameters: number; maxDataValues: number };
 }
@@ -214,8 +215,9 @@ export interface DataView2D {
   rows: number;
   cols: number;           // raw input columns (before feature expansion), 2 for the 2D sets
   x: Float32Array;        // row-major raw inputs, as generated (not standardized)
-  // Class index (one per row), or the regression targets, rows × yCols row-major: standardized
-  // with the training split's mean and std when data.standardize (as the loss sees them).
+  // Class index (one per row), or the regression targets, rows × yCols row-major, in the
+  // target's own units as predict() returns them (the loss sees them standardized when
+  // data.standardize, with the training split's mean and std).
   y: Float32Array;
   yCols: number;
 }
@@ -264,6 +266,8 @@ export interface CustomData {
   rows: number;
   cols: number;
   targetCols?: number; // regression outputs, 1 to 16 (default 1)
+  featureNames?: string[]; // one per input column (default x1, x2, ...)
+  targetNames?: string[]; // one per target column (default y, or y1, y2, ...)
 }
 
 export interface EngineModule {
@@ -272,6 +276,11 @@ export interface EngineModule {
     new (spec: DeepPartial<ExperimentSpec>, data: CustomData): Trainer;
   };
   describe(): SpecSchema;
+  // The WASM engine carries no real data set: hand it a set's CSV text (the file named in
+  // describe().dataKinds) before a Trainer uses that data.kind. Throws an Error when the text is
+  // not that set's table.
+  loadDataSet(kind: DataKind, csvText: string): void;
+  dataSetLoaded(kind: DataKind): boolean;
   // Fills in every default and validates; throws an Error naming each bad field.
   normalizeSpec(spec: DeepPartial<ExperimentSpec>): ExperimentSpec;
   parseCsv(text: string, maxRows: number): { columns: string[]; rows: number; cols: number; values: Float32Array };

@@ -7,7 +7,7 @@ import simdWasmUrl from './wasm/engine-simd-web.wasm?url';
 import baseWasmUrl from './wasm/engine-base-web.wasm?url';
 import type { CreateEngine, EngineModule } from './engine-api';
 
-export interface LoadedEngine {
+interface LoadedEngine {
   engine: EngineModule;
   simd: boolean;
 }

@@ -268,6 +268,7 @@ export const en = {
   'data.pasteLabel': 'CSV text (first row: column names)',
   'data.parse': 'Read table',
   'data.target': 'Target column',
+  'data.targets': 'Target column (regression: one or more)',
   'data.useData': 'Train on this data',
   'data.summary': '{rows} rows × {cols} columns',
   'data.current': 'Using {name}: {rows} rows, {cols} inputs, target "{target}".',
@@ -290,6 +291,8 @@ export const en = {
     'The target has {count} distinct values; classification allows 2 to {max}. Choose regression or another column.',
   'csv.badTarget': 'Choose a target column.',
 
+  'csv.targetCount':
+    'Classification takes one target column; regression takes 1 to {max}, and at least one column must stay an input.',
   'chart.loss': 'Loss',
   'chart.accuracy': 'Accuracy',
   'chart.sparsity': 'Exactly-zero weights (fraction)',

@@ -264,6 +264,7 @@ export const zh: Messages = {
   'data.pasteLabel': 'CSV 文本（第一行为列名）',
   'data.parse': '读取表格',
   'data.target': '目标列',
+  'data.targets': '目标列（回归可选多列）',
   'data.useData': '用这些数据训练',
   'data.summary': '{rows} 行 × {cols} 列',
   'data.current': '正在使用 {name}：{rows} 行，{cols} 个输入，目标“{target}”。',
@@ -284,6 +285,7 @@ export const zh: Messages = {
   'csv.tooManyClasses': '目标列有 {count} 个不同的值；分类需要 2 到 {max} 个。请选择回归或其他列。',
   'csv.badTarget': '请选择目标列。',
 
+  'csv.targetCount': '分类只能有一个目标列；回归可有 1 到 {max} 列，且至少保留一列作为输入。',
   'chart.loss': '损失',
   'chart.accuracy': '准确率',
   'chart.sparsity': '恰好为零的权重（比例）',

@@ -5,7 +5,6 @@
 import schemaJson from './spec-schema.json';
 import type {
   DataFamily,
-  DataKind,
   ExperimentSpec,
   FieldSchema,
   LayerSpec,
@@ -102,17 +101,9 @@ export function cloneSpec(spec: ExperimentSpec): ExperimentSpec {
   return structuredClone(spec);
 }
 
-export function specsEqual(a: ExperimentSpec, b: ExperimentSpec): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 // The family of a data set (engine/data/data_kinds.hpp): what the page can draw for it.
-export function dataFamily(kind: string): DataFamily {
+function dataFamily(kind: string): DataFamily {
   return schema.dataKinds.find((d) => d.kind === kind)?.family ?? 'custom';
-}
-
-export function kindsOf(family: DataFamily): DataKind[] {
-  return schema.dataKinds.filter((d) => d.family === family).map((d) => d.kind);
 }
 
 export function isTwoDimensional(spec: ExperimentSpec, customCols?: number): boolean {

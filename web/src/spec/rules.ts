@@ -6,7 +6,6 @@ import type { CrossFieldRule, SpecCondition } from '../engine/engine-api';
 import {
   getPath,
   hasField,
-  layerField,
   schema,
   setPath,
   type ExperimentSpec,
@@ -23,7 +22,7 @@ function isOn(v: unknown): boolean {
   return v === true || (typeof v === 'number' && v !== 0);
 }
 
-export function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean {
+function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean {
   const values = c.values ?? [];
   switch (c.op) {
     case 'oneOf':
@@ -46,17 +45,13 @@ export function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean 
   }
 }
 
-export function allHold(conditions: readonly SpecCondition[] | undefined, spec: ExperimentSpec) {
+function allHold(conditions: readonly SpecCondition[] | undefined, spec: ExperimentSpec) {
   return (conditions ?? []).every((c) => conditionHolds(c, spec));
 }
 
 // A field matters when every one of its relevantWhen conditions holds.
-export function fieldIsRelevant(f: FieldSchema, spec: ExperimentSpec): boolean {
+function fieldIsRelevant(f: FieldSchema, spec: ExperimentSpec): boolean {
   return allHold(f.relevantWhen, spec);
-}
-
-export function layerFieldIsRelevant(key: LayerKey, spec: ExperimentSpec): boolean {
-  return fieldIsRelevant(layerField(key), spec);
 }
 
 function numberAt(spec: ExperimentSpec, path: string): number {
@@ -76,7 +71,7 @@ function boundOf(rule: CrossFieldRule, spec: ExperimentSpec): number {
 }
 
 // Mirrors ruleHolds() in cross_field_rules.cpp, including its rounding margin.
-export function ruleHolds(rule: CrossFieldRule, spec: ExperimentSpec): boolean {
+function ruleHolds(rule: CrossFieldRule, spec: ExperimentSpec): boolean {
   if (!allHold(rule.when, spec)) return true;
   const lhs = combined(rule, spec);
   const rhs = boundOf(rule, spec);
@@ -90,7 +85,7 @@ export function ruleHolds(rule: CrossFieldRule, spec: ExperimentSpec): boolean {
   }
 }
 
-export interface RuleRepair {
+interface RuleRepair {
   rule: CrossFieldRule;
   path: SpecPath; // the field the repair changed
   from: number | boolean;

@@ -14,7 +14,7 @@ import {
 } from './experiment-spec';
 import { repairWarnings } from './repair';
 
-export type WarningCode =
+type WarningCode =
   | 'clamped'
   | 'rounded'
   | 'invalid'
@@ -34,13 +34,13 @@ export interface SpecWarning {
   allowed?: string; // the allowed range, e.g. "[0, 10]" or "one of: sgd, adam"
 }
 
-export interface Validated<T> {
+interface Validated<T> {
   value: T;
   warnings: SpecWarning[];
 }
 
 const kMaxShown = 40;
-export const kMaxUnknownReported = 5;
+const kMaxUnknownReported = 5;
 
 // Text from untrusted input, made safe to show: control characters removed, length capped.
 export function safeText(raw: unknown, max = kMaxShown): string {
@@ -69,7 +69,7 @@ export function describeAllowed(f: FieldSchema): string {
 
 const kNumber = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-export function parseNumberText(text: string): number | undefined {
+function parseNumberText(text: string): number | undefined {
   if (text.length > 64 || !kNumber.test(text.trim())) return undefined;
   const v = Number(text);
   return Number.isFinite(v) ? v : undefined;
@@ -165,7 +165,7 @@ function setAt(root: Record<string, unknown>, path: string, value: FieldValue): 
   node[parts[parts.length - 1]!] = value;
 }
 
-export function validateLayer(raw: unknown, index: number): Validated<LayerSpec> {
+function validateLayer(raw: unknown, index: number): Validated<LayerSpec> {
   const layer = defaultLayer() as unknown as Record<string, FieldValue>;
   const warnings: SpecWarning[] = [];
   if (!isRecord(raw)) {

@@ -12,7 +12,12 @@ import {
   type LayerSpec,
   type SpecPath,
 } from '../spec/experiment-spec';
-import { kMaxRuns, type SharedExperiment, type ViewOptions } from '../spec/url-codec';
+import {
+  kMaxRuns,
+  type Language,
+  type SharedExperiment,
+  type ViewOptions,
+} from '../spec/url-codec';
 import { repairWarnings } from '../spec/repair';
 import type { SpecWarning } from '../spec/validate';
 import {
@@ -22,7 +27,7 @@ import {
   type StepUnit,
   type VisualRequest,
 } from '../worker/protocol';
-import type { WorkerClient } from '../worker/worker-client';
+import type { WorkerPort } from '../worker/worker-client';
 import {
   addPoint,
   datasetFromPoints,
@@ -50,7 +55,7 @@ export class Controller {
 
   constructor(
     private readonly store: Store,
-    private readonly worker: WorkerClient,
+    private readonly worker: WorkerPort,
   ) {}
 
   // --- worker → page --------------------------------------------------------------------------
@@ -262,6 +267,22 @@ export class Controller {
   setView(change: Partial<ViewOptions>): void {
     this.store.update(['view'], (s) => {
       s.view = { ...s.view, ...change };
+    });
+  }
+
+  // The page's language; the link keeps it.
+  setLanguage(lang: Language): void {
+    this.store.update(['lang', 'view'], (s) => {
+      s.lang = lang;
+      s.view = { ...s.view, lang };
+    });
+  }
+
+  // The state a page opens with: a decoded link's warnings and its hand-made points.
+  init(warnings: SpecWarning[], custom: CustomDataset | null): void {
+    this.store.update(['warnings', 'data'], (s) => {
+      s.warnings = warnings;
+      s.custom = custom;
     });
   }
 

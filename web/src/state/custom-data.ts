@@ -1,18 +1,20 @@
 // The user's own data: points clicked on the 2D canvas, or a table uploaded or pasted as CSV
 // (parsed by the engine, in the worker). This file only moves values into the engine's
-// CustomData layout (row-major inputs, one target per row) and names the classes.
+// CustomData layout (row-major inputs; one class per row, or one value per row and target
+// column) and names the classes.
 import type { CustomData } from '../engine/engine-api';
 import type { ParsedCsv } from '../worker/protocol';
 import { roundPointCoordinate, type CustomPoints } from '../spec/url-codec';
 
 export const kMaxCsvRows = 20000;
-export const kMaxClasses = 10;
+const kMaxClasses = 10;
+export const kMaxTargets = 16; // regression outputs (the engine's limit)
 
 export interface CustomDataset {
   source: 'points' | 'csv';
   name: string; // file name, or '' for points
   columns: string[]; // input column names
-  target: string;
+  targets: string[]; // target column names: one for classification, 1..kMaxTargets for regression
   task: 'classification' | 'regression';
   classes: string[]; // classification: the label each class index stands for
   data: CustomData & { x: Float32Array; y: Float32Array };
@@ -24,7 +26,7 @@ export function datasetFromPoints(points: CustomPoints): CustomDataset {
     source: 'points',
     name: '',
     columns: ['x1', 'x2'],
-    target: 'class',
+    targets: ['class'],
     task: 'classification',
     classes: ['0', '1'],
     data: { x: Float32Array.from(points.x), y: Float32Array.from(points.y), rows, cols: 2 },
@@ -84,35 +86,43 @@ export function removeNearestPoint(
   };
 }
 
-export type CsvResult = { ok: true; dataset: CustomDataset } | { ok: false; error: CsvProblem };
-export type CsvProblem =
+type CsvResult = { ok: true; dataset: CustomDataset } | { ok: false; error: CsvProblem };
+type CsvProblem =
   | { code: 'tooFewColumns' }
   | { code: 'tooFewRows' }
   | { code: 'tooManyClasses'; count: number; max: number }
-  | { code: 'badTarget' };
+  | { code: 'badTarget' }
+  | { code: 'targetCount' };
 
-// Splits a parsed table into inputs and the chosen target column. For classification the
-// distinct target values, in ascending order, become class indices 0..K-1.
+// Splits a parsed table into inputs and the chosen target columns: one for classification
+// (its distinct values, in ascending order, become class indices 0..K-1), one or more for
+// regression (one network output each). Every other column is an input.
 export function datasetFromCsv(
   parsed: ParsedCsv,
-  targetColumn: number,
+  targetColumns: number[],
   task: 'classification' | 'regression',
   name: string,
 ): CsvResult {
   const { rows, cols, values } = parsed;
   if (cols < 2) return { ok: false, error: { code: 'tooFewColumns' } };
   if (rows < 2) return { ok: false, error: { code: 'tooFewRows' } };
-  if (!Number.isInteger(targetColumn) || targetColumn < 0 || targetColumn >= cols)
+  const chosen = [...new Set(targetColumns)].sort((a, b) => a - b);
+  if (chosen.length === 0 || chosen.some((c) => !Number.isInteger(c) || c < 0 || c >= cols))
     return { ok: false, error: { code: 'badTarget' } };
-  const inCols = cols - 1;
+  const k = chosen.length;
+  if ((task === 'classification' && k !== 1) || k > kMaxTargets || k >= cols)
+    return { ok: false, error: { code: 'targetCount' } };
+  const isTarget = (c: number) => chosen.includes(c);
+  const inCols = cols - k;
   const x = new Float32Array(rows * inCols);
-  const raw = new Float32Array(rows);
+  const raw = new Float32Array(rows * k);
   for (let r = 0; r < rows; r++) {
-    let k = 0;
+    let xi = 0;
+    let yi = 0;
     for (let c = 0; c < cols; c++) {
       const v = values[r * cols + c]!;
-      if (c === targetColumn) raw[r] = v;
-      else x[r * inCols + k++] = v;
+      if (isTarget(c)) raw[r * k + yi++] = v;
+      else x[r * inCols + xi++] = v;
     }
   }
   let y = raw;
@@ -129,17 +139,24 @@ export function datasetFromCsv(
     y = raw.map((v) => index.get(v)!);
     classes = distinct.map(String);
   }
-  const columns = parsed.columns.filter((_, c) => c !== targetColumn);
   return {
     ok: true,
     dataset: {
       source: 'csv',
       name,
-      columns,
-      target: parsed.columns[targetColumn] ?? String(targetColumn),
+      columns: parsed.columns.filter((_, c) => !isTarget(c)),
+      targets: chosen.map((c) => parsed.columns[c] || `#${c + 1}`),
       task,
       classes,
-      data: { x, y, rows, cols: inCols },
+      data: {
+        x,
+        y,
+        rows,
+        cols: inCols,
+        targetCols: k,
+        featureNames: parsed.columns.filter((_, c) => !isTarget(c)).map((c, i) => c || `x${i + 1}`),
+        targetNames: chosen.map((c) => parsed.columns[c] || `y${c + 1}`),
+      },
     },
   };
 }

@@ -116,8 +116,8 @@ export interface Run {
   starting: boolean;
 }
 
-export type BannerKind = 'workerDied' | 'diverged' | 'engineError' | 'loadFailed';
-export interface Banner {
+type BannerKind = 'workerDied' | 'diverged' | 'engineError' | 'loadFailed';
+interface Banner {
   kind: BannerKind;
   message: string;
   runIndex: number | null;

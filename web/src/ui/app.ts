@@ -51,13 +51,7 @@ export function mountApp(
       kLanguages.map((l) => h('option', { value: l }, kLanguageNames[l])),
     );
     lang.value = s.lang;
-    lang.addEventListener('change', () => {
-      const next = lang.value as Language;
-      store.update(['lang', 'view'], (st) => {
-        st.lang = next;
-        st.view = { ...st.view, lang: next };
-      });
-    });
+    lang.addEventListener('change', () => controller.setLanguage(lang.value as Language));
     const engineInfo = h('span', { class: 'engine-info' });
     const header: View = {
       el: h(

@@ -174,16 +174,20 @@ export function boundaryView(controller: Controller) {
     const px = (x: number) => ((x - b.xMin) / (b.xMax - b.xMin)) * kSize;
     const py = (y: number) => (1 - (y - b.yMin) / (b.yMax - b.yMin)) * kSize;
     const splits = run.splits!;
+    // One colour per target column (multi-output regression), points and curve alike.
+    const colorOf = (j: number) => `rgb(${kPalette[(j + 1) % kPalette.length]!.join(',')})`;
     const dots = (set: typeof splits.train, ring: boolean) => {
       for (let i = 0; i < set.rows; i++) {
-        ctx.beginPath();
-        ctx.arc(px(set.x[i]!), py(set.y[i]!), 2.5, 0, 2 * Math.PI);
-        if (ring) {
-          ctx.strokeStyle = '#ea580c';
-          ctx.stroke();
-        } else {
-          ctx.fillStyle = '#64748b';
-          ctx.fill();
+        for (let j = 0; j < set.yCols; j++) {
+          ctx.beginPath();
+          ctx.arc(px(set.x[i]!), py(set.y[i * set.yCols + j]!), 2.5, 0, 2 * Math.PI);
+          if (ring) {
+            ctx.strokeStyle = colorOf(j);
+            ctx.stroke();
+          } else {
+            ctx.fillStyle = set.yCols > 1 ? colorOf(j) : '#64748b';
+            ctx.fill();
+          }
         }
       }
     };
@@ -192,16 +196,18 @@ export function boundaryView(controller: Controller) {
     if (state.view.showTest) dots(splits.test, true);
     const c = run.visuals.curve;
     if (c) {
-      ctx.strokeStyle = '#2563eb';
       ctx.lineWidth = 2;
-      ctx.beginPath();
-      for (let i = 0; i < c.x.length; i++) {
-        const x = px(c.x[i]!);
-        const y = py(c.y[i]!);
-        if (i === 0) ctx.moveTo(x, y);
-        else ctx.lineTo(x, y);
+      for (let j = 0; j < c.outputs; j++) {
+        ctx.strokeStyle = colorOf(j);
+        ctx.beginPath();
+        for (let i = 0; i < c.x.length; i++) {
+          const x = px(c.x[i]!);
+          const y = py(c.y[i * c.outputs + j]!);
+          if (i === 0) ctx.moveTo(x, y);
+          else ctx.lineTo(x, y);
+        }
+        ctx.stroke();
       }
-      ctx.stroke();
     }
   };
 

@@ -20,7 +20,7 @@ function latest(run: Run, name: keyof Run['series']['columns']): number | null {
   return v === null || Number.isFinite(v) ? v : null;
 }
 
-export function metricsMessage(s: AppState) {
+function metricsMessage(s: AppState) {
   return {
     type: 'playground:metrics' as const,
     runs: s.runs.map((run, i) => ({

@@ -5,7 +5,7 @@ import type { AppState, Store, Topic } from '../state/store';
 import { decode, encode, type SharedExperiment } from '../spec/url-codec';
 import { datasetFromPoints, pointsFromDataset } from '../state/custom-data';
 
-export function sharedExperiment(s: AppState): SharedExperiment {
+function sharedExperiment(s: AppState): SharedExperiment {
   const points = s.custom ? pointsFromDataset(s.custom) : null;
   const runs = s.runs.map((r) => r.spec);
   // CSV data cannot travel in a link: the link falls back to the default data set.

@@ -40,7 +40,8 @@ export interface WeightBlock {
 
 export interface Visuals {
   grid: { resolution: number; bounds: Bounds; values: Float32Array } | null;
-  curve: { x: Float32Array; y: Float32Array } | null;
+  // 1D regression: predictions at x, n × outputs row-major (one curve per target column).
+  curve: { x: Float32Array; y: Float32Array; outputs: number } | null;
   weights: WeightBlock[] | null;
   histogram: Histogram | null;
 }

@@ -27,7 +27,7 @@ import {
   type WeightBlock,
 } from './protocol';
 
-export interface LoopHost {
+interface LoopHost {
   post(message: FromWorker, transfer: ArrayBuffer[]): void;
   schedule(fn: () => void): void; // run soon, after pending messages (setTimeout 0)
   now(): number;
@@ -48,11 +48,11 @@ interface RunEntry {
 }
 
 export const kMaxInFlight = 2;
-export const kVisualsMs = 80;
+const kVisualsMs = 80;
 // A tick runs at most this long (estimated from the previous ticks), so a huge network still
 // answers pause and step within a fraction of a second; speed is "up to N steps per frame".
 export const kTickBudgetMs = 50;
-export const kMaxStepsPerFrame = 1000;
+const kMaxStepsPerFrame = 1000;
 const kMaxWeightBlock = 24;
 
 export function errorMessage(e: unknown): string {
@@ -81,11 +81,17 @@ export function dataBounds(splits: DataView2D[]): Bounds | null {
   for (const s of splits) {
     for (let i = 0; i < s.rows; i++) {
       const a = s.x[i * cols]!;
-      const b = cols === 2 ? s.x[i * cols + 1]! : s.y[i]!;
       if (a < xMin) xMin = a;
       if (a > xMax) xMax = a;
-      if (b < yMin) yMin = b;
-      if (b > yMax) yMax = b;
+      // 2D: the second input; 1D: every target column's value.
+      const ys =
+        cols === 2
+          ? [s.x[i * cols + 1]!]
+          : Array.from(s.y.subarray(i * s.yCols, (i + 1) * s.yCols));
+      for (const b of ys) {
+        if (b < yMin) yMin = b;
+        if (b > yMax) yMax = b;
+      }
     }
   }
   if (!Number.isFinite(xMin) || !Number.isFinite(yMin))
@@ -334,7 +340,7 @@ export class RunLoop {
       // Sample positions along the x axis, the points where the engine evaluates the model.
       const x = new Float32Array(n);
       for (let i = 0; i < n; i++) x[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (n - 1);
-      out.curve = { x, y: trainer.predict(x, n) };
+      out.curve = { x, y: trainer.predict(x, n), outputs: trainer.network().outputs };
     }
     if (view.network) {
       out.weights = trainer

@@ -1,14 +1,20 @@
 // The training worker: loads the engine, then hands every message to the run loop. Messages
 // that arrive while the engine loads wait in order. A trap inside the engine (WebAssembly
 // RuntimeError, abort) is reported as fatal: the page then replaces this worker.
+import type { EngineModule } from '../engine/engine-api';
 import { loadEngine } from '../engine/load-engine';
+import { ensureDataSet } from './data-files';
 import { errorMessage, isFatal, RunLoop } from './run-loop';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let loop: RunLoop | null = null;
+let engineModule: EngineModule | null = null;
 let dead = false;
 const queue: ToWorker[] = [];
+// Messages run one after another; one that needs a data file waits for it, and so does every
+// message behind it, so the order the page sent them in is kept.
+let chain: Promise<void> = Promise.resolve();
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   scope.postMessage(message, transfer);
@@ -22,17 +28,33 @@ function fail(e: unknown, runId: number | null): void {
   if (!fatal) loop?.handle({ type: 'pause' });
 }
 
-function dispatch(msg: ToWorker): void {
-  if (dead) return;
-  if (!loop) {
-    queue.push(msg);
-    return;
-  }
+function handle(msg: ToWorker): void {
+  if (dead || !loop) return;
   try {
     loop.handle(msg);
   } catch (e) {
     fail(e, 'runId' in msg ? msg.runId : null);
   }
+}
+
+function dispatch(msg: ToWorker): void {
+  if (dead) return;
+  if (!loop || !engineModule) {
+    queue.push(msg);
+    return;
+  }
+  const engine = engineModule;
+  chain = chain.then(async () => {
+    if (msg.type === 'start' || msg.type === 'configure') {
+      try {
+        await ensureDataSet(engine, msg.spec);
+      } catch (e) {
+        post({ type: 'error', runId: msg.runId, message: errorMessage(e), recoverable: true });
+        return;
+      }
+    }
+    handle(msg);
+  });
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -49,6 +71,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
 
 loadEngine()
   .then(({ engine, simd }) => {
+    engineModule = engine;
     loop = new RunLoop(engine, {
       post,
       schedule: (fn) =>

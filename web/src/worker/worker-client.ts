@@ -5,13 +5,20 @@
 // caller restarts it (terminate, new worker, send the runs again).
 import type { FromWorker, RunFrame, ToWorker } from './protocol';
 
-export interface WorkerEvents {
+interface WorkerEvents {
   message(msg: Exclude<FromWorker, { type: 'frame' }>): void;
   frames(frames: RunFrame[][], playing: boolean): void;
   died(reason: string): void;
 }
 
-export class WorkerClient {
+// What the controller needs of a worker: a fake one stands in for it in unit tests.
+export interface WorkerPort {
+  start(): void;
+  stop(): void;
+  send(msg: ToWorker, transfer?: Transferable[]): void;
+}
+
+export class WorkerClient implements WorkerPort {
   private worker: Worker | null = null;
   private pending: { seq: number; runs: RunFrame[]; playing: boolean }[] = [];
   private rafId = 0;

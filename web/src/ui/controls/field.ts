@@ -4,7 +4,7 @@
 // rejected or clamped value says why next to the control.
 import type { FieldSchema, FieldValue } from '../../spec/experiment-spec';
 import { coerceField } from '../../spec/validate';
-import { optionLabel, t, warningText } from '../../i18n/i18n';
+import { optionLabel, warningText } from '../../i18n/i18n';
 import { h, uid } from '../dom';
 
 export interface FieldControl {
@@ -15,7 +15,7 @@ export interface FieldControl {
   note(text: string): void;
 }
 
-export interface FieldOptions {
+interface FieldOptions {
   label: string;
   field: FieldSchema;
   value: FieldValue;

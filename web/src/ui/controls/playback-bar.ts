@@ -100,7 +100,7 @@ export function playbackBar(controller: Controller, state: AppState) {
       if (renderedRuns !== s.runs.length) {
         cells.clear();
         readouts.replaceChildren(
-          ...s.runs.map((run, i) =>
+          ...s.runs.map((_, i) =>
             h(
               'dl',
               { class: `readout run-${i}` },

@@ -15,18 +15,18 @@ import { t, warningText, type MessageKey } from '../../i18n/i18n';
 import type { FieldNotes } from '../../state/store';
 import { fieldControl, type FieldControl } from './field';
 
-export interface SpecFieldGroup {
+interface SpecFieldGroup {
   els: HTMLElement[]; // basic settings, in table order
   advanced: HTMLElement[]; // expert settings
   // notes: what a cross-field rule did to a field after the last change (AppState.fieldNotes).
   render(spec: ExperimentSpec, notes?: FieldNotes): void;
 }
 
-export function fieldLabel(path: SpecPath): string {
+function fieldLabel(path: SpecPath): string {
   return t(`field.${path}` as MessageKey);
 }
 
-export function specFields(
+function specFields(
   rows: readonly Presentation[],
   controller: Controller,
   spec: ExperimentSpec,
