@@ -8,7 +8,7 @@ export default [
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&n=120'));
-      await page.getByRole('button', { name: 'Duplicate run to compare', exact: true }).click();
+      await page.locator('[data-action="duplicate"]').click();
       await page.waitForFunction(
         () =>
           window.playground.store.get().runs.length === 2 &&

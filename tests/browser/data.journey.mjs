@@ -36,7 +36,7 @@ export default [
         const r = window.playground.store.get().runs[0];
         return r.spec.data.kind === 'custom' && !r.starting && r.network?.inputs === 2;
       });
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
       await page.getByRole('button', { name: 'Copy link', exact: true }).click();
       await page.locator('.share-status', { hasText: 'not part of the link' }).waitFor();
@@ -64,7 +64,7 @@ export default [
         () => window.playground.store.get().runs[0].network.targetNames,
       );
       assert.deepEqual(names, ['up', 'down']);
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
       await page.waitForFunction(
         () => window.playground.store.get().runs[0].visuals.curve?.outputs === 2,
@@ -81,9 +81,10 @@ export default [
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&n=50'));
+      await page.locator('details.edit-tools summary').click();
       await page.getByLabel('Add class 1 (blue)').check();
       const canvas = page.locator('.boundary-canvas').first();
-      await canvas.click({ position: { x: 20, y: 20 } });
+      await canvas.click({ position: { x: 60, y: 20 } }); // inside the axes
       await page.waitForFunction(() => {
         const s = window.playground.store.get();
         return (
@@ -104,6 +105,7 @@ export default [
       );
       // The same without a pointer: coordinates typed in, class 0.
       const hashWithOnePoint = await page.evaluate(() => location.hash);
+      await page.locator('details.edit-tools').evaluate((d) => (d.open = true));
       await page.getByLabel('Add class 0 (orange)').check();
       await page.getByLabel('Point x₁', { exact: true }).fill('1.5');
       await page.getByLabel('Point x₂', { exact: true }).fill('-2');
@@ -133,10 +135,10 @@ export default [
       const page = await newPage();
       await openReady(page, url('#v=1&ds=diabetes'));
       await page.locator('.boundary-message', { hasText: 'has 10 inputs' }).waitFor();
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
       assert.equal(
-        await page.locator('dd[data-readout="trainAccuracy"][data-run="0"]').textContent(),
+        await page.locator('[data-readout="accuracy"][data-run="0"]').textContent(),
         '–',
       );
       await page.locator('[data-field="data.kind"] select').selectOption('regression1d');

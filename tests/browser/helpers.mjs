@@ -17,7 +17,7 @@ export async function openReady(page, url) {
 }
 
 export async function readout(page, key, run = 0) {
-  return page.locator(`dd[data-readout="${key}"][data-run="${run}"]`).getAttribute('data-value');
+  return page.locator(`[data-readout="${key}"][data-run="${run}"]`).getAttribute('data-value');
 }
 
 export async function step(page, run = 0) {
@@ -29,7 +29,7 @@ export async function waitForStep(page, atLeast, run = 0) {
     ([n, r]) =>
       Number(
         document
-          .querySelector(`dd[data-readout="step"][data-run="${r}"]`)
+          .querySelector(`[data-readout="step"][data-run="${r}"]`)
           ?.getAttribute('data-value') ?? 0,
       ) >= n,
     [atLeast, run],

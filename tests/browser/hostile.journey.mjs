@@ -61,7 +61,7 @@ export default [
         await page.locator('[data-field="optimizer.lr"] input[type="number"]').inputValue(),
         '0.07',
       );
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
       assert.ok((await step(page)) > 0);
     },
@@ -84,7 +84,7 @@ export default [
       await page.waitForFunction(
         () => window.playground.store.get().runs[0].status.state === 'running',
       );
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
     },
   ],
@@ -96,9 +96,8 @@ export default [
       const banner = page.locator('.banner[data-kind="engineError"]');
       await banner.waitFor({ timeout: 30_000 });
       assert.match(await banner.textContent(), /param/i);
-      await page.getByRole('button', { name: 'Remove layer 4', exact: true }).click();
-      await page.getByRole('button', { name: 'Remove layer 3', exact: true }).click();
-      await page.getByRole('button', { name: 'Remove layer 2', exact: true }).click();
+      // The network's "− layer" removes the last hidden layer.
+      for (let i = 0; i < 3; i++) await page.locator('[data-action="remove-layer"]').click();
       await page.waitForFunction(() => {
         const r = window.playground.store.get().runs[0];
         return r.network?.layerSizes.join(',') === '2,1024,1' && !r.error;

@@ -41,7 +41,7 @@ export default [
         'boundary redrawn',
       );
       const loss = Number(
-        await page.locator('dd[data-readout="trainLoss"][data-run="0"]').getAttribute('data-value'),
+        await page.locator('[data-readout="trainLoss"][data-run="0"]').getAttribute('data-value'),
       );
       assert.ok(Number.isFinite(loss) && loss > 0, `train loss ${loss}`);
       // Charts redraw only on screen: show the whole page at once for the screenshot.
@@ -56,20 +56,20 @@ export default [
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&rec=1&n=100'));
-      await page.getByRole('button', { name: 'Step one batch', exact: true }).click();
+      await page.locator('[data-action="step-batch"]').click();
       await waitForStep(page, 1);
       assert.equal(await step(page), 1);
       const first = await page
-        .locator('dd[data-readout="trainLoss"][data-run="0"]')
+        .locator('[data-readout="trainLoss"][data-run="0"]')
         .getAttribute('data-value');
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await page.waitForFunction(() => window.playground.store.get().runs[0].status.epoch >= 1);
       await page.getByRole('button', { name: 'Reset', exact: true }).click();
       await page.waitForFunction(() => window.playground.store.get().runs[0].status.step === 0);
       await page.keyboard.press('b');
       await waitForStep(page, 1);
       assert.equal(
-        await page.locator('dd[data-readout="trainLoss"][data-run="0"]').getAttribute('data-value'),
+        await page.locator('[data-readout="trainLoss"][data-run="0"]').getAttribute('data-value'),
         first,
       );
     },
@@ -79,7 +79,7 @@ export default [
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url());
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 5);
       const before = await step(page);
       const lr = page.locator('[data-field="optimizer.lr"] input[type="number"]');
@@ -88,6 +88,7 @@ export default [
       await page.locator('.notice', { hasText: 'Applied to the running network.' }).waitFor();
       assert.equal(await step(page), before);
       await page.waitForFunction(() => /lr=0\.1/.test(location.hash));
+      await page.getByRole('tab', { name: 'Model', exact: true }).click();
       const units = page.locator('[data-field="layer0.units"] input');
       await units.fill('5');
       await units.press('Enter');
@@ -113,7 +114,7 @@ export default [
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&rec=1'));
-      await page.getByRole('button', { name: 'Step one epoch', exact: true }).click();
+      await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
       const read = async (download) => {
         const chunks = [];

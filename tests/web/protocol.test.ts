@@ -84,7 +84,7 @@ function harness(engine: EngineModule) {
   return { loop, posted, send, runTicks, frames, queue };
 }
 
-const view = { grid: 8, curve: 0, network: true, histogramBins: 10 };
+const view = { grid: 8, curve: 0, network: true, neurons: 0, histogramBins: 10 };
 
 function small(spec: ExperimentSpec = defaultSpec()): ExperimentSpec {
   return setPath(setPath(spec, 'data.samples', 100), 'training.recordEvery', 1);

@@ -1,7 +1,10 @@
 // What every metric chart shares: Chart.js set up for streaming (no animation, pre-parsed
-// points, LTTB decimation when zoomed out), one colour per run, one dash per split, tooltips
-// that read off step (or epoch) and value, and incremental updates: each frame only the rows
-// recorded since the last frame are appended, unless the store thinned them (new generation).
+// points, LTTB decimation when zoomed out), one colour per run, one dash per split (the one run
+// legend above the charts explains both, so no chart spends height on a legend of its own),
+// tooltips that read off step (or epoch) and value, markers (vertical lines at a step, or
+// horizontal ones at a value, such as the early-stopping point or the clipping threshold), and
+// incremental updates: each frame only the rows recorded since the last frame are appended,
+// unless the store thinned them (new generation).
 import {
   BarController,
   BarElement,
@@ -16,6 +19,7 @@ import {
   PointElement,
   Tooltip,
   type ChartDataset,
+  type Plugin,
 } from 'chart.js';
 import type { AppState, MetricColumn, Series } from '../state/store';
 import { t } from '../i18n/i18n';
@@ -36,17 +40,6 @@ Chart.register(
 );
 
 const kRunColors = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
-export const kLayerColors = [
-  '#0ea5e9',
-  '#f59e0b',
-  '#10b981',
-  '#ef4444',
-  '#8b5cf6',
-  '#ec4899',
-  '#64748b',
-  '#84cc16',
-  '#14b8a6',
-];
 export const kDashes: Record<string, number[]> = {
   train: [],
   validation: [6, 3],
@@ -54,7 +47,16 @@ export const kDashes: Record<string, number[]> = {
   penalty: [10, 3, 2, 3],
   batch: [],
 };
-export const kRunDashes = [[], [6, 3], [2, 3], [10, 3, 2, 3]];
+
+export function withAlpha(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha.toFixed(2)})`;
+}
+
+// A per-layer line: the run's colour, from light (first layer) to full (last layer).
+export function layerShade(runIndex: number, layer: number, layers: number): string {
+  return withAlpha(runColor(runIndex), layers <= 1 ? 1 : 0.3 + (0.7 * layer) / (layers - 1));
+}
 
 export type Point = { x: number; y: number };
 
@@ -69,6 +71,7 @@ export interface LineDef {
 }
 
 export function runColor(runIndex: number): string {
+  // Run colours are declared once, as CSS custom properties in styles.css as well.
   return kRunColors[runIndex % kRunColors.length]!;
 }
 
@@ -90,12 +93,61 @@ interface Drawn {
   count: number;
 }
 
+// A reference line drawn over the plot: at x = a step (vertical) or y = a value (horizontal).
+export interface Marker {
+  axis: 'x' | 'y';
+  value: number;
+  color: string;
+  label: string;
+}
+
 interface MetricChartOptions {
   title: string;
   yLog?: boolean;
   yMin?: number;
   yMax?: number;
   lines(state: AppState): LineDef[];
+  markers?(state: AppState, xAxis: 'step' | 'epoch'): Marker[];
+}
+
+// Draws the chart's markers after its datasets (a Chart.js plugin per chart).
+function markerPlugin(get: () => Marker[]): Plugin<'line'> {
+  return {
+    id: 'markers',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea: area, scales } = chart;
+      for (const m of get()) {
+        const scale = scales[m.axis];
+        if (!scale) continue;
+        const p = scale.getPixelForValue(m.value);
+        if (!Number.isFinite(p)) continue;
+        const inside =
+          m.axis === 'x' ? p >= area.left && p <= area.right : p >= area.top && p <= area.bottom;
+        if (!inside) continue;
+        ctx.save();
+        ctx.strokeStyle = m.color;
+        ctx.fillStyle = m.color;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        if (m.axis === 'x') {
+          ctx.moveTo(p, area.top);
+          ctx.lineTo(p, area.bottom);
+        } else {
+          ctx.moveTo(area.left, p);
+          ctx.lineTo(area.right, p);
+        }
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.textBaseline = 'top';
+        ctx.textAlign = m.axis === 'x' ? 'left' : 'right';
+        if (m.axis === 'x') ctx.fillText(m.label, p + 3, area.top + 2);
+        else ctx.fillText(m.label, area.right - 2, p + 2);
+        ctx.restore();
+      }
+    },
+  };
 }
 
 export class MetricChart {
@@ -104,6 +156,7 @@ export class MetricChart {
   private keys = '';
   private xAxis: 'step' | 'epoch' = 'step';
   private yLog: boolean;
+  private markers: Marker[] = [];
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -140,7 +193,7 @@ export class MetricChart {
         },
         plugins: {
           decimation: { enabled: true, algorithm: 'lttb', samples: 400, threshold: 800 },
-          legend: { labels: { boxWidth: 14, boxHeight: 2, font: { size: 11 } } },
+          legend: { display: false },
           tooltip: {
             callbacks: {
               title: (items) => {
@@ -154,6 +207,7 @@ export class MetricChart {
           },
         },
       },
+      plugins: [markerPlugin(() => this.markers)],
     });
   }
 
@@ -174,6 +228,9 @@ export class MetricChart {
   }
 
   update(state: AppState): void {
+    const markers = this.options.markers?.(state, this.xAxis) ?? [];
+    const markersChanged = JSON.stringify(markers) !== JSON.stringify(this.markers);
+    this.markers = markers;
     const lines = this.options.lines(state);
     const keys = lines.map((l) => l.key).join('|');
     if (keys !== this.keys) {
@@ -212,7 +269,7 @@ export class MetricChart {
       if (n !== d.count) changed = true;
       d.count = n;
     });
-    if (changed) this.chart.update('none');
+    if (changed || markersChanged) this.chart.update('none');
   }
 
   png(): string {

@@ -1,14 +1,23 @@
-// Histogram of every weight of the selected run, recomputed by the engine a few times a second:
-// L1 piles weights at exactly 0, L2 narrows the bell.
+// Histogram of every weight of the selected run (named in its caption, drawn in its colour),
+// recomputed by the engine a few times a second. Exact zeros get a bar of their own ("= 0"),
+// so L1's exact zeros stand apart from weights that are merely small; the bins span a robust
+// range (the engine's quantile), with what lies beyond in an under- and an overflow bar, so a
+// diverged run's huge weights do not squash the rest into one bar.
 import { Chart } from 'chart.js';
+import type { Histogram } from '../engine/engine-api';
 import type { AppState } from '../state/store';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
-import { runColor } from './chart-kit';
+import { runColor, withAlpha } from './chart-kit';
+
+const kZeroColor = '#0f172a';
 
 export class HistogramChart {
   readonly chart: Chart<'bar', number[], string>;
   private shown: unknown = null;
+  private selected = -1;
+  private tips: string[] = [];
+  caption = '';
 
   constructor(readonly canvas: HTMLCanvasElement) {
     this.chart = new Chart(canvas, {
@@ -19,8 +28,7 @@ export class HistogramChart {
           {
             label: t('chart.count'),
             data: [],
-            // Set at creation too: the bar colour resolved on the first draw is the one kept.
-            backgroundColor: runColor(0),
+            backgroundColor: [],
             borderWidth: 0,
             barPercentage: 1,
             categoryPercentage: 1,
@@ -40,17 +48,7 @@ export class HistogramChart {
         },
         plugins: {
           legend: { display: false },
-          tooltip: {
-            callbacks: {
-              title: (items) => {
-                const i = items[0]?.dataIndex ?? 0;
-                const edges = (this.shown as { edges: Float64Array } | null)?.edges;
-                return edges
-                  ? `[${formatNumber(edges[i], 4)}, ${formatNumber(edges[i + 1], 4)})`
-                  : '';
-              },
-            },
-          },
+          tooltip: { callbacks: { title: (items) => this.tips[items[0]?.dataIndex ?? 0] ?? '' } },
         },
       },
     });
@@ -58,17 +56,44 @@ export class HistogramChart {
 
   update(state: AppState): void {
     const run = state.runs[state.selected];
-    const h = run?.visuals.histogram ?? null;
-    if (h === this.shown) return;
+    // zeros / below / above / total: the engine's counts outside the bins.
+    const h = (run?.visuals.histogram ?? null) as
+      (Histogram & Partial<Record<'zeros' | 'below' | 'above' | 'total', number>>) | null;
+    if (h === this.shown && state.selected === this.selected) return;
     this.shown = h;
+    this.selected = state.selected;
     const ds = this.chart.data.datasets[0]!;
-    ds.backgroundColor = runColor(state.selected);
+    const color = runColor(state.selected);
     if (!h) {
       this.chart.data.labels = [];
       ds.data = [];
+      this.tips = [];
+      this.caption = '';
     } else {
-      this.chart.data.labels = Array.from(h.counts, (_, i) => formatNumber(h.edges[i], 2));
-      ds.data = Array.from(h.counts);
+      const bins = h.counts.length;
+      const m = h.edges[bins] ?? 1;
+      const labels = [`< ${formatNumber(-m, 2)}`];
+      const tips = [t('chart.below', { m: formatNumber(-m, 3) })];
+      for (let i = 0; i < bins; i++) {
+        labels.push(formatNumber(h.edges[i], 2));
+        tips.push(`[${formatNumber(h.edges[i], 4)}, ${formatNumber(h.edges[i + 1], 4)})`);
+      }
+      labels.push(`> ${formatNumber(m, 2)}`, '= 0');
+      tips.push(t('chart.above', { m: formatNumber(m, 3) }), t('chart.exactZero'));
+      this.chart.data.labels = labels;
+      this.tips = tips;
+      ds.data = [h.below ?? 0, ...Array.from(h.counts), h.above ?? 0, h.zeros ?? 0];
+      ds.backgroundColor = [
+        withAlpha(color, 0.45),
+        ...Array.from(h.counts, () => color),
+        withAlpha(color, 0.45),
+        kZeroColor,
+      ];
+      const total = h.total ?? ds.data.reduce((a, b) => a + b, 0);
+      this.caption = t('chart.zeroShare', {
+        n: h.zeros ?? 0,
+        share: total > 0 ? formatNumber((100 * (h.zeros ?? 0)) / total, 3) : '0',
+      });
     }
     this.chart.update('none');
   }

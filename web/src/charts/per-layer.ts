@@ -1,13 +1,14 @@
-// Lines of a per-layer metric: one colour per layer, one dash per run.
+// Lines of a per-layer metric: the run's colour, lighter for earlier layers (the caption says
+// so), the same line style as the training split.
 import type { AppState, MetricColumn } from '../state/store';
 import { t } from '../i18n/i18n';
-import { kLayerColors, kRunDashes, layerColumn, runLabel, type LineDef } from './chart-kit';
+import { layerColumn, layerShade, runLabel, type LineDef } from './chart-kit';
 
 export function perLayerLines(
   state: AppState,
   name: MetricColumn,
   suffix = '',
-  dashOffset = 0,
+  dash: number[] = [],
 ): LineDef[] {
   return state.runs.flatMap((run, i) =>
     Array.from({ length: run.series.layers }, (_, l): LineDef => ({
@@ -15,8 +16,8 @@ export function perLayerLines(
       label: runLabel(state, i, `${t('chart.layer', { n: l + 1 })}${suffix}`),
       series: run.series,
       values: layerColumn(name, l),
-      color: kLayerColors[l % kLayerColors.length]!,
-      dash: kRunDashes[(i + dashOffset) % kRunDashes.length]!,
+      color: layerShade(i, l, run.series.layers),
+      dash,
     })),
   );
 }

@@ -1,7 +1,7 @@
 // Lines of a per-run metric: one colour per run, one dash per split (train, validation, test).
 import type { AppState, MetricColumn } from '../state/store';
 import { t } from '../i18n/i18n';
-import { column, kDashes, runColor, runLabel, type LineDef } from './chart-kit';
+import { column, kDashes, runColor, runLabel, withAlpha, type LineDef } from './chart-kit';
 
 interface RunLine {
   id: string; // what the line shows, unique within its run (part of the line's key)
@@ -9,6 +9,7 @@ interface RunLine {
   column: MetricColumn;
   dash?: number[];
   width?: number;
+  alpha?: number; // opacity of a secondary line (the faint batch loss)
 }
 
 // One column of one run, drawn in the run's colour.
@@ -19,7 +20,8 @@ export function runLine(state: AppState, runIndex: number, line: RunLine): LineD
     label: runLabel(state, runIndex, line.label),
     series: run.series,
     values: column(line.column),
-    color: runColor(runIndex),
+    color:
+      line.alpha === undefined ? runColor(runIndex) : withAlpha(runColor(runIndex), line.alpha),
     dash: line.dash ?? [],
     width: line.width,
   };

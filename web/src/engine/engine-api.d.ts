@@ -227,6 +227,15 @@ export interface Histogram {
   counts: Float64Array;
 }
 
+// Pictures of every input feature (as the first layer sees it: expanded and standardized) and
+// every hidden unit (after its activation), each over a resolution × resolution grid of the
+// plane, row by row from yMin: layerSizes[l] pictures for layer l (inputs first), concatenated.
+export interface NeuronGrids {
+  layerSizes: number[];
+  resolution: number;
+  values: Float32Array;
+}
+
 export interface NetworkInfo {
   inputs: number;
   outputs: number;
@@ -247,6 +256,7 @@ export interface Trainer {
   evaluate(split: 'train' | 'validation' | 'test'): Evaluation;
   predict(x: Float32Array | number[], rows: number): Float32Array; // raw inputs, row-major
   gridPredictions(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): Float32Array;
+  neuronGrids(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): NeuronGrids;
   weightHistogram(bins: number): Histogram;
   data(split: 'train' | 'validation' | 'test'): DataView2D;
   network(): NetworkInfo;

@@ -6,7 +6,9 @@
 // URL keys are part of every shared link: append rows, never rename or reuse a key.
 import type { SpecPath } from './experiment-spec';
 
-export type PanelName = 'data' | 'model' | 'regularization' | 'optimizer' | 'training' | 'playback';
+// 'strip': the settings every lesson turns, in the bar above the pictures.
+export type PanelName =
+  'strip' | 'data' | 'model' | 'regularization' | 'optimizer' | 'training' | 'playback';
 export type GroupName =
   | 'dataset'
   | 'features'
@@ -21,7 +23,8 @@ export type GroupName =
   | 'optimizer'
   | 'schedule'
   | 'loop'
-  | 'limit';
+  | 'limit'
+  | 'key';
 
 export interface Presentation {
   path: SpecPath;
@@ -42,6 +45,12 @@ const row = (
 const advanced = { advanced: true } as const;
 
 export const kPresentation: readonly Presentation[] = [
+  row('optimizer.kind', 'opt', 'strip', 'key'),
+  row('optimizer.lr', 'lr', 'strip', 'key', { slider: 'log' }),
+  row('penalty.kind', 'pen', 'strip', 'key'),
+  row('penalty.lambda', 'lam', 'strip', 'key', { slider: 'log' }),
+  row('training.batchSize', 'bs', 'strip', 'key'),
+
   row('data.kind', 'ds', 'data', 'dataset'),
   row('data.samples', 'n', 'data', 'dataset'),
   row('data.noise', 'noise', 'data', 'dataset', { slider: 'linear' }),
@@ -60,8 +69,6 @@ export const kPresentation: readonly Presentation[] = [
   row('model.batchNormMomentum', 'bnm', 'model', 'model', advanced),
   row('model.batchNormEps', 'bne', 'model', 'model', advanced),
 
-  row('penalty.kind', 'pen', 'regularization', 'penalty'),
-  row('penalty.lambda', 'lam', 'regularization', 'penalty', { slider: 'log' }),
   row('penalty.l1Mode', 'l1', 'regularization', 'penalty'),
   row('penalty.l1Ratio', 'mix', 'regularization', 'penalty', { slider: 'linear' }),
   row('penalty.p', 'p', 'regularization', 'penalty', { slider: 'linear' }),
@@ -79,8 +86,6 @@ export const kPresentation: readonly Presentation[] = [
   row('training.earlyStopping.minDelta', 'mind', 'regularization', 'earlyStopping', advanced),
   row('training.earlyStopping.restoreBest', 'rb', 'regularization', 'earlyStopping'),
 
-  row('optimizer.kind', 'opt', 'optimizer', 'optimizer'),
-  row('optimizer.lr', 'lr', 'optimizer', 'optimizer', { slider: 'log' }),
   row('optimizer.momentum', 'mom', 'optimizer', 'optimizer'),
   row('optimizer.nesterov', 'nest', 'optimizer', 'optimizer'),
   row('optimizer.dampening', 'damp', 'optimizer', 'optimizer', advanced),
@@ -100,7 +105,6 @@ export const kPresentation: readonly Presentation[] = [
   row('schedule.warmupSteps', 'wu', 'optimizer', 'schedule'),
   row('schedule.warmupStartFactor', 'wuf', 'optimizer', 'schedule', advanced),
 
-  row('training.batchSize', 'bs', 'training', 'loop'),
   row('training.shuffle', 'shuf', 'training', 'loop', advanced),
   row('seed', 'seed', 'training', 'loop', advanced),
   row('training.recordEvery', 'rec', 'training', 'loop', advanced),

@@ -16,6 +16,7 @@ import {
   type FieldValue,
   type SpecPath,
 } from './experiment-spec';
+import { lessonRuns } from '../lessons/lesson-runs';
 import { kPresentation } from './presentation';
 import { decodePoints, encodePoints, type CustomPoints } from './url-points';
 import { decodeLayers, encodeLayers, kLayersKey } from './url-layers';
@@ -87,14 +88,22 @@ function specPairs(spec: ExperimentSpec, base: ExperimentSpec, prefix: string): 
   return pairs;
 }
 
+// What run i is written relative to: the lesson's run i when the link names a lesson (so an
+// unchanged lesson is just #lesson=<id>), else the defaults for run 1 and run 1 for the others.
+function baseOf(i: number, first: ExperimentSpec, lesson: ExperimentSpec[] | null): ExperimentSpec {
+  if (lesson?.[i]) return lesson[i]!;
+  return i === 0 ? defaultSpec() : first;
+}
+
 export function encode(experiment: SharedExperiment): string {
   const runs = experiment.runs.slice(0, kMaxRuns);
   const first = runs[0] ?? defaultSpec();
-  const pairs = [`v=${kFormatVersion}`, ...specPairs(first, defaultSpec(), '')];
-  if (runs.length > 1) {
-    pairs.push(`runs=${runs.length}`);
-    runs.slice(1).forEach((run, i) => pairs.push(...specPairs(run, first, `r${i + 2}.`)));
-  }
+  const lesson = experiment.view.lesson ? lessonRuns(experiment.view.lesson) : null;
+  const pairs = [`v=${kFormatVersion}`, ...specPairs(first, baseOf(0, first, lesson), '')];
+  if (runs.length !== (lesson?.length ?? 1)) pairs.push(`runs=${runs.length}`);
+  runs
+    .slice(1)
+    .forEach((run, i) => pairs.push(...specPairs(run, baseOf(i + 1, first, lesson), `r${i + 2}.`)));
   if (experiment.points && first.data.kind === 'custom') {
     pairs.push(`pts=${encodePoints(experiment.points)}`);
   }
@@ -233,8 +242,12 @@ export function decode(input: unknown): Decoded {
   }
   for (let from = version; from < kFormatVersion; from++) kMigrations[from]?.(pairs);
 
-  const first = applyRunPairs(defaultSpec(), pairs, '', warnings);
+  // A lesson link starts from the lesson's runs; any other key changes them.
+  experiment.view = decodeView(pairs, warnings);
+  const lesson = experiment.view.lesson ? lessonRuns(experiment.view.lesson) : null;
+  const first = applyRunPairs(baseOf(0, defaultSpec(), lesson), pairs, '', warnings);
   experiment.runs = [first];
+  let runCount = lesson?.length ?? 1;
   const runsText = pairs.get('runs');
   if (runsText !== undefined) {
     const n = /^\d{1,3}$/.test(runsText) ? Number(runsText) : NaN;
@@ -253,11 +266,11 @@ export function decode(input: unknown): Decoded {
           value: String(n),
           allowed: `[1, ${kMaxRuns}]`,
         });
-      for (let i = 2; i <= Math.min(n, kMaxRuns); i++) {
-        experiment.runs.push(applyRunPairs(first, pairs, `r${i}.`, warnings));
-      }
+      runCount = Math.min(n, kMaxRuns);
     }
   }
+  for (let i = 2; i <= runCount; i++)
+    experiment.runs.push(applyRunPairs(baseOf(i - 1, first, lesson), pairs, `r${i}.`, warnings));
 
   // Each field may be valid alone and the run still refused (validation + test share above
   // 0.8, Nesterov without momentum): repair what the engine's rules name, and say so.
@@ -274,6 +287,5 @@ export function decode(input: unknown): Decoded {
     );
   }
 
-  experiment.view = decodeView(pairs, warnings);
   return { experiment, warnings };
 }

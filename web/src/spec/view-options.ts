@@ -1,7 +1,10 @@
 // What a link shows besides the experiment: language, embed mode and hidden panels, autoplay,
-// the charts' x axis, the speed, and whether test points are drawn. Not part of the engine's
-// spec; checked like it (bad values are dropped with a warning).
+// the charts' x axis, the speed, whether test points are drawn, and the lesson it opened. Not
+// part of the engine's spec; checked like it (bad values are dropped with a warning).
+import { lessonById } from '../lessons/catalog';
 import { safeText, type SpecWarning } from './validate';
+
+const isLesson = (id: string) => lessonById(id) !== undefined;
 
 export const kPanels = [
   'header',
@@ -29,6 +32,7 @@ export interface ViewOptions {
   xAxis: 'step' | 'epoch';
   speed: number; // optimizer steps per animation frame, one of kSpeeds
   showTest: boolean;
+  lesson: string | null; // the lesson the page opened with (#lesson=<id>), shown beside the run
 }
 
 export function defaultView(): ViewOptions {
@@ -40,11 +44,21 @@ export function defaultView(): ViewOptions {
     xAxis: 'step',
     speed: 10,
     showTest: false,
+    lesson: null,
   };
 }
 
 // The keys this file reads.
-export const kViewKeys = new Set(['lang', 'embed', 'hide', 'autoplay', 'x', 'speed', 'tp']);
+export const kViewKeys = new Set([
+  'lang',
+  'embed',
+  'hide',
+  'autoplay',
+  'x',
+  'speed',
+  'tp',
+  'lesson',
+]);
 
 export function encodeView(view: ViewOptions): string[] {
   const pairs: string[] = [];
@@ -56,6 +70,7 @@ export function encodeView(view: ViewOptions): string[] {
   if (view.xAxis !== d.xAxis) pairs.push(`x=${view.xAxis}`);
   if (view.speed !== d.speed) pairs.push(`speed=${view.speed}`);
   if (view.showTest !== d.showTest) pairs.push(`tp=${view.showTest ? 1 : 0}`);
+  if (view.lesson) pairs.push(`lesson=${view.lesson}`);
   return pairs;
 }
 
@@ -107,6 +122,11 @@ export function decodeView(pairs: Map<string, string>, warnings: SpecWarning[]):
         value: safeText(speed),
         allowed: kSpeeds.join(', '),
       });
+  }
+  const lesson = pairs.get('lesson');
+  if (lesson !== undefined) {
+    if (isLesson(lesson)) view.lesson = lesson;
+    else warnings.push({ code: 'invalid', key: 'lesson', value: safeText(lesson) });
   }
   return view;
 }

@@ -46,6 +46,10 @@ import {
   type Store,
 } from './store';
 
+// Grid points per side: the output picture, and each neuron's picture in the network drawing.
+const kBoundaryResolution = 100;
+const kNeuronResolution = 24;
+
 export class Controller {
   private csvRequests = new Map<
     number,
@@ -207,9 +211,10 @@ export class Controller {
     const cols = this.store.get().custom?.data.cols;
     const selected = index === this.store.get().selected;
     return {
-      grid: isTwoDimensional(run.spec, cols) ? 64 : 0,
+      grid: isTwoDimensional(run.spec, cols) ? kBoundaryResolution : 0,
       curve: isOneDimensional(run.spec, cols) ? 200 : 0,
       network: selected,
+      neurons: selected && isTwoDimensional(run.spec, cols) ? kNeuronResolution : 0,
       histogramBins: selected ? 40 : 0,
     };
   }

@@ -157,7 +157,7 @@ export type Topic =
 type Listener = (topics: ReadonlySet<Topic>, state: AppState) => void;
 
 export function emptyVisuals(): Visuals {
-  return { grid: null, curve: null, weights: null, histogram: null };
+  return { grid: null, curve: null, weights: null, neurons: null, histogram: null };
 }
 
 let nextRunId = 1;
@@ -244,6 +244,7 @@ export class Store {
             grid: v.grid ?? run.visuals.grid,
             curve: v.curve ?? run.visuals.curve,
             weights: v.weights ?? run.visuals.weights,
+            neurons: v.neurons ?? run.visuals.neurons,
             histogram: v.histogram ?? run.visuals.histogram,
           };
           topics.add('visuals');

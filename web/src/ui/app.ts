@@ -1,23 +1,31 @@
-// The page layout: header (title, language), messages, then controls | pictures | charts.
+// The page: one screen that tells the story, left to right as the TensorFlow Playground does:
+// the data (and the open lesson) → the network, every neuron drawn over the input plane → the
+// output picture and the loss, under one strip of playback, status and the settings every
+// lesson turns. Below it: the other settings in tabs, the other charts, sharing. On a phone the
+// sections stack and a tab bar at the bottom jumps between them.
 // Built from the state once, and again when the language changes; afterwards every view
 // updates itself from the store's notifications.
 import type { Controller } from '../state/controller';
 import type { AppState, Store, Topic } from '../state/store';
-import { kLanguages, type Language } from '../spec/url-codec';
-import { setLanguage, t } from '../i18n/i18n';
+import { setLanguage, t, type MessageKey } from '../i18n/i18n';
 import { bannerView } from './banner';
 import { boundaryView } from './boundary-view';
+import { ChartBoard } from './chart-board';
 import { chartsPanel } from './charts-panel';
-import { comparePanel } from './controls/compare-panel';
+import { controlStrip } from './controls/control-strip';
 import { dataPanel } from './controls/data-panel';
 import { modelPanel } from './controls/model-panel';
 import { optimizerPanel } from './controls/optimizer-panel';
-import { playbackBar } from './controls/playback-bar';
 import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
-import { h, uid } from './dom';
+import { h } from './dom';
 import { applyPanelVisibility } from './embed';
+import { lessonCard, lessonsGallery } from './lessons-gallery';
+import { lossPanel } from './loss-panel';
 import { networkView } from './network-view';
+import { runLegend } from './run-legend';
+import { settingsTabs } from './settings-tabs';
+import { topBar } from './top-bar';
 
 interface View {
   el: HTMLElement;
@@ -25,7 +33,28 @@ interface View {
   destroy?(): void;
 }
 
-const kLanguageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
+const kAllTopics: Topic[] = [
+  'runs',
+  'metrics',
+  'visuals',
+  'status',
+  'playback',
+  'view',
+  'lang',
+  'data',
+  'warnings',
+  'banner',
+  'engine',
+];
+
+// The phone's tab bar: each tab scrolls to one region of the page.
+const kPhoneTabs: { target: string; key: MessageKey }[] = [
+  { target: 'stage-output', key: 'tabs.train' },
+  { target: 'stage-data', key: 'tabs.data' },
+  { target: 'stage-network', key: 'tabs.network' },
+  { target: 'settings', key: 'tabs.settings' },
+  { target: 'charts', key: 'tabs.charts' },
+];
 
 export function mountApp(
   root: HTMLElement,
@@ -34,119 +63,106 @@ export function mountApp(
   getLink: () => string,
 ): void {
   let views: View[] = [];
+  let board: ChartBoard | null = null;
   let frame = 0;
   let pending = new Set<Topic>();
 
   const build = () => {
     for (const v of views) v.destroy?.();
+    board?.destroy();
     const s = store.get();
     setLanguage(s.lang);
     document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('app.title');
 
-    const langId = uid('lang');
-    const lang = h(
-      'select',
-      { id: langId, 'data-action': 'language' },
-      kLanguages.map((l) => h('option', { value: l }, kLanguageNames[l])),
-    );
-    lang.value = s.lang;
-    lang.addEventListener('change', () => controller.setLanguage(lang.value as Language));
-    const engineInfo = h('span', { class: 'engine-info' });
-    const header: View = {
-      el: h(
-        'header',
-        { class: 'app-header', 'data-panel': 'header' },
-        h(
-          'div',
-          { class: 'title' },
-          h('h1', {}, t('app.title')),
-          h('p', { class: 'tagline' }, t('app.tagline')),
-        ),
-        h(
-          'div',
-          { class: 'header-tools' },
-          h('label', { for: langId }, t('app.language')),
-          lang,
-          engineInfo,
-        ),
-      ),
-      render: (st) => {
-        engineInfo.textContent = st.engine.ready
-          ? t('app.engine', {
-              version: st.engine.version,
-              simd: st.engine.simd ? t('app.simd') : t('app.noSimd'),
-            })
-          : t('app.loading');
-      },
-    };
-    const banner = bannerView(controller);
-    const playback = playbackBar(controller, s);
-    const data = dataPanel(controller, s);
-    const model = modelPanel(controller, s);
-    const reg = regularizationPanel(controller, s);
-    const opt = optimizerPanel(controller, s);
-    const boundary = boundaryView(controller);
-    const network = networkView();
-    const charts = chartsPanel(controller, s);
-    const compare = comparePanel(controller);
+    board = new ChartBoard(s);
+    const gallery = lessonsGallery();
     const share = sharePanel(getLink, () => store.get());
+    const header = topBar(controller, gallery.el, () => share.copy());
+    const banner = bannerView(controller);
+    const lesson = lessonCard(controller);
+    const legend = runLegend(controller);
+    const strip = controlStrip(controller, s, [legend.duplicate]);
+    const data = dataPanel(controller, s);
+    const network = networkView(controller);
+    const boundary = boundaryView(controller);
+    const loss = lossPanel(board);
+    const tabs = settingsTabs([
+      {
+        id: 'regularization',
+        titleKey: 'panel.regularization',
+        view: regularizationPanel(controller, s),
+      },
+      { id: 'optimizer', titleKey: 'panel.optimizer', view: optimizerPanel(controller, s) },
+      { id: 'model', titleKey: 'panel.model', view: modelPanel(controller, s) },
+    ]);
+    const charts = chartsPanel(controller, board);
+    const chartBoard: View = { el: h('div'), render: (st, topics) => board!.render(st, topics) };
     views = [
       header,
+      gallery,
       banner,
-      playback,
+      lesson,
+      strip,
+      legend,
       data,
-      model,
-      reg,
-      opt,
-      boundary,
       network,
+      boundary,
+      loss,
+      tabs,
       charts,
-      compare,
       share,
+      chartBoard,
     ];
 
-    const skip = h('a', { class: 'skip', href: '#controls' }, t('app.skip'));
+    const phoneTabs = h(
+      'nav',
+      { class: 'phone-tabs', 'aria-label': t('tabs.label') },
+      kPhoneTabs.map(({ target, key }) => {
+        const a = h('a', { href: `#${target}`, 'data-target': target }, t(key));
+        // The hash holds the experiment: scroll without touching it.
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          document.getElementById(target)?.scrollIntoView({ block: 'start' });
+        });
+        return a;
+      }),
+    );
+    const skip = h('a', { class: 'skip', href: '#stage-data' }, t('app.skip'));
+    skip.addEventListener('click', (e) => {
+      e.preventDefault();
+      document.getElementById('stage-data')?.focus();
+    });
     root.replaceChildren(
       skip,
       header.el,
+      gallery.el,
       banner.el,
+      strip.el,
+      legend.el,
       h(
         'main',
-        { class: 'layout' },
+        { class: 'stage' },
         h(
           'div',
-          { class: 'col col-controls', id: 'controls' },
-          compare.el,
+          { class: 'stage-col stage-data', id: 'stage-data', tabindex: -1 },
+          lesson.el,
           data.el,
-          model.el,
-          reg.el,
-          opt.el,
         ),
-        h(
-          'div',
-          { class: 'col col-main' },
-          playback.el,
-          h('div', { class: 'pictures' }, boundary.el, network.el),
-          charts.el,
-          share.el,
-        ),
+        h('div', { class: 'stage-col stage-network', id: 'stage-network' }, network.el),
+        h('div', { class: 'stage-col stage-output', id: 'stage-output' }, boundary.el, loss.el),
       ),
+      h(
+        'section',
+        { class: 'panel settings-panel', id: 'settings', 'aria-label': t('panel.settings') },
+        tabs.el,
+      ),
+      h('div', { id: 'charts' }, charts.el),
+      share.el,
+      phoneTabs,
     );
-    const all = new Set<Topic>([
-      'runs',
-      'metrics',
-      'visuals',
-      'status',
-      'playback',
-      'view',
-      'lang',
-      'data',
-      'warnings',
-      'banner',
-      'engine',
-    ]);
     applyPanelVisibility(root, s);
+    const all = new Set<Topic>(kAllTopics);
     for (const v of views) v.render(s, all);
   };
 

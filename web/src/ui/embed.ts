@@ -8,7 +8,7 @@
 // Everything that comes in is validated like a shared link (decode / validateSpec).
 import type { Controller } from '../state/controller';
 import type { AppState, Run, Store, Topic } from '../state/store';
-import { decode, defaultView } from '../spec/url-codec';
+import { decode, defaultView, kPanels } from '../spec/url-codec';
 import { validateSpec } from '../spec/validate';
 import { datasetFromPoints } from '../state/custom-data';
 
@@ -46,17 +46,15 @@ export function applyPanelVisibility(root: HTMLElement, s: AppState): void {
   document.documentElement.classList.toggle('embed', s.view.embed);
   for (const el of root.querySelectorAll<HTMLElement>('[data-panel]')) {
     const id = el.dataset['panel'] as AppState['view']['hide'][number];
-    el.hidden = s.view.hide.includes(id);
+    if ((kPanels as readonly string[]).includes(id)) el.hidden = s.view.hide.includes(id);
   }
-  // A column whose panels are all hidden takes no room.
-  for (const col of root.querySelectorAll<HTMLElement>('.col')) {
-    const panels = [...col.querySelectorAll<HTMLElement>('[data-panel]')];
+  // A column of the stage whose panels are all hidden takes no room.
+  for (const col of root.querySelectorAll<HTMLElement>('.stage-col')) {
+    const panels = [...col.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) =>
+      (kPanels as readonly string[]).includes(p.dataset['panel'] ?? ''),
+    );
     col.hidden = panels.length > 0 && panels.every((p) => p.hidden);
   }
-  root.querySelector('.layout')?.classList.toggle(
-    'single',
-    [...root.querySelectorAll('.col')].some((c) => (c as HTMLElement).hidden),
-  );
 }
 
 export function startEmbed(store: Store, controller: Controller, getLink: () => string): void {

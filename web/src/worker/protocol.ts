@@ -9,6 +9,7 @@ import type {
   Histogram,
   MetricsBatch,
   NetworkInfo,
+  NeuronGrids,
   RunStatus,
 } from '../engine/engine-api';
 
@@ -19,6 +20,7 @@ export interface VisualRequest {
   grid: number; // decision-surface resolution per side (2D data), 0 = none
   curve: number; // points of the fitted curve (1D regression), 0 = none
   network: boolean; // weights for the network drawing
+  neurons: number; // resolution of each neuron's picture over the plane (2D data), 0 = none
   histogramBins: number; // 0 = none
 }
 
@@ -43,6 +45,9 @@ export interface Visuals {
   // 1D regression: predictions at x, n × outputs row-major (one curve per target column).
   curve: { x: Float32Array; y: Float32Array; outputs: number } | null;
   weights: WeightBlock[] | null;
+  // Every input feature and hidden unit evaluated over the plane: layerSizes[l] pictures per
+  // layer (inputs first), each resolution² values, concatenated (Trainer.neuronGrids).
+  neurons: NeuronGrids | null;
   histogram: Histogram | null;
 }
 

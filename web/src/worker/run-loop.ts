@@ -251,7 +251,13 @@ export class RunLoop {
   ): void {
     const run = this.runs.get(runId);
     if (!run) {
-      this.start(runId, spec, data, { grid: 0, curve: 0, network: false, histogramBins: 0 }, false);
+      this.start(
+        runId,
+        spec,
+        data,
+        { grid: 0, curve: 0, network: false, neurons: 0, histogramBins: 0 },
+        false,
+      );
       return;
     }
     let applied = false;
@@ -326,7 +332,7 @@ export class RunLoop {
 
   private visuals(run: RunEntry): Visuals {
     const { view, trainer, bounds } = run;
-    const out: Visuals = { grid: null, curve: null, weights: null, histogram: null };
+    const out: Visuals = { grid: null, curve: null, weights: null, neurons: null, histogram: null };
     if (view.grid > 0 && bounds && trainer.data('train').cols === 2) {
       const r = Math.min(200, Math.max(2, Math.floor(view.grid)));
       out.grid = {
@@ -341,6 +347,10 @@ export class RunLoop {
       const x = new Float32Array(n);
       for (let i = 0; i < n; i++) x[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (n - 1);
       out.curve = { x, y: trainer.predict(x, n), outputs: trainer.network().outputs };
+    }
+    if (view.neurons > 0 && bounds && trainer.data('train').cols === 2 && trainer.neuronGrids) {
+      const r = Math.min(64, Math.max(2, Math.floor(view.neurons)));
+      out.neurons = trainer.neuronGrids(r, bounds.xMin, bounds.xMax, bounds.yMin, bounds.yMax);
     }
     if (view.network) {
       out.weights = trainer

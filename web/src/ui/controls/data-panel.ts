@@ -4,7 +4,7 @@
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
 import { t } from '../../i18n/i18n';
-import { h, section, uid } from '../dom';
+import { h, section } from '../dom';
 import { csvImport } from './csv-import';
 import { pointEditor } from './point-editor';
 import { groupFields } from './spec-fields';
@@ -18,9 +18,6 @@ export function dataPanel(controller: Controller, state: AppState) {
   const current = h('p', { class: 'custom-current' });
 
   const editor = pointEditor(controller);
-  const showTestId = uid('tp');
-  const showTest = h('input', { id: showTestId, type: 'checkbox' });
-  showTest.addEventListener('change', () => controller.setView({ showTest: showTest.checked }));
   const el = section(
     'data',
     t('panel.data'),
@@ -28,12 +25,6 @@ export function dataPanel(controller: Controller, state: AppState) {
     h('div', { class: 'features' }, features.els),
     split.els,
     h('details', { class: 'advanced' }, h('summary', {}, t('panel.advanced')), split.advanced),
-    h(
-      'div',
-      { class: 'field field-bool' },
-      showTest,
-      h('label', { for: showTestId }, t('data.showTest')),
-    ),
     editor.el,
     csvImport(controller),
     current,
@@ -46,7 +37,6 @@ export function dataPanel(controller: Controller, state: AppState) {
       main.render(spec, s.fieldNotes);
       features.render(spec, s.fieldNotes);
       split.render(spec, s.fieldNotes);
-      showTest.checked = s.view.showTest;
       editor.render(s);
       const c = s.custom;
       current.hidden = !(c && spec.data.kind === 'custom');

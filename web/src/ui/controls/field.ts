@@ -22,6 +22,7 @@ interface FieldOptions {
   onChange(value: FieldValue): void;
   slider?: 'log' | 'linear';
   help?: string;
+  title?: string; // a longer label, as the control's tooltip
   name?: string; // data-field attribute, for tests and styling
 }
 
@@ -202,6 +203,7 @@ export function fieldControl(o: FieldOptions): FieldControl {
     }
   }
   if (o.name) body.dataset['field'] = o.name;
+  if (o.title) body.title = o.title;
   set(o.value);
   return {
     el: body,

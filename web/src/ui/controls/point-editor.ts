@@ -37,9 +37,9 @@ export function pointEditor(controller: Controller) {
     if (Number.isFinite(a) && Number.isFinite(b)) controller.editAt(a, b, kPickRadius);
   });
   const el = h(
-    'fieldset',
+    'details',
     { class: 'edit-tools' },
-    h('legend', {}, t('data.edit')),
+    h('summary', {}, t('data.edit')),
     h(
       'div',
       { class: 'chips' },

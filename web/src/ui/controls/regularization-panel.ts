@@ -1,13 +1,13 @@
 // Regularization: the penalty (with what it does and its update rule), weight decay, dropout on
 // every layer, max-norm, gradient clipping, augmentation and early stopping. Each group says in
 // one sentence what it does, in the page's language.
-import { layerField, type LayerSpec } from '../../spec/experiment-spec';
+
 import type { GroupName } from '../../spec/presentation';
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { h, section } from '../dom';
-import { fieldControl } from './field';
+
 import { groupFields } from './spec-fields';
 
 function group(title: string | null, explain: MessageKey | null, ...els: (HTMLElement | null)[]) {
@@ -30,17 +30,6 @@ export function regularizationPanel(controller: Controller, state: AppState) {
   const augment = fields('augmentation');
   const stopping = fields('earlyStopping');
   const groups = [penalty, decay, constraint, clipping, augment, stopping];
-  const dropout = fieldControl({
-    label: t('layer.allDropout'),
-    field: layerField('dropout'),
-    value: spec.model.hidden[0]?.dropout ?? 0,
-    slider: 'linear',
-    name: 'all.dropout',
-    onChange: (v) =>
-      controller.setLayers(
-        spec.model.hidden.map((l: LayerSpec) => ({ ...l, dropout: v as number })),
-      ),
-  });
   const explain = h('p', { class: 'explain', 'data-explain': 'penalty' });
   const formula = h('p', { class: 'formula', 'data-formula': 'penalty' });
 
@@ -49,7 +38,7 @@ export function regularizationPanel(controller: Controller, state: AppState) {
     t('panel.regularization'),
     group(null, null, ...penalty.els, explain, formula),
     group(t('field.optimizer.weightDecay'), 'explain.weightDecay', ...decay.els),
-    group(t('layer.dropout'), 'explain.dropout', dropout.el),
+    group(t('layer.dropout'), 'explain.dropout'),
     group(t('field.training.maxNorm'), 'explain.maxNorm', ...constraint.els),
     group(t('field.training.clipNorm'), 'explain.clipping', ...clipping.els),
     group(t('field.training.jitter'), 'explain.augmentation', ...augment.els),
@@ -66,9 +55,6 @@ export function regularizationPanel(controller: Controller, state: AppState) {
     render(s: AppState) {
       spec = s.runs[s.selected]!.spec;
       for (const g of groups) g.render(spec, s.fieldNotes);
-      const hidden = spec.model.hidden;
-      dropout.setVisible(hidden.length > 0);
-      if (hidden[0]) dropout.set(hidden[0].dropout);
       explain.textContent = t(`explain.penalty.${spec.penalty.kind}` as MessageKey);
       const f = `formula.penalty.${spec.penalty.kind}` as MessageKey;
       formula.textContent =

@@ -12,7 +12,7 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
     { type: 'button', class: 'primary', 'data-action': 'share' },
     t('share.copy'),
   );
-  copy.addEventListener('click', async () => {
+  const copyLink = async () => {
     const link = getLink();
     try {
       await navigator.clipboard.writeText(link);
@@ -21,7 +21,8 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
       status.textContent = t('share.copyFailed');
     }
     if (getState().custom?.source === 'csv') status.textContent += ` ${t('warn.notShared')}`;
-  });
+  };
+  copy.addEventListener('click', () => void copyLink());
   const snippetId = uid('snippet');
   const snippet = h('textarea', {
     id: snippetId,
@@ -46,6 +47,11 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
   );
   return {
     el,
+    // The header's copy button does the same as this panel's, and reports here.
+    copy: () => {
+      void copyLink();
+      status.scrollIntoView({ block: 'nearest' });
+    },
     render(_s: AppState, topics: ReadonlySet<Topic>) {
       if (!['runs', 'view', 'data', 'lang'].some((t) => topics.has(t as Topic))) return;
       const link = getLink();

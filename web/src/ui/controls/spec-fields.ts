@@ -22,7 +22,7 @@ interface SpecFieldGroup {
   render(spec: ExperimentSpec, notes?: FieldNotes): void;
 }
 
-function fieldLabel(path: SpecPath): string {
+export function fieldLabel(path: SpecPath): string {
   return t(`field.${path}` as MessageKey);
 }
 
