@@ -80,4 +80,4 @@ export const experimentArb: fc.Arbitrary<SharedExperiment> = fc
     speed: fc.constantFrom(...kSpeeds),
     showTest: fc.boolean(),
   })
-  .map(({ runs, ...view }) => ({ runs, points: null, view: { ...view, lesson: null } }));
+  .map(({ runs, ...view }) => ({ runs, points: null, csv: null, view: { ...view, lesson: null } }));

@@ -72,7 +72,7 @@ describe('encode', () => {
     spec.model.hidden = [
       { units: 16, activation: 'relu', dropout: 0.2, penaltyScale: 1, batchNorm: true },
     ];
-    expect(encode(withRuns(spec))).toBe('v=2&ds=spiral&pen=l1&lr=0.01&h=16:relu:d0.2:bn');
+    expect(encode(withRuns(spec))).toBe('v=2&lr=0.01&pen=l1&ds=spiral&h=16:relu:d0.2:bn');
   });
 });
 

@@ -32,6 +32,7 @@ startUrlSync(store, controller);
 startEmbed(store, controller, getLink);
 startShortcuts(controller);
 controller.boot();
+if (experiment.csv) void controller.loadSharedCsv(experiment.csv);
 
 // For the browser tests and the curious: the state, read-only in spirit.
 (window as unknown as { playground: unknown }).playground = { store, controller, worker };

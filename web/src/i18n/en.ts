@@ -170,8 +170,6 @@ export const en = {
   'rule.sparseSupport': 'the true non-zeros k may not exceed the number of features p.',
   'rule.sparseSize': 'samples × features may be at most 4,000,000 in the browser.',
   'warn.dismiss': 'Dismiss',
-  'warn.notShared':
-    'Uploaded CSV data is not part of the link: the link opens with the default data set.',
 
   'field.seed': 'Seed',
   'field.data.kind': 'Data set',
@@ -422,6 +420,9 @@ export const en = {
   'compare.editing': 'Editing run {n}',
 
   'share.copy': 'Copy link',
+  'share.tableTooLarge':
+    'Your table is too large to travel in a link ({n} characters compressed; up to {max} fit). A copied link opens the default data set instead.',
+  'share.withoutTable': 'The link does not carry your table.',
   'share.short': 'Share',
   'share.copied': 'Link copied.',
   'share.copyFailed': 'Copy failed; select the address bar and copy it.',

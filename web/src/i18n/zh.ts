@@ -166,7 +166,6 @@ export const zh: Messages = {
   'rule.sparseSupport': '真实非零系数个数 k 不能超过特征数 p。',
   'rule.sparseSize': '浏览器中样本数 × 特征数最多为 4,000,000。',
   'warn.dismiss': '关闭',
-  'warn.notShared': '上传的 CSV 数据不包含在链接中：打开链接时将使用默认数据集。',
 
   'field.seed': '随机种子',
   'field.data.kind': '数据集',
@@ -411,6 +410,9 @@ export const zh: Messages = {
   'compare.editing': '正在编辑运行 {n}',
 
   'share.copy': '复制链接',
+  'share.tableTooLarge':
+    '你的表格太大，无法放入链接（压缩后 {n} 个字符；最多 {max} 个）。复制的链接将改为打开默认数据集。',
+  'share.withoutTable': '该链接不包含你的表格。',
   'share.short': '分享',
   'share.copied': '链接已复制。',
   'share.copyFailed': '复制失败，请在地址栏中手动复制。',

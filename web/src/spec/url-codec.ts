@@ -18,6 +18,7 @@ import {
 } from './experiment-spec';
 import { lessonRuns } from '../lessons/lesson-runs';
 import { kPresentation } from './presentation';
+import { kMaxCsvLinkChars, type SharedCsv } from './url-csv';
 import { decodePoints, encodePoints, type CustomPoints } from './url-points';
 import { decodeLayers, encodeLayers, kLayersKey } from './url-layers';
 import { decodeView, defaultView, encodeView, kViewKeys, type ViewOptions } from './view-options';
@@ -46,6 +47,7 @@ export const FIELDS: readonly { key: string; path: SpecPath }[] = kPresentation;
 export interface SharedExperiment {
   runs: ExperimentSpec[]; // 1..kMaxRuns; runs[0] is the experiment, the others compare with it
   points: CustomPoints | null;
+  csv: SharedCsv | null; // the user's own table, compressed (url-csv.ts)
   view: ViewOptions;
 }
 
@@ -55,7 +57,7 @@ interface Decoded {
 }
 
 export function defaultExperiment(): SharedExperiment {
-  return { runs: [defaultSpec()], points: null, view: defaultView() };
+  return { runs: [defaultSpec()], points: null, csv: null, view: defaultView() };
 }
 
 // --- values -----------------------------------------------------------------------------------
@@ -106,6 +108,10 @@ export function encode(experiment: SharedExperiment): string {
     .forEach((run, i) => pairs.push(...specPairs(run, baseOf(i + 1, first, lesson), `r${i + 2}.`)));
   if (experiment.points && first.data.kind === 'custom') {
     pairs.push(`pts=${encodePoints(experiment.points)}`);
+  } else if (experiment.csv && first.data.kind === 'custom') {
+    const { payload, targets, name } = experiment.csv;
+    pairs.push(`csv=${payload}`, `csvt=${targets.join(',')}`);
+    if (name) pairs.push(`csvn=${escapeValue(name.slice(0, 80))}`);
   }
   pairs.push(...encodeView(experiment.view));
   return pairs.join('&');
@@ -169,16 +175,39 @@ function applyRunPairs(
   return spec;
 }
 
+// The link's own keys besides the fields, the layers and the view options.
+const kExperimentKeys = ['v', 'runs', 'pts', 'csv', 'csvt', 'csvn'];
+
 function isKnownKey(key: string): boolean {
   if (
     kViewKeys.has(key) ||
-    ['v', 'runs', 'pts'].includes(key) ||
+    kExperimentKeys.includes(key) ||
     key === kLayersKey ||
     fieldByKey.has(key)
   )
     return true;
   const m = /^r([2-9])\.(.+)$/.exec(key);
   return !!m && (m[2] === kLayersKey || fieldByKey.has(m[2]!));
+}
+
+// csv= / csvt= / csvn=: checked here for form only; the page unpacks and parses the table.
+function decodeCsvPairs(
+  payload: string,
+  pairs: Map<string, string>,
+  warnings: SpecWarning[],
+): SharedCsv | null {
+  const targets = (pairs.get('csvt') ?? '').split(',', 17).map(Number);
+  if (
+    !/^[A-Za-z0-9_-]+$/.test(payload) ||
+    payload.length > kMaxCsvLinkChars ||
+    targets.length === 0 ||
+    targets.length > 16 ||
+    targets.some((c) => !Number.isInteger(c) || c < 0 || c > 10000)
+  ) {
+    warnings.push({ code: 'invalid', key: 'csv', value: safeText(payload) });
+    return null;
+  }
+  return { payload, targets, name: safeText(pairs.get('csvn') ?? '', 80) };
 }
 
 // Reads a link: the hash ("#v=2&..."), the part after '#', or a whole URL.
@@ -280,8 +309,15 @@ export function decode(input: unknown): Decoded {
 
   const pts = pairs.get('pts');
   if (pts !== undefined) experiment.points = decodePoints(pts, warnings);
-  if (experiment.runs.some((r) => r.data.kind === 'custom') && !experiment.points) {
-    warnings.push({ code: 'invalid', key: 'ds', value: 'custom', allowed: 'pts' });
+  const csv = pairs.get('csv');
+  if (csv !== undefined && !experiment.points)
+    experiment.csv = decodeCsvPairs(csv, pairs, warnings);
+  if (
+    experiment.runs.some((r) => r.data.kind === 'custom') &&
+    !experiment.points &&
+    !experiment.csv
+  ) {
+    warnings.push({ code: 'invalid', key: 'ds', value: 'custom', allowed: 'pts, csv' });
     experiment.runs = experiment.runs.map((r) =>
       r.data.kind === 'custom' ? setPath(r, 'data.kind', field('data.kind').default as string) : r,
     );

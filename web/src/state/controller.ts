@@ -5,6 +5,7 @@
 // together after such a rebuild, so the runs stay in lockstep.
 import type { CustomData, ExperimentSpec } from '../engine/engine-api';
 import {
+  field,
   isOneDimensional,
   isTwoDimensional,
   setPath,
@@ -28,9 +29,12 @@ import {
   type VisualRequest,
 } from '../worker/protocol';
 import type { WorkerPort } from '../worker/worker-client';
+import { compressCsv, decompressCsv, kMaxCsvLinkChars, type SharedCsv } from '../spec/url-csv';
 import {
   addPoint,
+  datasetFromCsv,
   datasetFromPoints,
+  kMaxCsvRows,
   pointsFromDataset,
   pointsFromSplits,
   removeNearestPoint,
@@ -220,6 +224,8 @@ export class Controller {
   }
 
   private sendStart(run: Run): void {
+    // A run on the user's own table starts when the table arrives (loadSharedCsv).
+    if (run.spec.data.kind === 'custom' && !this.store.get().custom) return;
     const index = this.store.get().runs.indexOf(run);
     this.worker.send({
       type: 'start',
@@ -403,6 +409,49 @@ export class Controller {
       spec = setPath(spec, 'data.task', dataset.task);
       this.applySpec(i, spec, true);
     });
+  }
+
+  // A table from a CSV file or paste: trains at once; its link form (compressed) is made in the
+  // background, and is left out of links when too large to travel (Share says so).
+  useCsvData(dataset: CustomDataset, text: string, targets: number[]): void {
+    this.useCustomData(dataset);
+    void compressCsv(text).then((payload) => {
+      if (this.store.get().custom !== dataset) return; // replaced meanwhile
+      this.store.update(['data'], () => {
+        dataset.linkChars = payload.length;
+        dataset.link =
+          payload.length <= kMaxCsvLinkChars ? { payload, targets, name: dataset.name } : null;
+      });
+    });
+  }
+
+  // The table a shared link carries: unpacked, parsed by the engine, then used as if the user
+  // had pasted it. A table that does not unpack or parse is reported, and the runs fall back to
+  // the default data set.
+  async loadSharedCsv(csv: SharedCsv): Promise<void> {
+    const task = this.store.get().runs[0]!.spec.data.task;
+    const fail = (value: string) => {
+      this.store.update(['warnings'], (s) => {
+        s.warnings = [...s.warnings, { code: 'invalid', key: 'csv', value }];
+      });
+      this.store.get().runs.forEach((run, i) => {
+        if (run.spec.data.kind === 'custom')
+          this.applySpec(i, setPath(run.spec, 'data.kind', field('data.kind').default as string));
+      });
+    };
+    const text = await decompressCsv(csv.payload);
+    if (text === null) return fail(csv.name || 'csv');
+    let parsed: ParsedCsv;
+    try {
+      parsed = await this.parseCsv(text, kMaxCsvRows);
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+    const r = datasetFromCsv(parsed, csv.targets, task, csv.name);
+    if (!r.ok) return fail(r.error.code);
+    r.dataset.link = csv;
+    r.dataset.linkChars = csv.payload.length;
+    this.useCustomData(r.dataset);
   }
 
   setEditMode(mode: EditMode): void {

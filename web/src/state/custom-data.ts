@@ -3,6 +3,7 @@
 // CustomData layout (row-major inputs; one class per row, or one value per row and target
 // column) and names the classes.
 import type { CustomData } from '../engine/engine-api';
+import type { SharedCsv } from '../spec/url-csv';
 import type { ParsedCsv } from '../worker/protocol';
 import { roundPointCoordinate, type CustomPoints } from '../spec/url-codec';
 
@@ -18,6 +19,10 @@ export interface CustomDataset {
   task: 'classification' | 'regression';
   classes: string[]; // classification: the label each class index stands for
   data: CustomData & { x: Float32Array; y: Float32Array };
+  // CSV only: the table as a link carries it (compressed; null until compressed, or when it
+  // is too large to travel), and its compressed size.
+  link: SharedCsv | null;
+  linkChars: number;
 }
 
 export function datasetFromPoints(points: CustomPoints): CustomDataset {
@@ -30,6 +35,8 @@ export function datasetFromPoints(points: CustomPoints): CustomDataset {
     task: 'classification',
     classes: ['0', '1'],
     data: { x: Float32Array.from(points.x), y: Float32Array.from(points.y), rows, cols: 2 },
+    link: null,
+    linkChars: 0,
   };
 }
 
@@ -157,6 +164,8 @@ export function datasetFromCsv(
         featureNames: parsed.columns.filter((_, c) => !isTarget(c)).map((c, i) => c || `x${i + 1}`),
         targetNames: chosen.map((c) => parsed.columns[c] || `y${c + 1}`),
       },
+      link: null,
+      linkChars: 0,
     },
   };
 }

@@ -121,11 +121,12 @@ export function startEmbed(store: Store, controller: Controller, getLink: () => 
             experiment.points ? datasetFromPoints(experiment.points) : null,
             warnings,
           );
+          if (experiment.csv) void controller.loadSharedCsv(experiment.csv);
         } else if (msg['spec'] !== undefined) {
           const { value, warnings } = validateSpec(msg['spec']);
           if (value.data.kind === 'custom') value.data.kind = 'circle';
           controller.load(
-            { runs: [value], points: null, view: { ...defaultView(), ...view } },
+            { runs: [value], points: null, csv: null, view: { ...defaultView(), ...view } },
             null,
             warnings,
           );

@@ -7,14 +7,16 @@ import { datasetFromPoints, pointsFromDataset } from '../state/custom-data';
 
 function sharedExperiment(s: AppState): SharedExperiment {
   const points = s.custom ? pointsFromDataset(s.custom) : null;
+  const csv = s.custom?.source === 'csv' ? s.custom.link : null;
   const runs = s.runs.map((r) => r.spec);
-  // CSV data cannot travel in a link: the link falls back to the default data set.
+  // A table too large for a link cannot travel in it: the link falls back to the default data
+  // set, and Share says so.
   const shareable = runs.map((spec) =>
-    spec.data.kind === 'custom' && !points
+    spec.data.kind === 'custom' && !points && !csv
       ? { ...spec, data: { ...spec.data, kind: 'circle' as const } }
       : spec,
   );
-  return { runs: shareable, points, view: { ...s.view, lang: s.view.lang } };
+  return { runs: shareable, points, csv, view: { ...s.view, lang: s.view.lang } };
 }
 
 export function currentLink(s: AppState): string {
@@ -46,5 +48,6 @@ export function startUrlSync(store: Store, controller: Controller): void {
       experiment.points ? datasetFromPoints(experiment.points) : null,
       warnings,
     );
+    if (experiment.csv) void controller.loadSharedCsv(experiment.csv);
   });
 }

@@ -30,6 +30,7 @@ export function csvImport(controller: Controller): HTMLElement {
     useButton,
   );
   let parsed: ParsedCsv | null = null;
+  let parsedText = '';
   let fileName = 'CSV';
   let boxes: HTMLInputElement[] = [];
 
@@ -55,6 +56,7 @@ export function csvImport(controller: Controller): HTMLElement {
       return;
     }
     fileName = name;
+    parsedText = text;
     boxes = parsed.columns.map((_, i) => {
       const box = h('input', { type: 'checkbox', id: uid('target'), value: String(i) });
       box.checked = i === parsed!.cols - 1; // the last column, by convention
@@ -96,7 +98,7 @@ export function csvImport(controller: Controller): HTMLElement {
       return;
     }
     csvError.textContent = '';
-    controller.useCustomData(r.dataset);
+    controller.useCsvData(r.dataset, parsedText, chosen);
   });
 
   const fileId = uid('file');

@@ -3,6 +3,7 @@
 import type { AppState, Topic } from '../../state/store';
 import { t } from '../../i18n/i18n';
 import { download, h, section, uid } from '../dom';
+import { kMaxCsvLinkChars } from '../../spec/url-csv';
 import { metricsCsv, metricsJson } from '../export';
 
 export function sharePanel(getLink: () => string, getState: () => AppState) {
@@ -20,7 +21,7 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
     } catch {
       status.textContent = t('share.copyFailed');
     }
-    if (getState().custom?.source === 'csv') status.textContent += ` ${t('warn.notShared')}`;
+    if (tooLarge.textContent) status.textContent += ` ${t('share.withoutTable')}`;
   };
   copy.addEventListener('click', () => void copyLink());
   const snippetId = uid('snippet');
@@ -37,9 +38,12 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
   json.addEventListener('click', () =>
     download('metrics.json', 'application/json', metricsJson(getState(), getLink())),
   );
+  // Said before anyone copies: a table too large to travel stays out of the link.
+  const tooLarge = h('p', { class: 'share-warning' });
   const el = section(
     'share',
     t('panel.share'),
+    tooLarge,
     h('div', { class: 'buttons' }, copy, csv, json),
     status,
     h('label', { for: snippetId }, t('share.embedHint')),
@@ -52,8 +56,13 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
       void copyLink();
       status.scrollIntoView({ block: 'nearest' });
     },
-    render(_s: AppState, topics: ReadonlySet<Topic>) {
+    render(s: AppState, topics: ReadonlySet<Topic>) {
       if (!['runs', 'view', 'data', 'lang'].some((t) => topics.has(t as Topic))) return;
+      const custom = s.custom;
+      tooLarge.textContent =
+        custom?.source === 'csv' && !custom.link && custom.linkChars > 0
+          ? t('share.tableTooLarge', { n: custom.linkChars, max: kMaxCsvLinkChars })
+          : '';
       const link = getLink();
       const [base, hash = ''] = link.split('#');
       const src = `${base}#${hash}${hash ? '&' : ''}embed=1`;
