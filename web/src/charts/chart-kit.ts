@@ -269,7 +269,16 @@ export class MetricChart {
       if (n !== d.count) changed = true;
       d.count = n;
     });
-    if (changed || markersChanged) this.chart.update('none');
+    if (changed || markersChanged) {
+      this.chart.update('none');
+      // The share of the canvas's height the plot gets (legends, axes and titles take the
+      // rest): the layout tests read it.
+      const area = this.chart.chartArea;
+      if (area)
+        this.canvas.dataset['plotShare'] = ((area.bottom - area.top) / this.chart.height).toFixed(
+          3,
+        );
+    }
   }
 
   png(): string {

@@ -96,6 +96,8 @@ export class HistogramChart {
       });
     }
     this.chart.update('none');
+    const area = this.chart.chartArea;
+    if (area) this.canvas.dataset['plotShare'] = ((area.bottom - area.top) / this.chart.height).toFixed(3);
   }
 
   png(): string {
