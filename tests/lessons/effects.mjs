@@ -116,7 +116,9 @@ export const kMeasures = {
     const [stopped, full] = runsOf(result, 2, 'earlyStopping');
     const m = stopped.metrics;
     const best = minOf(m.valLoss);
-    const atBestStep = m.step.flatMap((s, i) => (s === stopped.status.bestStep ? [m.valLoss[i]] : []));
+    const atBestStep = m.step.flatMap((s, i) =>
+      s === stopped.status.bestStep ? [m.valLoss[i]] : [],
+    );
     return {
       state: stopped.status.state,
       stoppedAt: stopped.status.step,

@@ -55,7 +55,7 @@ export function runSpec(engine, spec, steps, chunk = 100) {
   const trainer = new engine.Trainer(spec);
   const run = { status: trainer.status(), metrics: {}, layers: {} };
   try {
-    for (let done = 0; done < steps; ) {
+    for (let done = 0; done < steps;) {
       const n = Math.min(chunk, steps - done);
       run.status = trainer.runSteps(n);
       appendBatch(run, trainer.takeMetrics(), schema);
@@ -64,7 +64,9 @@ export function runSpec(engine, spec, steps, chunk = 100) {
     }
     if (run.metrics.step === undefined) appendBatch(run, trainer.takeMetrics(), schema);
     run.parameters = Object.fromEntries(
-      trainer.parameters().map((p) => [p.name, { rows: p.rows, cols: p.cols, values: [...p.values] }]),
+      trainer
+        .parameters()
+        .map((p) => [p.name, { rows: p.rows, cols: p.cols, values: [...p.values] }]),
     );
     run.featureNames = trainer.network().featureNames;
   } finally {

@@ -49,7 +49,10 @@ test('every lesson is well formed: texts in both languages, 1–4 runs, steps, s
     const at = `lesson ${lesson.id}`;
     assert.ok(kTopics.includes(lesson.topic), `${at}: topic ${lesson.topic}`);
     for (const key of ['title', 'task', 'look']) assert.ok(bilingual(lesson[key]), `${at}: ${key}`);
-    assert.ok(lesson.runs.length >= 1 && lesson.runs.length <= 4, `${at}: ${lesson.runs.length} runs`);
+    assert.ok(
+      lesson.runs.length >= 1 && lesson.runs.length <= 4,
+      `${at}: ${lesson.runs.length} runs`,
+    );
     for (const run of lesson.runs) assert.ok(bilingual(run.label), `${at}: a run label`);
     const labels = lesson.runs.map((r) => r.label.en);
     assert.equal(new Set(labels).size, labels.length, `${at}: run labels repeat`);
@@ -109,8 +112,22 @@ const kWeightChecks = {
       if (name !== 'x1Squared' && name !== 'x2Squared')
         assert.ok(norm < 0.1 * weakest, `L1: input ${name} kept ${norm} (x1², x2²: ${weakest})`);
   },
+  // Lp keeps exactly 5 of the 50 inputs: the 5 with the largest weights under L1 (the true
+  // support, whose coefficients are 1 to 3 in size against noise 0.5).
+  lpSparsity(result) {
+    const [l1, , lp] = result.runs;
+    const w = l1.parameters['layers.0.weight'].values;
+    const largest = [...w.keys()].sort((a, b) => Math.abs(w[b]) - Math.abs(w[a])).slice(0, 5);
+    const kept = lp.parameters['layers.0.weight'].values.flatMap((v, j) => (v !== 0 ? [j] : []));
+    assert.deepEqual(
+      kept,
+      largest.sort((a, b) => a - b),
+      'Lp kept other inputs',
+    );
+  },
   // L1's exact zero is sin x1's weight, x1's stays; elastic net keeps sin x1 with x1's sign
-  // and gives the near-copies x2 and sin x2 weights within 5% of each other.
+  // and gives the near-copies x2 and sin x2 weights within 10% of each other (1.3%; L1's
+  // differ by 12% with this seed, by a factor of 3 with others).
   elasticNetGrouping(result) {
     const [l1, net] = result.runs;
     const w = (run) => Object.fromEntries(run.featureNames.map((f) => [f, linearWeight(run, f)]));
@@ -120,7 +137,7 @@ const kWeightChecks = {
     assert.equal(a.sinX1, 0, `L1 did not drop sin x1: ${what}`);
     assert.notEqual(a.x1, 0, what);
     assert.ok(Math.sign(b.sinX1) === Math.sign(b.x1) && b.sinX1 !== 0, `elastic net: ${what}`);
-    assert.ok(Math.abs(b.x2 - b.sinX2) <= 0.05 * Math.abs(b.x2), `no grouping: ${what}`);
+    assert.ok(Math.abs(b.x2 - b.sinX2) <= 0.1 * Math.abs(b.x2), `no grouping: ${what}`);
   },
 };
 

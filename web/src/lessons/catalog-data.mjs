@@ -62,8 +62,8 @@ export const kLessonData = [
       zh: '点击播放：同一个宽网络（2 × 64 tanh）拟合 20 个带噪声的点，分别不加对策、加 L2、加 Dropout 和使用早停。',
     },
     look: {
-      en: 'The validation loss (dashed) in the Loss chart: without a cure it bottoms out and then climbs to about four times its minimum while the training loss sinks to almost 0; each cure keeps it near its minimum. In the curve picture the uncured fit wiggles through every training point.',
-      zh: '看损失图中的验证损失（虚线）：不加对策时它先降到最低点，随后升到最低值的约四倍，而训练损失几乎降到 0；三种对策都让它停留在最低值附近。在曲线图中，未加对策的拟合曲线弯弯曲曲地穿过每个训练点。',
+      en: 'The validation loss (dashed) in the Loss chart: without a cure it bottoms out and then climbs to about four times its minimum while the training loss sinks to almost 0; each cure keeps it near its minimum. In the Fitted curve panel the run without a cure wiggles through every training point.',
+      zh: '看损失图中的验证损失（虚线）：不加对策时它先降到最低点，随后升到最低值的约四倍，而训练损失几乎降到 0；三种对策都让它停留在最低值附近。在拟合曲线面板中，无对策运行的曲线弯弯曲曲地穿过每个训练点。',
     },
     runs: [
       { label: { en: 'no cure', zh: '无对策' }, spec: overfitting(1) },
@@ -91,7 +91,7 @@ export const kLessonData = [
     // makes an exact zero.
     id: 'l1VsL2',
     topic: 'sparsity',
-    title: { en: 'L1 gives exact zeros, L2 only shrinks', zh: 'L1 产生精确的零，L2 只会缩小' },
+    title: { en: 'L1 gives exact zeros, L2 only shrinks', zh: 'L1 产生精确的零，L2 只会缩小权重' },
     task: {
       en: 'Train one network on all seven input features of the circle set, once with L1 and once with L2, both with λ = 0.03.',
       zh: '用圆形数据集的全部七个输入特征训练同一个网络，一次用 L1，一次用 L2，λ 都是 0.03。',
@@ -140,12 +140,18 @@ export const kLessonData = [
       zh: '用线性模型拟合 50 个输入，其中只有 5 个有用：分别使用 λ = 0.1 和 λ = 0.3 的 L1，以及 p = 0.5、λ = 0.1 的 Lp。',
     },
     look: {
-      en: "The 'Exactly-zero weights' chart: Lp reaches 0.9, exactly the 45 useless inputs, while L1 at the same λ stops lower. L1 at λ = 0.3 gets sparser only by fitting worse: its training loss (solid, Loss chart) ends several times higher.",
-      zh: '看“恰好为零的权重”图：Lp 达到 0.9，正好是 45 个无用输入，而相同 λ 的 L1 停在更低处。λ = 0.3 的 L1 只能以更差的拟合换取稀疏：它的训练损失（损失图中的实线）最终高出数倍。',
+      en: "The 'Exactly-zero weights' chart: Lp reaches 0.9: exactly the 45 useless inputs are cut off, while L1 at the same λ stops lower. L1 at λ = 0.3 gets sparser only by fitting worse: its training loss (solid, Loss chart) ends several times higher.",
+      zh: '看“恰好为零的权重”图：Lp 达到 0.9，即恰好 45 个无用输入的权重为零，而相同 λ 的 L1 停在更低处。λ = 0.3 的 L1 只能以更差的拟合换取稀疏：它的训练损失（损失图中的实线）最终高出数倍。',
     },
     runs: [
-      { label: { en: 'L1 λ = 0.1', zh: 'L1 λ = 0.1' }, spec: sparseLinear({ kind: 'l1', lambda: 0.1 }) },
-      { label: { en: 'L1 λ = 0.3', zh: 'L1 λ = 0.3' }, spec: sparseLinear({ kind: 'l1', lambda: 0.3 }) },
+      {
+        label: { en: 'L1 λ = 0.1', zh: 'L1 λ = 0.1' },
+        spec: sparseLinear({ kind: 'l1', lambda: 0.1 }),
+      },
+      {
+        label: { en: 'L1 λ = 0.3', zh: 'L1 λ = 0.3' },
+        spec: sparseLinear({ kind: 'l1', lambda: 0.3 }),
+      },
       {
         label: { en: 'Lp p = 0.5, λ = 0.1', zh: 'Lp p = 0.5，λ = 0.1' },
         spec: sparseLinear({ kind: 'lp', lambda: 0.1, p: 0.5 }),
@@ -158,9 +164,10 @@ export const kLessonData = [
     // A linear classifier on the moons with x1, x2 and their near-copies sin x1, sin x2
     // (correlation 0.96 and 0.997 on the training points: the moons lie within |x| < 2.3).
     // Unpenalized, x1 and sin x1 get opposite signs; L1 (λ = 0.03, full-batch proximal
-    // gradient) sets sin x1's weight to exactly 0. Elastic net with the same L1 part
-    // (λ·ρ = 0.1 · 0.3) adds an L2 term that is smallest when near-copies share the weight:
-    // sin x1 keeps a weight of x1's sign, and x2, sin x2 get nearly equal weights.
+    // gradient) sets sin x1's weight to exactly 0, and its split between x2 and sin x2 follows
+    // the sample (−1.13 / −1.00 with seed 1, −0.50 / −1.70 with seed 3). Elastic net with the
+    // same L1 part (λ·ρ = 0.1 · 0.3) adds an L2 term that is smallest when near-copies share
+    // the weight: sin x1 keeps a weight of x1's sign, x2 and sin x2 get equal weights (±1.3%).
     //
     // Diabetes (s1, s2: correlation 0.90) does not show this: their least-squares weights have
     // opposite signs, and elastic net pulls such a pair to 0 together.
@@ -175,8 +182,8 @@ export const kLessonData = [
       zh: '用输入 x1、x2 及其近似副本 sin x1、sin x2 为月牙数据训练线性分类器：一次用 L1（λ = 0.03），一次用 L1 部分相同的弹性网络（λ = 0.1，ρ = 0.3）。',
     },
     look: {
-      en: "The network drawing: L1 drops the line from sin x1 (its weight is exactly 0); elastic net keeps all four inputs and gives x2 and its near-copy sin x2 the same weight. The 'Exactly-zero weights' chart: 1 of 4 against none.",
-      zh: '看网络图：L1 去掉了 sin x1 的连线（其权重恰好为 0）；弹性网络保留全部四个输入，并给 x2 和它的近似副本 sin x2 相同的权重。“恰好为零的权重”图：4 个中有 1 个，对比 0 个。',
+      en: 'The network drawing: L1 drops the line from sin x1 (its weight is exactly 0) and splits the weight between x2 and sin x2 unevenly, differently for each seed; elastic net keeps all four inputs and gives x2 and sin x2 the same weight.',
+      zh: '看网络图：L1 去掉了 sin x1 的连线（其权重恰好为 0），并把权重不均匀地分给 x2 和 sin x2，换一个种子分法就不同；弹性网络保留全部四个输入，并给 x2 和 sin x2 相同的权重。',
     },
     runs: [
       {
@@ -202,12 +209,12 @@ export const kLessonData = [
     topic: 'weightDecay',
     title: { en: 'Under Adam, weight decay is not L2', zh: '在 Adam 中，权重衰减不等于 L2' },
     task: {
-      en: 'Train with Adam plus an L2 penalty and with AdamW, both with λ = 0.01 and η = 0.01. Then raise AdamW’s λ to 1 and watch its weights shrink too.',
-      zh: '分别用 Adam 加 L2 惩罚和 AdamW 训练，λ 都是 0.01，η 都是 0.01。然后把 AdamW 的 λ 调到 1，看它的权重也开始缩小。',
+      en: 'Train with Adam plus an L2 penalty and with AdamW, both with λ = 0.01 and η = 0.01. Then raise AdamW’s weight decay λ to 1 and watch its weights shrink too.',
+      zh: '分别用 Adam 加 L2 惩罚和 AdamW 训练，λ 都是 0.01，η 都是 0.01。然后把 AdamW 的权重衰减 λ 调到 1，看它的权重也开始缩小。',
     },
     look: {
-      en: 'The weight-norm chart: Adam + L2 shrinks every layer to about 1.5, while under AdamW with the same λ the norms grow to 7, 27 and 7, hardly less than with no penalty. Adam divides the L2 gradient λw by √v̂ like any gradient, so a weight with a small data gradient is pulled in by nearly a full step η; AdamW only multiplies each weight by (1 − ηλ) per step (Loshchilov & Hutter 2019).',
-      zh: '看各层权重范数图：Adam + L2 把每一层都缩到约 1.5，而 λ 相同的 AdamW 让各层范数增长到 7、27 和 7，与不加惩罚时相差无几。Adam 像对待其他梯度一样用 √v̂ 去除 L2 梯度 λw，所以数据梯度很小的权重每一步都被拉回将近一整步 η；AdamW 每步只把每个权重乘以 (1 − ηλ)（Loshchilov 与 Hutter，2019）。',
+      en: 'The weight-norm chart: Adam + L2 pulls every layer to about 1.5, while with AdamW and the same λ the norms grow to 7, 27 and 7, about as without a penalty. Adam divides the L2 gradient λw by √v̂ like any gradient, so a weight whose data gradient is small is pulled in by nearly a full step η, whereas AdamW multiplies each weight by (1 − ηλ) per step (Loshchilov & Hutter 2019).',
+      zh: '看各层权重范数图：Adam + L2 把每一层都拉到约 1.5，而 λ 相同的 AdamW 让各层范数增长到 7、27 和 7，和不加惩罚时差不多。Adam 像对待其他梯度一样用 √v̂ 去除 L2 梯度 λw，所以数据梯度很小的权重每一步都被拉回将近一整步 η，而 AdamW 每步只把每个权重乘以 (1 − ηλ)（Loshchilov 与 Hutter，2019）。',
     },
     runs: [
       {
@@ -251,8 +258,8 @@ export const kLessonData = [
       zh: '每一步都在整个训练集上训练，一次使用 p = 0.5 的 Dropout，一次不用。批次损失来自一个随机稀疏化的子网络，训练损失来自评估模式下的完整网络。',
     },
     look: {
-      en: 'The Loss chart: with dropout the batch loss stays about three times above the training loss, because the full network, which stands for the average of all thinned ones, beats a typical one. Without dropout the two lines coincide.',
-      zh: '看损失图：使用 Dropout 时，批次损失始终约为训练损失的三倍，因为完整网络相当于所有子网络的平均，比一个典型的子网络更好。不用 Dropout 时两条线重合。',
+      en: 'The batch loss and the training loss in the Loss chart: with dropout the batch loss stays about three times the training loss, because the full network, which stands for the average of all thinned ones, beats a typical one; without dropout the two lines coincide.',
+      zh: '看损失图中的批次损失和训练损失：使用 Dropout 时，批次损失始终约为训练损失的三倍，因为完整网络相当于所有子网络的平均，比一个典型的子网络更好；不用 Dropout 时两条线重合。',
     },
     runs: [
       { label: { en: 'dropout p = 0.5', zh: 'Dropout p = 0.5' }, spec: spiralDropout(0.5) },
@@ -274,7 +281,7 @@ export const kLessonData = [
     },
     look: {
       en: 'The Loss chart: without batch norm the training loss stays flat near ln 2 ≈ 0.69, the loss of guessing; with batch norm it falls within a few hundred steps and the decision boundary closes into a circle.',
-      zh: '看损失图：不用批归一化时，训练损失一直停在 ln 2 ≈ 0.69 附近，也就是随机猜测的损失；使用批归一化后，它在几百步内下降，决策边界也合成一个圆。',
+      zh: '看损失图：不用批归一化时，训练损失一直停在 ln 2 ≈ 0.69 附近，也就是随机猜测的损失；使用批归一化后，它在几百步内下降，决策边界也闭合成一个圆。',
     },
     runs: [
       { label: { en: 'no batch norm', zh: '无批归一化' }, spec: deepSigmoid(false) },
@@ -329,8 +336,14 @@ export const kLessonData = [
     },
     runs: [
       { label: { en: 'no augmentation', zh: '无增强' }, spec: augmentedMoons({}) },
-      { label: { en: 'jitter σ = 0.3', zh: '抖动 σ = 0.3' }, spec: augmentedMoons({ jitter: 0.3 }) },
-      { label: { en: 'mixup α = 0.4', zh: 'mixup α = 0.4' }, spec: augmentedMoons({ mixupAlpha: 0.4 }) },
+      {
+        label: { en: 'jitter σ = 0.3', zh: '抖动 σ = 0.3' },
+        spec: augmentedMoons({ jitter: 0.3 }),
+      },
+      {
+        label: { en: 'mixup α = 0.4', zh: 'mixup α = 0.4' },
+        spec: augmentedMoons({ mixupAlpha: 0.4 }),
+      },
     ],
     steps: 1000,
     speed: 10,
@@ -338,7 +351,8 @@ export const kLessonData = [
   {
     // Four ReLU layers with He init and SGD (η = 0.1, momentum 0.9): the first steps blow the
     // gradient up to 10^6 and more, and the loss overflows within about 10 steps. Clipping the
-    // global norm at 1 bounds each step by η·1; the same run trains to a loss of about 0.1.
+    // global norm at 1 bounds every gradient (and so each step by η/(1 − 0.9) = 1); the same run
+    // trains to a loss of about 0.1.
     id: 'gradientClipping',
     topic: 'gradients',
     title: { en: 'Exploding gradients and clipping', zh: '梯度爆炸与梯度裁剪' },
@@ -347,8 +361,8 @@ export const kLessonData = [
       zh: '用较大的步长（SGD，η = 0.1，动量 0.9）训练一个深层 ReLU 网络，一次不裁剪，一次把全局梯度范数裁剪到 1。',
     },
     look: {
-      en: 'Without clipping the loss shoots up and the run stops as diverged within a few steps; the gradient norms (log scale) grow by many decades first. With clipping no step is longer than η·1 and the loss falls.',
-      zh: '不裁剪时，损失急剧上升，运行在几步之内因发散而停止；在此之前梯度范数（对数坐标）已经增长了许多个数量级。裁剪后，每一步的长度都不超过 η·1，损失稳步下降。',
+      en: 'Without clipping the loss shoots up and the run stops as diverged within a few steps; the gradient norms (log scale) grow by many decades first. With clipping every gradient counts with a norm of at most 1 and the loss falls.',
+      zh: '不裁剪时，损失急剧上升，运行在几步之内因发散而停止；在此之前梯度范数（对数坐标）已经增长了许多个数量级。裁剪后，每个梯度的范数都不超过 1，损失稳步下降。',
     },
     runs: [
       { label: { en: 'no clipping', zh: '不裁剪' }, spec: explodingRelu(0) },
@@ -373,7 +387,10 @@ export const kLessonData = [
       zh: '看各层梯度范数图（对数坐标）：使用 sigmoid 时，每一层得到的梯度都比上一层小几倍，第一层只有最后一层的约 10⁻⁵，几乎学不动；使用 ReLU 和 He 初始化时，各条线靠在一起。',
     },
     runs: [
-      { label: { en: 'sigmoid, Xavier', zh: 'sigmoid，Xavier' }, spec: deepNet('sigmoid', 'xavierUniform') },
+      {
+        label: { en: 'sigmoid, Xavier', zh: 'sigmoid，Xavier' },
+        spec: deepNet('sigmoid', 'xavierUniform'),
+      },
       { label: { en: 'ReLU, He', zh: 'ReLU，He' }, spec: deepNet('relu', 'heNormal') },
     ],
     steps: 200,
