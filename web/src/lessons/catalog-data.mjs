@@ -103,25 +103,11 @@ export const kLessonData = [
     runs: [
       {
         label: { en: 'L1 λ = 0.03', zh: 'L1 λ = 0.03' },
-        spec: {
-          seed: 1,
-          data: { kind: 'circle', samples: 200, noise: 0.1, features: [...kAllFeatures] },
-          model: { hidden: [layer(8, 'tanh')] },
-          penalty: { kind: 'l1', lambda: 0.03, l1Mode: 'proximal' },
-          optimizer: { kind: 'sgd', lr: 0.1 },
-          training: { batchSize: 10, recordEvery: 10 },
-        },
+        spec: circleFeatures({ kind: 'l1', lambda: 0.03, l1Mode: 'proximal' }),
       },
       {
         label: { en: 'L2 λ = 0.03', zh: 'L2 λ = 0.03' },
-        spec: {
-          seed: 1,
-          data: { kind: 'circle', samples: 200, noise: 0.1, features: [...kAllFeatures] },
-          model: { hidden: [layer(8, 'tanh')] },
-          penalty: { kind: 'l2', lambda: 0.03 },
-          optimizer: { kind: 'sgd', lr: 0.1 },
-          training: { batchSize: 10, recordEvery: 10 },
-        },
+        spec: circleFeatures({ kind: 'l2', lambda: 0.03 }),
       },
     ],
     steps: 1000,
@@ -130,8 +116,9 @@ export const kLessonData = [
   {
     // A linear model on 50 Gaussian inputs of which 5 carry the target (60 training rows).
     // Lp (p = 0.5, λ = 0.1) zeroes exactly the 45 others (zero fraction 0.9) at the training
-    // loss of L1 with the same λ, which keeps 10–30 spurious inputs; L1 needs λ = 0.3 to get
-    // close to that sparsity and then fits several times worse (it shrinks the true weights).
+    // loss of L1 with the same λ, which keeps 6 to 26 spurious inputs (10 with seed 1); L1
+    // needs λ = 0.3 to get close to that sparsity and then fits 5–8× worse (it shrinks the
+    // true weights too).
     id: 'lpSparsity',
     topic: 'sparsity',
     title: { en: 'Lp (p < 1) is sparser than L1', zh: 'Lp（p < 1）比 L1 更稀疏' },
@@ -452,6 +439,17 @@ export const kLessonData = [
 ];
 
 // The run specs of the lessons above; function declarations, so they may follow the data.
+
+function circleFeatures(penalty) {
+  return {
+    seed: 1,
+    data: { kind: 'circle', samples: 200, noise: 0.1, features: [...kAllFeatures] },
+    model: { hidden: [layer(8, 'tanh')] },
+    penalty,
+    optimizer: { kind: 'sgd', lr: 0.1 },
+    training: { batchSize: 10, recordEvery: 10 },
+  };
+}
 
 function sparseLinear(penalty) {
   return {
