@@ -3,7 +3,11 @@
 // to do and what to look for. A lesson opens from a link (#lesson=<id>), in the page or
 // embedded. Every lesson's effect is checked with numbers (tests/lessons/effects.mjs), against
 // the engine in Node and through the page in Chromium.
+//
+// The lessons themselves are in catalog-data.mjs: plain JavaScript, so the Node tests import
+// the same data (Node cannot import TypeScript); catalog-data.d.mts gives it these types.
 import type { DeepPartial, ExperimentSpec } from '../engine/engine-api';
+import { kLessonData } from './catalog-data.mjs';
 
 export type LessonTopic =
   | 'overfitting'
@@ -38,7 +42,7 @@ export interface Lesson {
   xAxis?: 'step' | 'epoch';
 }
 
-export const kLessons: readonly Lesson[] = [];
+export const kLessons: readonly Lesson[] = kLessonData;
 
 export function lessonById(id: string): Lesson | undefined {
   return kLessons.find((l) => l.id === id);

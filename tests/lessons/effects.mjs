@@ -1,0 +1,323 @@
+// The effect each lesson of the gallery (web/src/lessons/catalog-data.mjs) promises, checked
+// with numbers. Plain ES module without dependencies: the Node tests call it on runs trained
+// with the WASM engine (tests/lessons/run-lesson.mjs), a browser test on the metrics the page
+// recorded. Both hand over the same structure:
+//   result = { runs: [{ status, metrics, layers }] }   (runs in the lesson's order)
+//   status: the engine's RunStatus
+//   metrics[column][row]: step, epoch, lr, batchLoss, trainLoss, trainPenalty, valLoss,
+//     testLoss, lossGap, trainAccuracy, valAccuracy, testAccuracy, gradNormTotal,
+//     gradNormClipped
+//   layers[column][layer][row]: weightL1, weightL2, gradNorm, updateRatio, zeroFraction,
+//     smallFraction
+// Rows traced just before a divergence hold NaN in the evaluated columns; the helpers skip
+// non-finite values.
+//
+// kMeasures[id](result) returns the numbers a lesson's claim is about; kEffects[id](result)
+// asserts the claim on them, with thresholds that leave a margin to the measured values (the
+// comments give the lesson seed's numbers).
+import assert from 'node:assert/strict';
+
+const finite = (values) => values.filter(Number.isFinite);
+const lastOf = (values) => finite(values).at(-1) ?? NaN;
+const firstOf = (values) => finite(values)[0] ?? NaN;
+const minOf = (values) => Math.min(...finite(values));
+const maxOf = (values) => Math.max(...finite(values));
+const meanOf = (values) => {
+  const v = finite(values);
+  return v.reduce((s, x) => s + x, 0) / v.length;
+};
+// Mean of the last n finite values: where a single record would be noise (a run that jumps).
+const tailMean = (values, n) => meanOf(finite(values).slice(-n));
+const median = (values) => {
+  const v = finite(values).sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+// √(Σ over layers of ‖W_l‖²) at a row: the norm of all the network's weights together.
+const totalWeightNorm = (run, row) =>
+  Math.hypot(...run.layers.weightL2.map((perRow) => perRow.at(row)));
+// The first recorded step at which column ≤ threshold, Infinity when never.
+const stepReaching = (run, column, threshold) => {
+  const i = run.metrics[column].findIndex((x) => x <= threshold);
+  return i < 0 ? Infinity : run.metrics.step[i];
+};
+const round = (x) => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
+const show = (numbers) =>
+  Object.entries(numbers)
+    .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${v.map(round).join(', ')}]` : round(v)}`)
+    .join(', ');
+
+function runsOf(result, count, id) {
+  assert.equal(result.runs.length, count, `${id}: expected ${count} runs`);
+  return result.runs;
+}
+
+export const kMeasures = {
+  overfittingCures(result) {
+    const runs = runsOf(result, 4, 'overfittingCures');
+    const rise = runs.map((r) => lastOf(r.metrics.valLoss) / minOf(r.metrics.valLoss));
+    return {
+      riseNoCure: rise[0],
+      riseL2: rise[1],
+      riseDropout: rise[2],
+      riseEarlyStopping: rise[3],
+      earlyStoppingState: runs[3].status.state,
+      trainLossNoCure: lastOf(runs[0].metrics.trainLoss),
+    };
+  },
+  l1VsL2(result) {
+    const [l1, l2] = runsOf(result, 2, 'l1VsL2');
+    return {
+      zeroL1: lastOf(l1.layers.zeroFraction[0]),
+      zeroL2Max: maxOf(l2.layers.zeroFraction[0]),
+      valAccuracyL1: lastOf(l1.metrics.valAccuracy),
+    };
+  },
+  lpSparsity(result) {
+    const [l1, l1Strong, lp] = runsOf(result, 3, 'lpSparsity');
+    return {
+      zeroL1: lastOf(l1.layers.zeroFraction[0]),
+      zeroL1Strong: lastOf(l1Strong.layers.zeroFraction[0]),
+      zeroLp: lastOf(lp.layers.zeroFraction[0]),
+      trainL1: lastOf(l1.metrics.trainLoss),
+      trainL1Strong: lastOf(l1Strong.metrics.trainLoss),
+      trainLp: lastOf(lp.metrics.trainLoss),
+    };
+  },
+  elasticNetGrouping(result) {
+    const [l1, net] = runsOf(result, 2, 'elasticNetGrouping');
+    return {
+      zeroL1: lastOf(l1.layers.zeroFraction[0]),
+      zeroElasticNet: lastOf(net.layers.zeroFraction[0]),
+    };
+  },
+  adamwVsL2(result) {
+    const [l2, adamw] = runsOf(result, 2, 'adamwVsL2');
+    return {
+      startNormL2: totalWeightNorm(l2, 0),
+      startNormAdamW: totalWeightNorm(adamw, 0),
+      normL2: totalWeightNorm(l2, -1),
+      normAdamW: totalWeightNorm(adamw, -1),
+    };
+  },
+  dropoutEnsemble(result) {
+    const [dropout, plain] = runsOf(result, 2, 'dropoutEnsemble');
+    const ratio = (r) => tailMean(r.metrics.batchLoss, 20) / tailMean(r.metrics.trainLoss, 20);
+    return { ratioDropout: ratio(dropout), ratioNoDropout: ratio(plain) };
+  },
+  batchNormDepth(result) {
+    const [plain, bn] = runsOf(result, 2, 'batchNormDepth');
+    return {
+      step: lastOf(bn.metrics.step),
+      lossPlain: lastOf(plain.metrics.trainLoss),
+      lossBatchNorm: lastOf(bn.metrics.trainLoss),
+    };
+  },
+  earlyStopping(result) {
+    const [stopped, full] = runsOf(result, 2, 'earlyStopping');
+    const m = stopped.metrics;
+    const best = minOf(m.valLoss);
+    const atBestStep = m.step.flatMap((s, i) =>
+      s === stopped.status.bestStep ? [m.valLoss[i]] : [],
+    );
+    return {
+      state: stopped.status.state,
+      stoppedAt: stopped.status.step,
+      bestStep: stopped.status.bestStep,
+      minValLoss: best,
+      lastValLoss: lastOf(m.valLoss),
+      valLossAtBestStep: atBestStep,
+      lastValLossWithout: lastOf(full.metrics.valLoss),
+      stepsWithout: full.status.step,
+    };
+  },
+  augmentation(result) {
+    const runs = runsOf(result, 3, 'augmentation');
+    const [none, jitter, mixup] = runs.map((r) => tailMean(r.metrics.valLoss, 10));
+    return { valNone: none, valJitter: jitter, valMixup: mixup };
+  },
+  gradientClipping(result) {
+    const [free, clipped] = runsOf(result, 2, 'gradientClipping');
+    return {
+      stateWithout: free.status.state,
+      divergedAtStep: free.status.divergedAtStep,
+      maxGradNormWithout: maxOf(free.metrics.gradNormTotal),
+      stateClipped: clipped.status.state,
+      firstLossClipped: firstOf(clipped.metrics.trainLoss),
+      lastLossClipped: lastOf(clipped.metrics.trainLoss),
+      maxGradNormClippedBefore: maxOf(clipped.metrics.gradNormTotal),
+      maxGradNormClippedAfter: maxOf(clipped.metrics.gradNormClipped),
+    };
+  },
+  vanishingGradients(result) {
+    const runs = runsOf(result, 2, 'vanishingGradients');
+    const ratio = (r) => {
+      const g = r.layers.gradNorm;
+      const first = g[0];
+      const last = g[g.length - 1];
+      return median(first.map((x, i) => (last[i] > 0 ? x / last[i] : NaN)));
+    };
+    return { firstOverLastSigmoid: ratio(runs[0]), firstOverLastRelu: ratio(runs[1]) };
+  },
+  optimizerRace(result) {
+    const runs = runsOf(result, 4, 'optimizerRace');
+    const [sgd, momentum, adam, rmsprop] = runs.map((r) => stepReaching(r, 'trainLoss', 0.1));
+    const slowest = Math.max(momentum, adam, rmsprop);
+    const m = runs[0].metrics;
+    const sgdThen = Number.isFinite(slowest) ? m.trainLoss[m.step.indexOf(slowest)] : NaN;
+    return {
+      stepSgd: sgd,
+      stepMomentum: momentum,
+      stepAdam: adam,
+      stepRmsprop: rmsprop,
+      sgdLossThen: sgdThen,
+      sgdLossEnd: lastOf(m.trainLoss),
+    };
+  },
+  lrSchedules(result) {
+    const runs = runsOf(result, 3, 'lrSchedules');
+    const [constant, step, cosine] = runs.map((r) => tailMean(r.metrics.trainLoss, 10));
+    return {
+      lossConstant: constant,
+      lossStep: step,
+      lossCosine: cosine,
+      lastLr: runs.map((r) => lastOf(r.metrics.lr)),
+    };
+  },
+};
+
+export const kEffects = {
+  // Without a cure the validation loss ends ≥ 1.5× its minimum (measured 4.05×); with each
+  // cure it ends within 20% of its own minimum (L2 1.01, dropout 1.09); early stopping stops
+  // and restores the best weights (1.00).
+  overfittingCures(result) {
+    const n = kMeasures.overfittingCures(result);
+    const what = `overfittingCures: ${show(n)}`;
+    assert.ok(n.riseNoCure >= 1.5, `no cure: final / minimum validation loss < 1.5; ${what}`);
+    assert.ok(n.riseL2 <= 1.2, `L2: final validation loss > 1.2 × its minimum; ${what}`);
+    assert.ok(n.riseDropout <= 1.2, `dropout: final validation loss > 1.2 × its minimum; ${what}`);
+    assert.equal(n.earlyStoppingState, 'earlyStopped', `early stopping did not stop; ${what}`);
+    assert.ok(n.riseEarlyStopping <= 1.0 + 1e-9, `early stopping: not restored; ${what}`);
+  },
+  // L1 (proximal): ≥ 50% of layer 1's weights exactly 0 (measured 75%); L2: none, at any row.
+  l1VsL2(result) {
+    const n = kMeasures.l1VsL2(result);
+    const what = `l1VsL2: ${show(n)}`;
+    assert.ok(n.zeroL1 >= 0.5, `L1: fewer than half of layer 1's weights are exactly 0; ${what}`);
+    assert.equal(n.zeroL2Max, 0, `L2 made an exact zero; ${what}`);
+    assert.ok(n.valAccuracyL1 >= 0.9, `L1 lost the circle; ${what}`);
+  },
+  // Lp (p = 0.5) ends with ≥ 0.1 more exact zeros than L1 at the same λ (0.9 vs 0.7) and at
+  // least 0.8 (the truth: 0.9) while its training loss is at most 1.25× L1's (0.81×); L1 at
+  // λ = 0.3 is not sparser than Lp and fits ≥ 2× worse (8.4×).
+  lpSparsity(result) {
+    const n = kMeasures.lpSparsity(result);
+    const what = `lpSparsity: ${show(n)}`;
+    assert.ok(n.zeroLp >= n.zeroL1 + 0.1, `Lp is not clearly sparser than L1; ${what}`);
+    assert.ok(n.zeroLp >= 0.8, `Lp kept more than the 5 true inputs plus 5; ${what}`);
+    assert.ok(n.trainLp <= 1.25 * n.trainL1, `Lp fits worse than L1 by > 25%; ${what}`);
+    assert.ok(n.zeroL1Strong <= n.zeroLp, `L1 at λ = 0.3 is sparser than Lp; ${what}`);
+    assert.ok(n.trainL1Strong >= 2 * n.trainLp, `L1 at λ = 0.3 fits as well as Lp; ${what}`);
+  },
+  // The linear model has four weights (x1, x2, sin x1, sin x2). L1 ends with one of them
+  // exactly 0 (sin x1's; the Node test checks which), elastic net with none.
+  elasticNetGrouping(result) {
+    const n = kMeasures.elasticNetGrouping(result);
+    const what = `elasticNetGrouping: ${show(n)}`;
+    assert.ok(n.zeroL1 >= 0.25, `L1 zeroed none of the four weights; ${what}`);
+    assert.equal(n.zeroElasticNet, 0, `elastic net zeroed a weight; ${what}`);
+  },
+  // Same initial weights; with the same λ the total weight norm of AdamW ends ≥ 4× that of
+  // Adam + L2 (measured 28.9 vs 2.44: 11.8×).
+  adamwVsL2(result) {
+    const n = kMeasures.adamwVsL2(result);
+    const what = `adamwVsL2: ${show(n)}`;
+    assert.ok(
+      Math.abs(n.startNormL2 - n.startNormAdamW) <= 1e-6 * n.startNormL2,
+      `the runs do not start from the same weights; ${what}`,
+    );
+    assert.ok(n.normAdamW >= 4 * n.normL2, `AdamW's weights are not ≥ 4× Adam + L2's; ${what}`);
+  },
+  // Over the last 20 records the train-mode batch loss averages ≥ 1.5× the eval-mode training
+  // loss with dropout (2.81×), within 20% of it without (the only difference: one step).
+  dropoutEnsemble(result) {
+    const n = kMeasures.dropoutEnsemble(result);
+    const what = `dropoutEnsemble: ${show(n)}`;
+    assert.ok(n.ratioDropout >= 1.5, `dropout: batch loss < 1.5 × training loss; ${what}`);
+    assert.ok(
+      n.ratioNoDropout >= 0.8 && n.ratioNoDropout <= 1.2,
+      `no dropout: batch and training loss differ by > 20%; ${what}`,
+    );
+  },
+  // At the last step the batch-norm network's training loss is ≤ 0.6× the plain one's, which
+  // is still ≥ 0.6 (chance: ln 2 ≈ 0.693).
+  batchNormDepth(result) {
+    const n = kMeasures.batchNormDepth(result);
+    const what = `batchNormDepth: ${show(n)}`;
+    assert.ok(n.lossPlain >= 0.6, `the plain deep sigmoid net learned after all; ${what}`);
+    assert.ok(n.lossBatchNorm <= 0.6 * n.lossPlain, `batch norm is not clearly ahead; ${what}`);
+  },
+  // The run stops early; its last record (the restored weights) has exactly the lowest
+  // recorded validation loss, which is the loss recorded at status.bestStep; the run without
+  // early stopping ends ≥ 1.5× higher.
+  earlyStopping(result) {
+    const n = kMeasures.earlyStopping(result);
+    const what = `earlyStopping: ${show(n)}`;
+    assert.equal(n.state, 'earlyStopped', `the run did not stop early; ${what}`);
+    assert.ok(n.stoppedAt < n.stepsWithout, `it stopped no earlier than the other; ${what}`);
+    assert.ok(n.bestStep >= 0 && n.bestStep < n.stoppedAt, `bad bestStep; ${what}`);
+    const tol = 1e-9 * n.minValLoss;
+    assert.ok(Math.abs(n.lastValLoss - n.minValLoss) <= tol, `weights not restored; ${what}`);
+    assert.ok(
+      n.valLossAtBestStep.some((v) => Math.abs(v - n.minValLoss) <= tol),
+      `the record at bestStep is not the minimum; ${what}`,
+    );
+    assert.ok(n.lastValLossWithout >= 1.5 * n.lastValLoss, `no overfitting to stop; ${what}`);
+  },
+  // Mean validation loss over the last 10 records: each augmentation ≤ 0.6× none (jitter
+  // 0.32×, mixup 0.23×).
+  augmentation(result) {
+    const n = kMeasures.augmentation(result);
+    const what = `augmentation: ${show(n)}`;
+    assert.ok(n.valJitter <= 0.6 * n.valNone, `jitter does not help enough; ${what}`);
+    assert.ok(n.valMixup <= 0.6 * n.valNone, `mixup does not help enough; ${what}`);
+  },
+  // Without clipping: diverged within 100 steps, after gradient norms ≥ 1e3. With clipping at
+  // 1: still running, the training loss at most half its start, gradient norms above 1 before
+  // clipping and at most 1 after.
+  gradientClipping(result) {
+    const n = kMeasures.gradientClipping(result);
+    const what = `gradientClipping: ${show(n)}`;
+    assert.equal(n.stateWithout, 'diverged', `the unclipped run did not diverge; ${what}`);
+    assert.ok(n.divergedAtStep > 0 && n.divergedAtStep <= 100, `diverged too late; ${what}`);
+    assert.ok(n.maxGradNormWithout >= 1e3, `no exploding gradient; ${what}`);
+    assert.equal(n.stateClipped, 'running', `the clipped run stopped; ${what}`);
+    assert.ok(n.lastLossClipped <= 0.5 * n.firstLossClipped, `clipped run did not train; ${what}`);
+    assert.ok(n.maxGradNormClippedBefore > 1, `clipping never acted; ${what}`);
+    assert.ok(n.maxGradNormClippedAfter <= 1 + 1e-4, `a clipped norm exceeds 1; ${what}`);
+  },
+  // Median over the records of ‖∇W_first‖ / ‖∇W_last‖: < 1e-3 with sigmoid (measured 1.4e-5),
+  // > 0.1 with ReLU and He init (1.98).
+  vanishingGradients(result) {
+    const n = kMeasures.vanishingGradients(result);
+    const what = `vanishingGradients: ${show(n)}`;
+    assert.ok(n.firstOverLastSigmoid < 1e-3, `sigmoid: gradients do not vanish; ${what}`);
+    assert.ok(n.firstOverLastRelu > 0.1, `ReLU/He: first layer's gradient vanishes; ${what}`);
+  },
+  // Momentum, Adam and RMSProp reach a training loss of 0.1 within the lesson; when the last
+  // of them gets there, plain SGD (same η as momentum) is still at ≥ 0.3.
+  optimizerRace(result) {
+    const n = kMeasures.optimizerRace(result);
+    const what = `optimizerRace: ${show(n)}`;
+    for (const k of ['stepMomentum', 'stepAdam', 'stepRmsprop'])
+      assert.ok(Number.isFinite(n[k]), `${k}: never reached 0.1; ${what}`);
+    assert.ok(n.sgdLossThen >= 0.3, `plain SGD is not far behind; ${what}`);
+  },
+  // Mean training loss over the last 10 records: constant ≥ 1.2× step decay and ≥ 1.2×
+  // cosine (1.7× and 1.75×).
+  lrSchedules(result) {
+    const n = kMeasures.lrSchedules(result);
+    const what = `lrSchedules: ${show(n)}`;
+    assert.ok(n.lossConstant >= 1.2 * n.lossStep, `step decay does not end lower; ${what}`);
+    assert.ok(n.lossConstant >= 1.2 * n.lossCosine, `cosine decay does not end lower; ${what}`);
+  },
+};
