@@ -251,6 +251,31 @@ describe.skipIf(!engineAvailable)('run loop with the real engine', () => {
     expect(c).toBe(a);
   });
 
+  it('plays until a given step (a lesson length) and pauses there, every run alike', () => {
+    const h = harness(engine);
+    h.send({ type: 'start', runId: 1, spec: small(), data: null, view });
+    h.send({
+      type: 'start',
+      runId: 2,
+      spec: setPath(small(), 'optimizer.lr', 0.3),
+      data: null,
+      view,
+    });
+    h.send({ type: 'play', stepsPerFrame: 7, untilStep: 30 });
+    for (let i = 0; i < 50 && h.loop.isPlaying(); i++) {
+      h.send({ type: 'ack', seq: h.frames().at(-1)!.seq });
+      h.runTicks(1);
+    }
+    expect(h.loop.isPlaying()).toBe(false);
+    expect(
+      h
+        .frames()
+        .at(-1)!
+        .runs.map((r) => r.status.step),
+    ).toEqual([30, 30]);
+    expect(h.posted.some((m) => m.type === 'playback' && !m.playing)).toBe(true);
+  });
+
   it('steps every run in lockstep, and one batch is one optimizer step', () => {
     const h = harness(engine);
     h.send({ type: 'start', runId: 1, spec: small(), data: null, view });

@@ -19,6 +19,7 @@ import {
   type SharedExperiment,
   type ViewOptions,
 } from '../spec/url-codec';
+import { lessonById } from '../lessons/catalog';
 import { repairWarnings } from '../spec/repair';
 import type { SpecWarning } from '../spec/validate';
 import {
@@ -246,8 +247,13 @@ export class Controller {
 
   // --- playback -------------------------------------------------------------------------------
 
+  // Plays; an open lesson pauses by itself at its length (where its effect has shown), once.
   play(): void {
-    this.worker.send({ type: 'play', stepsPerFrame: this.store.get().view.speed });
+    const s = this.store.get();
+    const lesson = s.view.lesson ? lessonById(s.view.lesson) : undefined;
+    const step = Math.min(...s.runs.map((r) => r.status?.step ?? 0));
+    const untilStep = lesson && step < lesson.steps ? lesson.steps : 0;
+    this.worker.send({ type: 'play', stepsPerFrame: s.view.speed, untilStep });
   }
 
   pause(): void {

@@ -92,7 +92,8 @@ export type ToWorker =
     }
   | { type: 'view'; runId: RunId; view: VisualRequest }
   | { type: 'dispose'; runId: RunId }
-  | { type: 'play'; stepsPerFrame: number }
+  // untilStep: pause once every run has taken that many steps (a lesson's length); 0 = never.
+  | { type: 'play'; stepsPerFrame: number; untilStep?: number }
   | { type: 'speed'; stepsPerFrame: number }
   | { type: 'pause' }
   | { type: 'step'; unit: StepUnit; count: number }

@@ -119,6 +119,7 @@ export class RunLoop {
   private lastVisuals = -Infinity;
   private visualsCostMs = 0;
   private msPerStep = 0;
+  private untilStep = 0; // pause when every run reaches this step; 0 = no limit
 
   constructor(
     private readonly engine: EngineWithCsv,
@@ -146,6 +147,7 @@ export class RunLoop {
         return;
       case 'play':
         this.stepsPerFrame = clampSteps(msg.stepsPerFrame);
+        this.untilStep = Math.max(0, Math.floor(msg.untilStep ?? 0)) || 0;
         this.setPlaying(this.anyLive());
         return;
       case 'speed':
@@ -310,16 +312,24 @@ export class RunLoop {
     if (!this.playing || this.inFlight >= kMaxInFlight) return;
     const steps = this.stepsPerTick();
     const t0 = this.host.now();
+    let ran = 0;
+    let reached = true;
     for (const run of this.runs.values()) {
       if (!run.live) continue;
-      const status = run.trainer.runSteps(steps);
+      const step = run.trainer.status().step;
+      const n = this.untilStep > 0 ? Math.min(steps, this.untilStep - step) : steps;
+      if (n <= 0) continue;
+      const status = run.trainer.runSteps(n);
       run.live = status.state === 'running';
+      ran = Math.max(ran, n);
+      if (run.live && (this.untilStep === 0 || status.step < this.untilStep)) reached = false;
     }
     // Never 0, even on a coarse clock: 0 means "not measured yet".
-    this.msPerStep = Math.max(1e-3, (this.host.now() - t0) / steps);
+    if (ran > 0) this.msPerStep = Math.max(1e-3, (this.host.now() - t0) / ran);
     const stillLive = this.anyLive();
-    this.sendFrame(!stillLive);
-    if (!stillLive) this.setPlaying(false);
+    const stop = !stillLive || (this.untilStep > 0 && reached);
+    this.sendFrame(stop);
+    if (stop) this.setPlaying(false);
     this.pump();
   }
 
