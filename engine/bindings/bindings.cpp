@@ -19,8 +19,8 @@
 #include "data/csv.hpp"
 #include "data/real_sets.hpp"
 #include "metrics/metric_columns.hpp"
-#include "spec/experiment_spec.hpp"
 #include "spec/describe_schema.hpp"
+#include "spec/experiment_spec.hpp"
 #include "spec/spec_reader.hpp"
 #include "spec/spec_schema.hpp"
 #include "train/trainer.hpp"
@@ -76,7 +76,9 @@ class JsInput : public InputValue {
   std::unique_ptr<InputValue> get(const std::string& key) const override {
     return std::make_unique<JsInput>(value_[key]);
   }
-  long long length() const override { return static_cast<long long>(value_["length"].as<double>()); }
+  long long length() const override {
+    return static_cast<long long>(value_["length"].as<double>());
+  }
   std::unique_ptr<InputValue> at(long long i) const override {
     return std::make_unique<JsInput>(value_[static_cast<int>(i)]);
   }
@@ -252,7 +254,8 @@ class JsTrainer {
     out.set("hasTest", trainer_->hasTest());
     out.set("hasAccuracy", trainer_->hasAccuracy());
     const auto& columns = metricColumns();
-    for (std::size_t i = 0; i < columns.size(); ++i) out.set(columns[i].name, float64Array(c.values[i]));
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      out.set(columns[i].name, float64Array(c.values[i]));
     return out;
   }
 
@@ -303,12 +306,29 @@ class JsTrainer {
     return float32Array(g.data(), g.size());
   }
 
+  val neuronGrids(int resolution, double xMin, double xMax, double yMin, double yMax) {
+    const NeuronGrids g =
+        guarded([&] { return trainer_->neuronGrids(resolution, xMin, xMax, yMin, yMax); });
+    val out = val::object();
+    val sizes = val::array();
+    for (int s : g.layerSizes) sizes.call<void>("push", s);
+    out.set("layerSizes", sizes);
+    out.set("resolution", g.resolution);
+    out.set("values", float32Array(g.values.data(), g.values.size()));
+    return out;
+  }
+
   val weightHistogram(int bins) {
     if (bins < 1 || bins > 1000) throwJsError("weightHistogram(bins): must be in [1, 1000]");
     const Histogram h = trainer_->histogram(bins);
     val out = val::object();
     out.set("edges", float64Array(h.edges));
     out.set("counts", float64Array(h.counts));
+    out.set("zeros", static_cast<double>(h.zeros));
+    out.set("below", static_cast<double>(h.below));
+    out.set("above", static_cast<double>(h.above));
+    out.set("nonFinite", static_cast<double>(h.nonFinite));
+    out.set("total", static_cast<double>(h.total));
     return out;
   }
 
@@ -376,7 +396,8 @@ JsTrainer* makeTrainerWithData(val spec, val data) {
   custom.featureNames = namesFrom(data["featureNames"], "data.featureNames", custom.cols);
   custom.targetNames = namesFrom(data["targetNames"], "data.targetNames", custom.targetCols);
   custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
-  custom.y = numbersFrom(data["y"], "data.y", static_cast<long long>(custom.rows) * custom.targetCols);
+  custom.y =
+      numbersFrom(data["y"], "data.y", static_cast<long long>(custom.rows) * custom.targetCols);
   return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
 }
 
@@ -407,6 +428,18 @@ val parseCsvText(const std::string& text, int maxRows) {
   out.set("rows", static_cast<int>(table.values.rows()));
   out.set("cols", static_cast<int>(table.values.cols()));
   out.set("values", float32Array(table.values));
+  // Per column: the sorted labels of a text column (its values are their indices), or null.
+  val categories = val::array();
+  for (const std::vector<std::string>& labels : table.categories) {
+    if (labels.empty()) {
+      categories.call<void>("push", val::null());
+      continue;
+    }
+    val list = val::array();
+    for (const std::string& l : labels) list.call<void>("push", l);
+    categories.call<void>("push", list);
+  }
+  out.set("categories", categories);
   return out;
 }
 
@@ -451,6 +484,7 @@ EMSCRIPTEN_BINDINGS(engine) {
       .function("evaluate", &JsTrainer::evaluate)
       .function("predict", &JsTrainer::predict)
       .function("gridPredictions", &JsTrainer::gridPredictions)
+      .function("neuronGrids", &JsTrainer::neuronGrids)
       .function("weightHistogram", &JsTrainer::weightHistogram)
       .function("data", &JsTrainer::data)
       .function("network", &JsTrainer::network)

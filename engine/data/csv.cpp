@@ -1,7 +1,9 @@
 #include "data/csv.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 #include <stdexcept>
 
 namespace engine {
@@ -180,7 +182,41 @@ bool isDecimal(const std::string& t) {
   return i == n;
 }
 
+// A category label as kept: at most kCsvMaxLabelBytes bytes; a longer one is cut at a UTF-8
+// character boundary and ends in "…".
+std::string cutLabel(const std::string& t) {
+  if (t.size() <= kCsvMaxLabelBytes) return t;
+  const std::string ellipsis = "\xE2\x80\xA6";
+  std::size_t n = kCsvMaxLabelBytes - ellipsis.size();
+  // Back off over continuation bytes (10xxxxxx) so no character is split; a character has at
+  // most three of them (in text that is not UTF-8, the cut just stays there).
+  for (int back = 0; back < 3 && n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80; ++back)
+    --n;
+  return t.substr(0, n) + ellipsis;
+}
+
+// A field of a text (or possibly text) column: its place in the row-major cell list, its line
+// and its label.
+struct TextCell {
+  std::size_t cell = 0;
+  int line = 0;
+  std::string text;
+};
+
+// How many numbers and texts a column holds, and the first of each.
+struct ColumnKinds {
+  long numbers = 0;
+  long texts = 0;
+  TextCell firstNumber;
+  TextCell firstText;
+};
+
 }  // namespace
+
+bool CsvTable::isCategory(int column) const {
+  return column >= 0 && static_cast<std::size_t>(column) < categories.size() &&
+         !categories[static_cast<std::size_t>(column)].empty();
+}
 
 int CsvTable::columnIndex(const std::string& name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -230,7 +266,11 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
   }
 
   const std::size_t cols = table.columns.size();
+  // Numbers go to `values` as they are read; a text field leaves NaN there and its (cut) text
+  // in `texts`. Which columns are numeric and which hold labels is known only at the end.
   std::vector<double> values;
+  std::vector<TextCell> texts;
+  std::vector<ColumnKinds> kinds(cols);
   int rows = 0;
   while (reader.next(fields, line)) {
     if (rows == maxRows) {
@@ -244,7 +284,7 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
     }
     for (std::size_t c = 0; c < cols; ++c) {
       std::string t = fields[c].text;
-      if (fields[c].quoted) {  // spaces inside the quotes of a number are as harmless as outside
+      if (fields[c].quoted) {  // spaces inside the quotes are as harmless as outside
         std::size_t b = t.find_first_not_of(" \t");
         std::size_t e = t.find_last_not_of(" \t");
         t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
@@ -255,6 +295,8 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
         throw std::invalid_argument(where +
                                     ": the value is empty (missing values are not allowed)");
       }
+      const std::size_t cell = values.size();
+      ColumnKinds& k = kinds[c];
       if (!isDecimal(t)) {
         std::string bare = lower(t[0] == '+' || t[0] == '-' ? t.substr(1) : t);
         if (bare == "nan" || bare == "inf" || bare == "infinity") {
@@ -266,7 +308,10 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
                                       " looks like a missing value (missing values are not "
                                       "allowed)");
         }
-        throw std::invalid_argument(where + ": " + shown(t) + " is not a number");
+        if (k.texts++ == 0) k.firstText = {cell, fields[c].line, cutLabel(t)};
+        texts.push_back({cell, fields[c].line, cutLabel(t)});
+        values.push_back(std::nan(""));
+        continue;
       }
       double v = std::strtod(t.c_str(), nullptr);
       // Overflow gives ±inf; a float build also cannot hold beyond ±3.4e38.
@@ -274,6 +319,7 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
         throw std::invalid_argument(where + ": " + shown(t) + " is too large (beyond ±" + kLargest +
                                     ")");
       }
+      if (k.numbers++ == 0) k.firstNumber = {cell, fields[c].line, cutLabel(t)};
       values.push_back(v);
     }
     ++rows;
@@ -281,6 +327,57 @@ CsvTable parseCsv(const std::string& text, int maxRows) {
   if (rows == 0) {
     throw std::invalid_argument("The file has a header row but no data rows");
   }
+
+  // A column with numbers and text: report the first field of the rarer kind (numbers win a
+  // tie), in the column whose report comes first in the file.
+  const TextCell* odd = nullptr;
+  std::size_t oddColumn = 0;
+  bool oddIsText = true;
+  for (std::size_t c = 0; c < cols; ++c) {
+    const ColumnKinds& k = kinds[c];
+    if (k.numbers == 0 || k.texts == 0) continue;
+    const bool isText = k.numbers >= k.texts;
+    const TextCell& cell = isText ? k.firstText : k.firstNumber;
+    if (!odd || cell.cell < odd->cell) {
+      odd = &cell;
+      oddColumn = c;
+      oddIsText = isText;
+    }
+  }
+  if (odd) {
+    const std::string where = "line " + std::to_string(odd->line) + ", column " +
+                              std::to_string(oddColumn + 1) + " (" +
+                              shown(table.columns[oddColumn]) + ")";
+    if (oddIsText)
+      throw std::invalid_argument(where + ": " + shown(odd->text) + " is not a number");
+    const TextCell& label = kinds[oddColumn].firstText;
+    throw std::invalid_argument(where + ": " + shown(odd->text) +
+                                " is a number, but the column's other values are text (" +
+                                shown(label.text) + " on line " + std::to_string(label.line) +
+                                "); a column holds numbers only, or text labels only");
+  }
+
+  // Text columns: the distinct labels sorted by their bytes, each cell its label's index.
+  table.categories.assign(cols, {});
+  std::vector<std::set<std::string>> labels(cols);
+  for (const TextCell& t : texts) {
+    const std::size_t c = t.cell % cols;
+    if (labels[c].insert(t.text).second && labels[c].size() > kCsvMaxCategories) {
+      throw std::invalid_argument("line " + std::to_string(t.line) + ", column " +
+                                  std::to_string(c + 1) + " (" + shown(table.columns[c]) +
+                                  "): more than " + std::to_string(kCsvMaxCategories) +
+                                  " different text values; a column of text labels holds at most " +
+                                  std::to_string(kCsvMaxCategories) + " categories");
+    }
+  }
+  for (std::size_t c = 0; c < cols; ++c)
+    table.categories[c].assign(labels[c].begin(), labels[c].end());
+  for (const TextCell& t : texts) {
+    const std::vector<std::string>& cats = table.categories[t.cell % cols];
+    const auto it = std::lower_bound(cats.begin(), cats.end(), t.text);
+    values[t.cell] = static_cast<double>(it - cats.begin());
+  }
+
   table.values.resize(rows, static_cast<Index>(cols));
   for (int r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < cols; ++c) {

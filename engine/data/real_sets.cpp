@@ -18,6 +18,11 @@ std::string names() {
 
 Dataset parse(const RealSetDesc& set, const std::string& text) {
   const CsvTable table = parseCsv(text, 1000000);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (table.isCategory(static_cast<int>(c)))
+      throw std::invalid_argument(set.kind + ": the column \"" + table.columns[c] +
+                                  "\" holds text, not numbers");
+  }
   const int t = table.columnIndex(set.targetColumn);
   if (t < 0)
     throw std::invalid_argument(set.kind + ": the table has no column \"" + set.targetColumn +

@@ -23,15 +23,6 @@ void Model::add(std::unique_ptr<Layer> layer) {
   layers_.push_back(std::move(layer));
 }
 
-const Matrix& Model::forward(const Matrix& x, bool training, Rng& rng) {
-  // Our own copy: layers keep a reference to their input until backward.
-  input_.resize(x.rows(), x.cols());
-  input_ = x;
-  const Matrix* h = &input_;
-  for (auto& layer : layers_) h = &layer->forward(*h, training, rng);
-  return *h;
-}
-
 void Model::backward(const Matrix& dOut) {
   const Matrix* g = &dOut;
   for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) g = &(*it)->backward(*g);

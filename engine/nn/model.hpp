@@ -44,7 +44,23 @@ class Model {
   void add(std::unique_ptr<Layer> layer);
 
   // Runs every layer; returns the last layer's output (the model's raw outputs z).
-  const Matrix& forward(const Matrix& x, bool training, Rng& rng);
+  const Matrix& forward(const Matrix& x, bool training, Rng& rng) {
+    return forward(x, training, rng, [](const Layer&, const Matrix&) {});
+  }
+  // The same, calling visit(layer, output) after each layer: the output is that layer's buffer
+  // (or, for an identity layer, its input), valid until the next forward.
+  template <typename Visit>
+  const Matrix& forward(const Matrix& x, bool training, Rng& rng, Visit&& visit) {
+    // Our own copy: layers keep a reference to their input until backward.
+    input_.resize(x.rows(), x.cols());
+    input_ = x;
+    const Matrix* h = &input_;
+    for (auto& layer : layers_) {
+      h = &layer->forward(*h, training, rng);
+      visit(static_cast<const Layer&>(*layer), *h);
+    }
+    return *h;
+  }
   // dOut = dLoss/dz for the last forward batch; accumulates into every Param::grad.
   void backward(const Matrix& dOut);
 

@@ -1,8 +1,11 @@
-// Trainer::predict and gridPredictions: the model in eval mode on new raw inputs, through the
-// same feature expansion and scaler as the training data, back in the target's units.
+// Trainer::predict, gridPredictions and neuronGrids: the model in eval mode on new raw inputs,
+// through the same feature expansion and scaler as the training data, back in the target's
+// units (predictions) or unit by unit (neuron pictures).
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "nn/activation.hpp"
 #include "train/trainer.hpp"
 
 namespace engine {
@@ -10,8 +13,8 @@ namespace engine {
 Matrix Trainer::predict(const Matrix& raw) {
   const Index cols = data_.train.raw.cols();
   if (raw.cols() != cols) {
-    throw std::invalid_argument("predict: inputs need " + std::to_string(cols) +
-                                " columns, got " + std::to_string(raw.cols()));
+    throw std::invalid_argument("predict: inputs need " + std::to_string(cols) + " columns, got " +
+                                std::to_string(raw.cols()));
   }
   const Matrix x = data_.transform.apply(raw);
   Matrix out;
@@ -39,14 +42,19 @@ std::vector<float> Trainer::targets(Split split) const {
   return out;
 }
 
-std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double xMax, double yMin,
-                                            double yMax) {
-  if (data_.train.raw.cols() != 2)
-    throw std::invalid_argument("gridPredictions: only for data sets with 2 input columns");
-  if (resolution < 2 || resolution > 512)
-    throw std::invalid_argument("gridPredictions: resolution must be in [2, 512]");
+namespace {
+
+// The raw inputs of a resolution × resolution grid over [xMin, xMax] × [yMin, yMax], row by row
+// from yMin, after checking the request; `what` names the caller in messages.
+Matrix gridInputs(const char* what, Index rawCols, int maxResolution, int resolution, double xMin,
+                  double xMax, double yMin, double yMax) {
+  const std::string name(what);
+  if (rawCols != 2) throw std::invalid_argument(name + ": only for data sets with 2 input columns");
+  if (resolution < 2 || resolution > maxResolution)
+    throw std::invalid_argument(name + ": resolution must be in [2, " +
+                                std::to_string(maxResolution) + "]");
   if (!(xMax > xMin) || !(yMax > yMin) || !std::isfinite(xMin + xMax + yMin + yMax))
-    throw std::invalid_argument("gridPredictions: need finite xMin < xMax and yMin < yMax");
+    throw std::invalid_argument(name + ": need finite xMin < xMax and yMin < yMax");
   Matrix raw(static_cast<Index>(resolution) * resolution, 2);
   for (int r = 0; r < resolution; ++r) {
     const double y = yMin + (yMax - yMin) * r / (resolution - 1);
@@ -56,6 +64,21 @@ std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double 
       raw(i, 1) = static_cast<Scalar>(y);
     }
   }
+  return raw;
+}
+
+// Appends each column of m (one picture per column) to out.
+void appendColumns(const Matrix& m, std::vector<float>& out) {
+  for (Index j = 0; j < m.cols(); ++j)
+    for (Index i = 0; i < m.rows(); ++i) out.push_back(static_cast<float>(m(i, j)));
+}
+
+}  // namespace
+
+std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double xMax, double yMin,
+                                            double yMax) {
+  const Matrix raw = gridInputs("gridPredictions", data_.train.raw.cols(), 512, resolution, xMin,
+                                xMax, yMin, yMax);
   const Matrix p = predict(raw);
   std::vector<float> out(static_cast<std::size_t>(p.rows()));
   for (Index i = 0; i < p.rows(); ++i) {
@@ -67,6 +90,35 @@ std::vector<float> Trainer::gridPredictions(int resolution, double xMin, double 
       out[static_cast<std::size_t>(i)] = static_cast<float>(p(i, 0));
     }
   }
+  return out;
+}
+
+NeuronGrids Trainer::neuronGrids(int resolution, double xMin, double xMax, double yMin,
+                                 double yMax) {
+  const Matrix raw =
+      gridInputs("neuronGrids", data_.train.raw.cols(), 128, resolution, xMin, xMax, yMin, yMax);
+  const Matrix x = data_.transform.apply(raw);
+  NeuronGrids out;
+  out.resolution = resolution;
+  out.layerSizes.push_back(static_cast<int>(x.cols()));
+  for (const LayerSpec& l : spec_.model.hidden) out.layerSizes.push_back(l.units);
+  std::size_t units = 0;
+  for (int n : out.layerSizes) units += static_cast<std::size_t>(n);
+  out.values.reserve(units * static_cast<std::size_t>(x.rows()));
+  appendColumns(x, out.values);
+  // Each hidden block is Dense → [BatchNorm] → Activation → Dropout (nn/model.hpp): the output
+  // of its Activation is the unit's value (dropout is the identity in eval mode). The output
+  // layer has no Activation.
+  std::size_t hidden = 0;
+  model_->forward(x, false, dropoutRng_, [&](const Layer& layer, const Matrix& y) {
+    if (dynamic_cast<const Activation*>(&layer) == nullptr) return;
+    ++hidden;
+    if (hidden >= out.layerSizes.size() || y.cols() != out.layerSizes[hidden])
+      throw std::logic_error("neuronGrids: the model's layers do not match its spec");
+    appendColumns(y, out.values);
+  });
+  if (hidden + 1 != out.layerSizes.size())
+    throw std::logic_error("neuronGrids: the model's layers do not match its spec");
   return out;
 }
 

@@ -62,6 +62,17 @@ struct NetworkInfo {
   long parameterCount = 0;
 };
 
+// What every unit of the network computes over a grid of the input plane (Trainer::neuronGrids),
+// one picture of resolution² values per unit, as the TensorFlow Playground draws its neurons.
+struct NeuronGrids {
+  int resolution = 0;
+  // The network's inputs (after feature expansion and standardisation: what the first layer
+  // sees), then each hidden layer's units.
+  std::vector<int> layerSizes;
+  // Layer by layer, unit by unit, each picture resolution² values in gridPredictions' order.
+  std::vector<float> values;
+};
+
 // User-supplied data (the spec's data.kind is "custom"): row-major rows × cols inputs and
 // rows × targetCols targets (one column for classification).
 struct CustomData {
@@ -105,6 +116,12 @@ class Trainer {
   // from yMin; 2D data sets only. Binary: P(class 1); multiclass: the arg-max class.
   std::vector<float> gridPredictions(int resolution, double xMin, double xMax, double yMin,
                                      double yMax);
+  // For 2D data sets, on the same grid as gridPredictions (resolution in [2, 128]), in eval
+  // mode: each input feature's value (x1, x2, x1², sin x1, ... standardised as the first layer
+  // sees them), then each hidden unit's value after its activation (after batch norm when the
+  // layer has it; dropout is the identity in eval mode). Throws std::invalid_argument as
+  // gridPredictions does.
+  NeuronGrids neuronGrids(int resolution, double xMin, double xMax, double yMin, double yMax);
   Histogram histogram(int bins) const;
   const Dataset& dataset(Split split) const;
   // A split's targets as predict() gives them: class indices, or regression values in the

@@ -16,11 +16,12 @@ export default [
       const error = page.locator('.csv-error');
       await error.waitFor();
       assert.ok((await error.textContent()).length > 5, 'the parser says what is wrong');
-      await paste.fill('a,b,label\n1,2,x\n');
+      await paste.fill('a,b,label\n1,2,x\n3,4,5\n'); // a column mixing numbers and text
       await page.getByRole('button', { name: 'Read table', exact: true }).click();
       await page.waitForFunction(() => document.querySelector('.csv-error').textContent.length > 5);
+      // Class labels may be text: the page shows which number each became.
       const rows = ['a,b,label'];
-      for (let i = 0; i < 60; i++) rows.push(`${(i % 7) - 3},${(i % 5) - 2},${i % 7 > 3 ? 1 : 0}`);
+      for (let i = 0; i < 60; i++) rows.push(`${(i % 7) - 3},${(i % 5) - 2},${i % 7 > 3 ? 'yes' : 'no'}`);
       await paste.fill(rows.join('\n'));
       await page.getByRole('button', { name: 'Read table', exact: true }).click();
       await page.locator('.csv-status', { hasText: '60 rows × 3 columns' }).waitFor();
@@ -36,10 +37,22 @@ export default [
         const r = window.playground.store.get().runs[0];
         return r.spec.data.kind === 'custom' && !r.starting && r.network?.inputs === 2;
       });
+      await page.locator('.class-map', { hasText: 'Classes: 0 = no, 1 = yes.' }).waitFor();
       await page.locator('[data-action="step-epoch"]').click();
       await waitForStep(page, 1);
-      await page.getByRole('button', { name: 'Copy link', exact: true }).click();
-      await page.locator('.share-status', { hasText: 'not part of the link' }).waitFor();
+      // The table travels in the link: opened in a fresh page, it trains on the same rows.
+      await page.waitForFunction(() => /[#&]csv=[A-Za-z0-9_-]+&csvt=2/.test(location.hash));
+      const link = await page.evaluate(() => location.href);
+      const other = await newPage();
+      await openReady(other, link.replace(/^.*#/, url('#')));
+      await other.waitForFunction(() => {
+        const r = window.playground.store.get().runs[0];
+        return r.spec.data.kind === 'custom' && r.network?.inputs === 2 && r.splits;
+      });
+      assert.deepEqual(
+        await other.evaluate(() => window.playground.store.get().custom.classes),
+        ['no', 'yes'],
+      );
     },
   ],
   [

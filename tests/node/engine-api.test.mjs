@@ -103,9 +103,10 @@ test('a run streams metrics as typed arrays and reports its status', () => {
   assert.equal(grid.length, 64);
   assert.ok(grid.every((p) => p >= 0 && p <= 1));
   const hist = t.weightHistogram(10);
+  assert.equal(hist.total, 2 * 8 + 8 * 8 + 8);
   assert.equal(
-    hist.counts.reduce((a, b) => a + b, 0),
-    2 * 8 + 8 * 8 + 8,
+    hist.counts.reduce((a, b) => a + b, 0) + hist.zeros + hist.below + hist.above + hist.nonFinite,
+    hist.total,
   );
   const data = t.data('train');
   assert.equal(data.x.length, data.rows * 2);

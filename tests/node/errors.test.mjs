@@ -87,7 +87,8 @@ test('custom data with problems is refused with a user-facing message', () => {
 
 test('CSV errors name the line and column', () => {
   throwsError(() => engine.parseCsv('a,b\n1,2\n3\n', 100), /line 3/);
-  throwsError(() => engine.parseCsv('a,b\n1,x\n', 100), /"x" is not a number/);
+  throwsError(() => engine.parseCsv('a,b\n1,x\n2,3\n', 100), /"x" is not a number/);
+  throwsError(() => engine.parseCsv('a,b\n1,NA\n', 100), /looks like a missing value/);
   const table = engine.parseCsv('a,b\r\n1,2\r\n3,4\r\n', 100);
   assert.deepEqual(table.columns, ['a', 'b']);
   assert.deepEqual(Array.from(table.values), [1, 2, 3, 4]);

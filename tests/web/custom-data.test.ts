@@ -13,6 +13,7 @@ const table = (columns: string[], rows: number[][]) => ({
   rows: rows.length,
   cols: columns.length,
   values: Float32Array.from(rows.flat()),
+  categories: columns.map(() => null),
 });
 
 describe('datasetFromCsv', () => {

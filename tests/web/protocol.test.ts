@@ -382,7 +382,7 @@ describe.skipIf(!engineAvailable)('run loop with the real engine', () => {
     const h = harness(engine);
     h.send({ type: 'parseCsv', requestId: 1, text: 'a,b\n1,2\n3,4\n', maxRows: 100 });
     h.send({ type: 'parseCsv', requestId: 2, text: 'a,b\n1,2\n3\n', maxRows: 100 });
-    h.send({ type: 'parseCsv', requestId: 3, text: 'a,b\n1,x\n', maxRows: 100 });
+    h.send({ type: 'parseCsv', requestId: 3, text: 'a,b\n1,NaN\n', maxRows: 100 });
     h.send({ type: 'parseCsv', requestId: 4, text: 'a,b\n1,2\n3,4\n5,6\n', maxRows: 2 });
     const [ok, ragged, nan, tooMany] = h.posted;
     expect(ok).toMatchObject({

@@ -34,7 +34,8 @@ std::vector<int> lastFieldCounts(const std::string& text, int classes) {
 TEST_CASE("The embedded CSV text equals the files in engine/data/sets byte for byte", "[data]") {
   REQUIRE(realSets().size() == 3);
   for (const RealSetDesc& set : realSets()) {
-    const std::string onDisk = readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + set.file);
+    const std::string onDisk =
+        readFile(std::string(PROJECT_SOURCE_DIR "/engine/data/sets/") + set.file);
     const std::string* embedded = detail::embeddedFile(set.file);
     REQUIRE(embedded != nullptr);
     INFO(set.kind << ": " << embedded->size() << " bytes embedded, " << onDisk.size()
@@ -60,6 +61,9 @@ TEST_CASE("A registered table replaces the embedded one, and a wrong table is re
   CHECK(loadRealSet("diabetes").rows() == 3);  // a refused table changes nothing
   CHECK_THROWS_WITH(registerRealSetCsv("digits", "label,p\n11,0\n"),
                     Catch::Contains("label out of range"));
+  // The CSV reader takes text labels; a real set's table must still be all numbers.
+  CHECK_THROWS_WITH(registerRealSetCsv("digits", "label,p\nseven,0\n"),
+                    Catch::Equals("digits: the column \"label\" holds text, not numbers"));
   registerRealSetCsv("diabetes", original);
   CHECK(loadRealSet("diabetes").rows() == 442);
 }

@@ -4,7 +4,6 @@
 // range (the engine's quantile), with what lies beyond in an under- and an overflow bar, so a
 // diverged run's huge weights do not squash the rest into one bar.
 import { Chart } from 'chart.js';
-import type { Histogram } from '../engine/engine-api';
 import type { AppState } from '../state/store';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
@@ -56,9 +55,7 @@ export class HistogramChart {
 
   update(state: AppState): void {
     const run = state.runs[state.selected];
-    // zeros / below / above / total: the engine's counts outside the bins.
-    const h = (run?.visuals.histogram ?? null) as
-      (Histogram & Partial<Record<'zeros' | 'below' | 'above' | 'total', number>>) | null;
+    const h = run?.visuals.histogram ?? null;
     if (h === this.shown && state.selected === this.selected) return;
     this.shown = h;
     this.selected = state.selected;
@@ -82,22 +79,22 @@ export class HistogramChart {
       tips.push(t('chart.above', { m: formatNumber(m, 3) }), t('chart.exactZero'));
       this.chart.data.labels = labels;
       this.tips = tips;
-      ds.data = [h.below ?? 0, ...Array.from(h.counts), h.above ?? 0, h.zeros ?? 0];
+      ds.data = [h.below, ...Array.from(h.counts), h.above, h.zeros];
       ds.backgroundColor = [
         withAlpha(color, 0.45),
         ...Array.from(h.counts, () => color),
         withAlpha(color, 0.45),
         kZeroColor,
       ];
-      const total = h.total ?? ds.data.reduce((a, b) => a + b, 0);
       this.caption = t('chart.zeroShare', {
-        n: h.zeros ?? 0,
-        share: total > 0 ? formatNumber((100 * (h.zeros ?? 0)) / total, 3) : '0',
+        n: h.zeros,
+        share: h.total > 0 ? formatNumber((100 * h.zeros) / h.total, 3) : '0',
       });
     }
     this.chart.update('none');
     const area = this.chart.chartArea;
-    if (area) this.canvas.dataset['plotShare'] = ((area.bottom - area.top) / this.chart.height).toFixed(3);
+    if (area)
+      this.canvas.dataset['plotShare'] = ((area.bottom - area.top) / this.chart.height).toFixed(3);
   }
 
   png(): string {

@@ -222,17 +222,31 @@ export interface DataView2D {
   yCols: number;
 }
 
+// Every weight matrix's entries (biases and batch-norm parameters excluded). The bins span
+// [−m, m]: m is the largest |w| within 10 times the 90th percentile of the non-zero |w|, so a
+// healthy network's histogram spans its largest weight and a few exploded weights (up to 10%)
+// are counted in below / above instead of squashing the rest (engine/metrics/weight_stats.hpp).
+// total = Σ counts + zeros + below + above + nonFinite.
 export interface Histogram {
-  edges: Float64Array;    // bins + 1 edges
-  counts: Float64Array;
+  edges: Float64Array;    // bins + 1 edges, −m + 2m·i/bins
+  counts: Float64Array;   // bins; non-zero finite weights in [−m, m]
+  zeros: number;          // weights exactly 0 (in no bin): what proximal L1 / Lp produce
+  below: number;          // w < −m
+  above: number;          // w > m
+  nonFinite: number;      // NaN or ±inf
+  total: number;          // every weight
 }
 
-// Pictures of every input feature (as the first layer sees it: expanded and standardized) and
-// every hidden unit (after its activation), each over a resolution × resolution grid of the
-// plane, row by row from yMin: layerSizes[l] pictures for layer l (inputs first), concatenated.
+// Trainer.neuronGrids: every unit's value over the grid of gridPredictions, one picture of
+// resolution² values (row by row from yMin) per unit, as the TensorFlow Playground draws its
+// neurons. 2D data sets only, in eval mode.
 export interface NeuronGrids {
+  // The inputs as the first layer sees them (after feature expansion and standardisation: x1,
+  // x2, x1², sin x1, ... in network().featureNames order), then each hidden layer's units.
   layerSizes: number[];
   resolution: number;
+  // Layer by layer, unit by unit, resolution² values each: the input's standardised value, or
+  // the hidden unit's output after its activation (after batch norm; dropout is off).
   values: Float32Array;
 }
 
@@ -256,6 +270,7 @@ export interface Trainer {
   evaluate(split: 'train' | 'validation' | 'test'): Evaluation;
   predict(x: Float32Array | number[], rows: number): Float32Array; // raw inputs, row-major
   gridPredictions(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): Float32Array;
+  // resolution in [2, 128]; throws an Error for data that is not 2D.
   neuronGrids(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): NeuronGrids;
   weightHistogram(bins: number): Histogram;
   data(split: 'train' | 'validation' | 'test'): DataView2D;
@@ -280,6 +295,14 @@ export interface CustomData {
   targetNames?: string[]; // one per target column (default y, or y1, y2, ...)
 }
 
+export interface CsvTable {
+  columns: string[];
+  rows: number;
+  cols: number;
+  values: Float32Array; // rows × cols, row-major; label index in a text column
+  categories: (string[] | null)[]; // one per column: sorted labels of a text column, else null
+}
+
 export interface EngineModule {
   Trainer: {
     new (spec: DeepPartial<ExperimentSpec>): Trainer;
@@ -293,7 +316,12 @@ export interface EngineModule {
   dataSetLoaded(kind: DataKind): boolean;
   // Fills in every default and validates; throws an Error naming each bad field.
   normalizeSpec(spec: DeepPartial<ExperimentSpec>): ExperimentSpec;
-  parseCsv(text: string, maxRows: number): { columns: string[]; rows: number; cols: number; values: Float32Array };
+  // A CSV table with a header row (engine/data/csv.hpp). A column of numbers stays numeric; a
+  // column with no number at all holds text labels: categories[c] lists its distinct labels
+  // sorted by their UTF-8 bytes (at most 1000, each at most 200 bytes, longer ones cut with
+  // "…"), and its values are the label indices 0..K−1. A column mixing numbers and text,
+  // empty fields, NaN and missing-value markers (NA, null, ...) throw an Error naming the line.
+  parseCsv(text: string, maxRows: number): CsvTable;
   // Multiplies two n × n float matrices `repeats` times with the engine's own kernel (Eigen)
   // and returns a checksum; the benchmark times it to measure the GEMM ceiling.
   gemmKernel(n: number, repeats: number): number;

@@ -356,6 +356,7 @@ export const en = {
   'data.useData': 'Train on this data',
   'data.summary': '{rows} rows × {cols} columns',
   'data.current': 'Using {name}: {rows} rows, {cols} inputs, target "{target}".',
+  'data.classMap': 'Classes: {map}.',
   'data.points': 'your points',
   'data.edit': 'Edit points on the canvas',
   'data.edit.none': 'Off',
@@ -375,6 +376,10 @@ export const en = {
     'The target has {count} distinct values; classification allows 2 to {max}. Choose regression or another column.',
   'csv.badTarget': 'Choose a target column.',
 
+  'csv.textInput':
+    'Column "{column}" holds text: only the class column may hold text labels; every input needs numbers.',
+  'csv.textTarget':
+    'Column "{column}" holds text labels: choose classification, or a numeric target.',
   'csv.targetCount':
     'Classification takes one target column; regression takes 1 to {max}, and at least one column must stay an input.',
   'chart.loss': 'Loss',

@@ -351,6 +351,7 @@ export const zh: Messages = {
   'data.useData': '用这些数据训练',
   'data.summary': '{rows} 行 × {cols} 列',
   'data.current': '正在使用 {name}：{rows} 行，{cols} 个输入，目标“{target}”。',
+  'data.classMap': '类别：{map}。',
   'data.points': '你的数据点',
   'data.edit': '在画布上编辑数据点',
   'data.edit.none': '关闭',
@@ -368,6 +369,8 @@ export const zh: Messages = {
   'csv.tooManyClasses': '目标列有 {count} 个不同的值；分类需要 2 到 {max} 个。请选择回归或其他列。',
   'csv.badTarget': '请选择目标列。',
 
+  'csv.textInput': '列“{column}”包含文本：只有类别列可以是文本标签，输入列必须是数字。',
+  'csv.textTarget': '列“{column}”是文本标签：请选择分类任务，或选择数值目标列。',
   'csv.targetCount': '分类只能有一个目标列；回归可有 1 到 {max} 列，且至少保留一列作为输入。',
   'chart.loss': '损失',
   'chart.accuracy': '准确率',

@@ -99,11 +99,14 @@ type CsvProblem =
   | { code: 'tooFewRows' }
   | { code: 'tooManyClasses'; count: number; max: number }
   | { code: 'badTarget' }
-  | { code: 'targetCount' };
+  | { code: 'targetCount' }
+  | { code: 'textInput'; column: string } // an input column of text labels
+  | { code: 'textTarget'; column: string }; // a regression target of text labels
 
 // Splits a parsed table into inputs and the chosen target columns: one for classification
-// (its distinct values, in ascending order, become class indices 0..K-1), one or more for
-// regression (one network output each). Every other column is an input.
+// (its distinct values, in ascending order, become class indices 0..K-1; a column of text
+// labels keeps the engine's numbering, labels sorted), one or more for regression (one network
+// output each). Every other column is an input, and must hold numbers.
 export function datasetFromCsv(
   parsed: ParsedCsv,
   targetColumns: number[],
@@ -120,6 +123,14 @@ export function datasetFromCsv(
   if ((task === 'classification' && k !== 1) || k > kMaxTargets || k >= cols)
     return { ok: false, error: { code: 'targetCount' } };
   const isTarget = (c: number) => chosen.includes(c);
+  const categories = parsed.categories ?? [];
+  const columnName = (c: number) => parsed.columns[c] || `#${c + 1}`;
+  for (let c = 0; c < cols; c++) {
+    if (!categories[c]) continue;
+    if (!isTarget(c)) return { ok: false, error: { code: 'textInput', column: columnName(c) } };
+    if (task === 'regression')
+      return { ok: false, error: { code: 'textTarget', column: columnName(c) } };
+  }
   const inCols = cols - k;
   const x = new Float32Array(rows * inCols);
   const raw = new Float32Array(rows * k);
@@ -142,9 +153,15 @@ export function datasetFromCsv(
         error: { code: 'tooManyClasses', count: distinct.length, max: kMaxClasses },
       };
     }
-    const index = new Map(distinct.map((v, i) => [v, i]));
-    y = raw.map((v) => index.get(v)!);
-    classes = distinct.map(String);
+    const labels = categories[chosen[0]!];
+    if (labels) {
+      // Text labels: the engine already numbered them 0..K−1 in sorted order.
+      classes = [...labels];
+    } else {
+      const index = new Map(distinct.map((v, i) => [v, i]));
+      y = raw.map((v) => index.get(v)!);
+      classes = distinct.map(String);
+    }
   }
   return {
     ok: true,
@@ -152,7 +169,7 @@ export function datasetFromCsv(
       source: 'csv',
       name,
       columns: parsed.columns.filter((_, c) => !isTarget(c)),
-      targets: chosen.map((c) => parsed.columns[c] || `#${c + 1}`),
+      targets: chosen.map(columnName),
       task,
       classes,
       data: {

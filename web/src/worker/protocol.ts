@@ -70,7 +70,9 @@ export interface ParsedCsv {
   columns: string[];
   rows: number;
   cols: number;
-  values: Float32Array;
+  values: Float32Array; // rows × cols, row-major; label index in a text column
+  // One per column: the sorted labels of a text column (values hold their indices), else null.
+  categories: (string[] | null)[];
 }
 
 export type StepUnit = 'batch' | 'epoch';

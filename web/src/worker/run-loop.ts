@@ -358,7 +358,7 @@ export class RunLoop {
       for (let i = 0; i < n; i++) x[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (n - 1);
       out.curve = { x, y: trainer.predict(x, n), outputs: trainer.network().outputs };
     }
-    if (view.neurons > 0 && bounds && trainer.data('train').cols === 2 && trainer.neuronGrids) {
+    if (view.neurons > 0 && bounds && trainer.data('train').cols === 2) {
       const r = Math.min(64, Math.max(2, Math.floor(view.neurons)));
       out.neurons = trainer.neuronGrids(r, bounds.xMin, bounds.xMax, bounds.yMin, bounds.yMax);
     }

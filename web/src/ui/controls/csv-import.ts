@@ -94,7 +94,9 @@ export function csvImport(controller: Controller): HTMLElement {
           ? t('csv.tooManyClasses', { count: e.count, max: e.max })
           : e.code === 'targetCount'
             ? t('csv.targetCount', { max: kMaxTargets })
-            : t(`csv.${e.code}` as MessageKey);
+            : e.code === 'textInput' || e.code === 'textTarget'
+              ? t(`csv.${e.code}`, { column: e.column })
+              : t(`csv.${e.code}` as MessageKey);
       return;
     }
     csvError.textContent = '';

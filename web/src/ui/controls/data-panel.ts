@@ -16,6 +16,7 @@ export function dataPanel(controller: Controller, state: AppState) {
   const split = groupFields('data', 'split', controller, spec);
 
   const current = h('p', { class: 'custom-current' });
+  const classMap = h('p', { class: 'class-map' });
 
   const editor = pointEditor(controller);
   const el = section(
@@ -28,6 +29,7 @@ export function dataPanel(controller: Controller, state: AppState) {
     editor.el,
     csvImport(controller),
     current,
+    classMap,
   );
 
   return {
@@ -46,6 +48,16 @@ export function dataPanel(controller: Controller, state: AppState) {
           rows: c.data.rows,
           cols: c.data.cols,
           target: c.targets.join(', '),
+        });
+      // Text class labels: which class number each label became.
+      classMap.hidden = !(
+        c &&
+        spec.data.kind === 'custom' &&
+        c.classes.some((l, i) => l !== String(i))
+      );
+      if (c && !classMap.hidden)
+        classMap.textContent = t('data.classMap', {
+          map: c.classes.map((label, i) => `${i} = ${label}`).join(', '),
         });
     },
   };
