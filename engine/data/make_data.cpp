@@ -85,7 +85,8 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
       for (Dataset* d : {&out.train, &out.validation, &out.test}) {
         for (std::size_t i = 0; i < d->target.size(); ++i) {
           const std::size_t j = i % k;
-          d->target[i] = static_cast<float>((d->target[i] - out.targetMean[j]) / out.targetScale[j]);
+          d->target[i] =
+              static_cast<float>((d->target[i] - out.targetMean[j]) / out.targetScale[j]);
         }
       }
     }
@@ -212,14 +213,16 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
   full.targetCols = targetCols;
   for (int j = 0; j < targetCols; ++j)
     full.targetNames.push_back(!targetNames.empty() ? targetNames[static_cast<std::size_t>(j)]
-                               : targetCols == 1   ? "y"
-                                                   : "y" + std::to_string(j + 1));
+                               : targetCols == 1    ? "y"
+                                                    : "y" + std::to_string(j + 1));
   full.target.assign(y, y + static_cast<std::ptrdiff_t>(rows) * targetCols);
   int K = 0;
   for (std::size_t i = 0; i < full.target.size(); ++i) {
     const float t = full.target[i];
     const std::string where =
-        "target" + (targetCols > 1 ? " " + std::to_string(i % static_cast<std::size_t>(targetCols) + 1) : std::string()) +
+        "target" +
+        (targetCols > 1 ? " " + std::to_string(i % static_cast<std::size_t>(targetCols) + 1)
+                        : std::string()) +
         ", row " + std::to_string(i / static_cast<std::size_t>(targetCols) + 1) + ": ";
     if (!std::isfinite(t)) {
       throw std::invalid_argument(where + number(t) +

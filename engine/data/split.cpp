@@ -55,7 +55,8 @@ Dataset takeRows(const Dataset& d, const std::vector<int>& rows) {
     if (withX) out.x.row(r) = d.x.row(i);
     out.raw.row(r) = d.raw.row(i);
     for (std::size_t j = 0; j < k; ++j)
-      out.target[static_cast<std::size_t>(r) * k + j] = d.target[static_cast<std::size_t>(i) * k + j];
+      out.target[static_cast<std::size_t>(r) * k + j] =
+          d.target[static_cast<std::size_t>(i) * k + j];
   }
   out.targetCols = d.targetCols;
   out.targetNames = d.targetNames;

@@ -22,9 +22,9 @@ struct MetricsRow {
 
 // One trainable layer at a record point.
 struct LayerStats {
-  double weightL1 = 0.0;       // Σ|w| over the layer's weights
-  double weightL2 = 0.0;       // ‖w‖₂ over the layer's weights
-  double gradNorm = 0.0;       // ‖∂L/∂θ‖₂ over the layer's weights and bias, before clipping
+  double weightL1 = 0.0;  // Σ|w| over the layer's weights
+  double weightL2 = 0.0;  // ‖w‖₂ over the layer's weights
+  double gradNorm = 0.0;  // ‖∂L/∂θ‖₂ over the layer's weights and bias, before clipping
   double updateRatio = 0.0;    // ‖Δw‖₂ / ‖w‖₂ of the last optimizer step
   double zeroFraction = 0.0;   // share of weights exactly 0
   double smallFraction = 0.0;  // share of weights with |w| < kSmallWeight, zeros included

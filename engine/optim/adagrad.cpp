@@ -1,6 +1,5 @@
 #include "optim/adagrad.hpp"
 
-
 namespace engine {
 
 void adagradUpdate(Matrix& theta, const Matrix& g, AdagradState& state, const AdagradHyper& hyper,

@@ -48,7 +48,8 @@ std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSpec& spec,
     h.eps = spec.eps;
     return std::make_unique<Adagrad>(std::move(groups), h);
   }
-  throw std::logic_error("optimizer.kind \"" + spec.kind + "\" passed validation but has no branch");
+  throw std::logic_error("optimizer.kind \"" + spec.kind +
+                         "\" passed validation but has no branch");
 }
 
 }  // namespace engine

@@ -1,6 +1,5 @@
 #include "optim/rmsprop.hpp"
 
-
 namespace engine {
 
 void rmspropUpdate(Matrix& theta, const Matrix& g, RmspropState& state, const RmspropHyper& hyper,

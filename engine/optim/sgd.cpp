@@ -1,6 +1,5 @@
 #include "optim/sgd.hpp"
 
-
 namespace engine {
 
 void sgdUpdate(Matrix& theta, const Matrix& g, SgdState& state, const SgdHyper& hyper, double lr,

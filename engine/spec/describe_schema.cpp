@@ -90,7 +90,8 @@ void appendFields(std::ostringstream& os, const std::vector<FieldDesc>& fields,
       if (f.type == FieldType::Enum) {
         os << ",\"default\":" << jsonString(f.getString(defaults));
       } else {
-        os << ",\"minItems\":" << jsonNumber(f.min) << ",\"default\":" << jsonStrings(f.getList(defaults));
+        os << ",\"minItems\":" << jsonNumber(f.min)
+           << ",\"default\":" << jsonStrings(f.getList(defaults));
       }
     }
     os << ",\"effect\":\"" << effectName(f.effect) << "\"";

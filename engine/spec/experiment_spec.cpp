@@ -54,9 +54,8 @@ std::vector<std::string> validateSection(const ExperimentSpec& spec, const std::
     if (startsWith(f.path, prefix)) checkField(f, &spec, "", errors);
   if (!errors.empty()) return errors;  // the rules read fields that must be in range first
   for (const CrossFieldRule& rule : crossFieldRules()) {
-    const bool inSection = std::all_of(rule.terms.begin(), rule.terms.end(), [&](const auto& t) {
-      return startsWith(t, prefix);
-    });
+    const bool inSection = std::all_of(rule.terms.begin(), rule.terms.end(),
+                                       [&](const auto& t) { return startsWith(t, prefix); });
     if (inSection && !ruleHolds(rule, spec)) errors.push_back(ruleError(rule, spec));
   }
   return errors;

@@ -15,9 +15,9 @@ enum class FieldType { Number, Integer, Boolean, Enum, StringList };
 
 // What changing the field does to a network that is already training.
 enum class FieldEffect {
-  Live,       // applied to the running network as it is (learning rate, λ, dropout rate, ...)
-  NewState,   // a new optimizer: its moments start afresh (β₁, momentum, optimizer kind, ...)
-  Rebuild,    // a new network from step 0 (data, architecture, seed, initialiser, ...)
+  Live,      // applied to the running network as it is (learning rate, λ, dropout rate, ...)
+  NewState,  // a new optimizer: its moments start afresh (β₁, momentum, optimizer kind, ...)
+  Rebuild,   // a new network from step 0 (data, architecture, seed, initialiser, ...)
 };
 
 // A condition on the spec, for "this field matters only when ..." and for rule guards.

@@ -53,11 +53,11 @@ inline ExperimentSpec readSpecJson(const std::string& text) {
   nlohmann::json parsed;
   try {
     // A spec is 3 levels deep; anything far deeper is refused while parsing.
-    parsed = nlohmann::json::parse(text, [](int depth, nlohmann::json::parse_event_t,
-                                            nlohmann::json&) {
-      if (depth > 16) throw std::invalid_argument("spec: nested too deeply");
-      return true;
-    });
+    parsed =
+        nlohmann::json::parse(text, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+          if (depth > 16) throw std::invalid_argument("spec: nested too deeply");
+          return true;
+        });
   } catch (const nlohmann::json::exception& e) {
     throw std::invalid_argument(std::string("spec: not JSON: ") + e.what());
   }

@@ -18,7 +18,7 @@ FieldDesc numberField(const std::string& path, double lo, double hi, const std::
   using T = std::remove_reference_t<decltype(get(std::declval<Owner*>()))>;
   FieldDesc f;
   f.path = path;
-  f.type = std::is_same<T, bool>::value       ? FieldType::Boolean
+  f.type = std::is_same<T, bool>::value ? FieldType::Boolean
            : std::is_integral<T>::value ? FieldType::Integer
                                         : FieldType::Number;
   f.min = lo;
@@ -51,11 +51,14 @@ FieldDesc open(FieldDesc f, bool lo, bool hi) {
 }
 
 #define NUM(PATH, EXPR, LO, HI, DOC) \
-  numberField<ExperimentSpec>(PATH, LO, HI, DOC, [](ExperimentSpec* s) -> auto& { return s->EXPR; })
+  numberField<ExperimentSpec>(       \
+      PATH, LO, HI, DOC, [](ExperimentSpec * s) -> auto& { return s->EXPR; })
 #define ENUM(PATH, EXPR, OPTIONS, DOC) \
-  enumField<ExperimentSpec>(PATH, OPTIONS, DOC, [](ExperimentSpec* s) -> auto& { return s->EXPR; })
+  enumField<ExperimentSpec>(           \
+      PATH, OPTIONS, DOC, [](ExperimentSpec * s) -> auto& { return s->EXPR; })
 #define LAYER_NUM(KEY, MEMBER, LO, HI, DOC) \
-  numberField<LayerSpec>(KEY, LO, HI, DOC, [](LayerSpec* l) -> auto& { return l->MEMBER; })
+  numberField<LayerSpec>(                   \
+      KEY, LO, HI, DOC, [](LayerSpec * l) -> auto& { return l->MEMBER; })
 
 V concat(V a, const V& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -66,8 +69,8 @@ std::vector<FieldDesc> buildSpecFields() {
   const Effect rebuild = Effect::Rebuild;
   const Effect newState = Effect::NewState;
   const V plane = dataKindNames(DataFamily::Plane);
-  const V generated = concat(concat(plane, dataKindNames(DataFamily::Curve)),
-                             dataKindNames(DataFamily::Sparse));
+  const V generated =
+      concat(concat(plane, dataKindNames(DataFamily::Curve)), dataKindNames(DataFamily::Sparse));
   const Condition anyPenalty = noneOf("penalty.kind", {"none"});
   const Condition sgd = oneOf("optimizer.kind", {"sgd"});
   const Condition adamFamily = oneOf("optimizer.kind", {"adam", "adamw"});
@@ -80,19 +83,20 @@ std::vector<FieldDesc> buildSpecFields() {
                   .withEffect(rebuild));
 
   f.push_back(ENUM("data.kind", data.kind, dataKindNames(), "data set").withEffect(rebuild));
-  f.push_back(NUM("data.samples", data.samples, 10, SpecLimits::kMaxSamples,
-                  "number of generated samples")
-                  .withEffect(rebuild)
-                  .when(oneOf("data.kind", generated)));
+  f.push_back(
+      NUM("data.samples", data.samples, 10, SpecLimits::kMaxSamples, "number of generated samples")
+          .withEffect(rebuild)
+          .when(oneOf("data.kind", generated)));
   f.push_back(NUM("data.noise", data.noise, 0, 5, "input noise (2D) or target noise std")
                   .withEffect(rebuild)
                   .when(oneOf("data.kind", generated)));
   f.push_back(NUM("data.labelNoise", data.labelNoise, 0, 0.5, "fraction of flipped labels")
                   .withEffect(rebuild)
                   .when(oneOf("data.kind", plane)));
-  f.push_back(NUM("data.valFraction", data.valFraction, 0, 0.5, "validation share")
-                  .withEffect(rebuild));
-  f.push_back(NUM("data.testFraction", data.testFraction, 0, 0.5, "test share").withEffect(rebuild));
+  f.push_back(
+      NUM("data.valFraction", data.valFraction, 0, 0.5, "validation share").withEffect(rebuild));
+  f.push_back(
+      NUM("data.testFraction", data.testFraction, 0, 0.5, "test share").withEffect(rebuild));
   {
     FieldDesc list;
     list.path = "data.features";
@@ -101,7 +105,9 @@ std::vector<FieldDesc> buildSpecFields() {
     list.max = 7;
     list.options = {"x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"};
     list.doc = "input features of the 2D sets";
-    list.getList = [](const void* o) { return static_cast<const ExperimentSpec*>(o)->data.features; };
+    list.getList = [](const void* o) {
+      return static_cast<const ExperimentSpec*>(o)->data.features;
+    };
     list.setList = [](void* o, const std::vector<std::string>& v) {
       static_cast<ExperimentSpec*>(o)->data.features = v;
     };
@@ -119,10 +125,10 @@ std::vector<FieldDesc> buildSpecFields() {
                   .when(oneOf("data.kind", dataKindNames(DataFamily::Sparse))));
   f.push_back(NUM("data.standardize", data.standardize, 0, 1, "standardize on train split")
                   .withEffect(rebuild));
-  f.push_back(ENUM("data.task", data.task, (V{"classification", "regression"}),
-                   "task of custom data")
-                  .withEffect(rebuild)
-                  .when(oneOf("data.kind", {"custom"})));
+  f.push_back(
+      ENUM("data.task", data.task, (V{"classification", "regression"}), "task of custom data")
+          .withEffect(rebuild)
+          .when(oneOf("data.kind", {"custom"})));
 
   f.push_back(NUM("model.outputPenaltyScale", model.outputPenaltyScale, 0, 100,
                   "penalty multiplier of the output layer")
@@ -138,21 +144,21 @@ std::vector<FieldDesc> buildSpecFields() {
                   "batch-norm running statistics momentum")
                   .withEffect(rebuild)
                   .when(anyLayerIsTrue("batchNorm")));
-  f.push_back(open(NUM("model.batchNormEps", model.batchNormEps, 0, 1, "batch-norm eps"), true,
-                   false)
-                  .withEffect(rebuild)
-                  .when(anyLayerIsTrue("batchNorm")));
+  f.push_back(
+      open(NUM("model.batchNormEps", model.batchNormEps, 0, 1, "batch-norm eps"), true, false)
+          .withEffect(rebuild)
+          .when(anyLayerIsTrue("batchNorm")));
 
   f.push_back(
       ENUM("penalty.kind", penalty.kind, (V{"none", "l1", "l2", "elasticNet", "lp"}), "penalty"));
   f.push_back(NUM("penalty.lambda", penalty.lambda, 0, 10, "penalty strength λ").when(anyPenalty));
-  f.push_back(ENUM("penalty.l1Mode", penalty.l1Mode, (V{"subgradient", "proximal"}),
-                   "L1 update rule")
-                  .when(oneOf("penalty.kind", {"l1", "elasticNet"})));
+  f.push_back(
+      ENUM("penalty.l1Mode", penalty.l1Mode, (V{"subgradient", "proximal"}), "L1 update rule")
+          .when(oneOf("penalty.kind", {"l1", "elasticNet"})));
   f.push_back(NUM("penalty.l1Ratio", penalty.l1Ratio, 0, 1, "elastic-net L1 share")
                   .when(oneOf("penalty.kind", {"elasticNet"})));
-  f.push_back(
-      open(NUM("penalty.p", penalty.p, 0, 1, "Lp exponent"), true, true).when(oneOf("penalty.kind", {"lp"})));
+  f.push_back(open(NUM("penalty.p", penalty.p, 0, 1, "Lp exponent"), true, true)
+                  .when(oneOf("penalty.kind", {"lp"})));
   f.push_back(NUM("penalty.applyToBiases", penalty.applyToBiases, 0, 1,
                   "penalize biases and batch-norm parameters too")
                   .when(anyPenalty));
@@ -182,10 +188,10 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(NUM("optimizer.amsgrad", optimizer.amsgrad, 0, 1, "AMSGrad")
                   .withEffect(newState)
                   .when(adamFamily));
-  f.push_back(open(NUM("optimizer.alpha", optimizer.alpha, 0, 1, "RMSProp smoothing α"), false,
-                   true)
-                  .withEffect(newState)
-                  .when(oneOf("optimizer.kind", {"rmsprop"})));
+  f.push_back(
+      open(NUM("optimizer.alpha", optimizer.alpha, 0, 1, "RMSProp smoothing α"), false, true)
+          .withEffect(newState)
+          .when(oneOf("optimizer.kind", {"rmsprop"})));
   f.push_back(NUM("optimizer.centered", optimizer.centered, 0, 1, "centered RMSProp")
                   .withEffect(newState)
                   .when(oneOf("optimizer.kind", {"rmsprop"})));
@@ -210,9 +216,11 @@ std::vector<FieldDesc> buildSpecFields() {
                   .when(oneOf("schedule.kind", {"step"})));
   f.push_back(open(NUM("schedule.gamma", schedule.gamma, 0, 1, "decay factor"), true, false)
                   .when(oneOf("schedule.kind", {"step", "exponential"})));
-  f.push_back(NUM("schedule.tMax", schedule.tMax, 1, 10000000, "cosine period in steps").when(cosine));
+  f.push_back(
+      NUM("schedule.tMax", schedule.tMax, 1, 10000000, "cosine period in steps").when(cosine));
   f.push_back(NUM("schedule.etaMin", schedule.etaMin, 0, 10, "cosine floor").when(cosine));
-  f.push_back(NUM("schedule.warmupSteps", schedule.warmupSteps, 0, 1000000, "linear warm-up steps"));
+  f.push_back(
+      NUM("schedule.warmupSteps", schedule.warmupSteps, 0, 1000000, "linear warm-up steps"));
   f.push_back(open(NUM("schedule.warmupStartFactor", schedule.warmupStartFactor, 0, 1,
                        "warm-up starting factor"),
                    true, false)
@@ -226,8 +234,8 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(NUM("training.maxNorm", training.maxNorm, 0, 1000, "max-norm constraint"));
   f.push_back(NUM("training.jitter", training.jitter, 0, 5, "input noise std"));
   f.push_back(NUM("training.mixupAlpha", training.mixupAlpha, 0, 10, "mixup α"));
-  f.push_back(
-      NUM("training.earlyStopping.enabled", training.earlyStopping.enabled, 0, 1, "early stopping"));
+  f.push_back(NUM("training.earlyStopping.enabled", training.earlyStopping.enabled, 0, 1,
+                  "early stopping"));
   f.push_back(NUM("training.earlyStopping.patience", training.earlyStopping.patience, 1, 100000,
                   "epochs without improvement")
                   .when(earlyStopping));
@@ -237,8 +245,8 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(NUM("training.earlyStopping.restoreBest", training.earlyStopping.restoreBest, 0, 1,
                   "restore the best weights")
                   .when(earlyStopping));
-  f.push_back(NUM("training.recordEvery", training.recordEvery, 1, 100000,
-                  "record metrics every N steps"));
+  f.push_back(
+      NUM("training.recordEvery", training.recordEvery, 1, 100000, "record metrics every N steps"));
   f.push_back(NUM("training.recordEpochs", training.recordEpochs, 0, 1,
                   "also record metrics at every epoch end"));
   f.push_back(NUM("training.maxEpochs", training.maxEpochs, 0, 1000000,
@@ -249,14 +257,15 @@ std::vector<FieldDesc> buildSpecFields() {
 std::vector<FieldDesc> buildLayerFields() {
   std::vector<FieldDesc> f;
   f.push_back(LAYER_NUM("units", units, 1, 1024, "units").withEffect(Effect::Rebuild));
-  f.push_back(enumField<LayerSpec>("activation", {"relu", "leakyRelu", "tanh", "sigmoid", "linear"},
-                                   "activation",
-                                   [](LayerSpec* l) -> auto& { return l->activation; })
+  f.push_back(enumField<LayerSpec>(
+                  "activation", {"relu", "leakyRelu", "tanh", "sigmoid", "linear"}, "activation",
+                  [](LayerSpec * l) -> auto& { return l->activation; })
                   .withEffect(Effect::Rebuild));
   f.push_back(LAYER_NUM("dropout", dropout, 0, 0.95, "dropout rate"));
   f.push_back(LAYER_NUM("penaltyScale", penaltyScale, 0, 100, "penalty multiplier")
                   .when(noneOf("penalty.kind", {"none"})));
-  f.push_back(LAYER_NUM("batchNorm", batchNorm, 0, 1, "batch normalization").withEffect(Effect::Rebuild));
+  f.push_back(
+      LAYER_NUM("batchNorm", batchNorm, 0, 1, "batch normalization").withEffect(Effect::Rebuild));
   return f;
 }
 

@@ -21,7 +21,8 @@ void LayerPenalties::configure(const PenaltySpec& penalty, const ModelSpec& mode
 void LayerPenalties::addGradients(const std::vector<Param*>& params) const {
   if (!active() || proximal_) return;  // prox: after the step instead
   for (Param* p : params)
-    if (penalized(*p)) perLayer_[static_cast<std::size_t>(p->layer)]->addGradient(p->value, p->grad);
+    if (penalized(*p))
+      perLayer_[static_cast<std::size_t>(p->layer)]->addGradient(p->value, p->grad);
 }
 
 void LayerPenalties::prox(const std::vector<Param*>& params, double lr) const {

@@ -18,7 +18,7 @@ class LayerPenalties {
  public:
   // No penalty when kind is "none" or λ is 0.
   void configure(const PenaltySpec& penalty, const ModelSpec& model);
-  void addGradients(const std::vector<Param*>& params) const;  // gradient mode only
+  void addGradients(const std::vector<Param*>& params) const;     // gradient mode only
   void prox(const std::vector<Param*>& params, double lr) const;  // proximal mode only
   double value(const std::vector<Param*>& params) const;
   bool active() const { return !perLayer_.empty(); }

@@ -32,7 +32,8 @@ void StepRecorder::gradientsBeforeClip(const std::vector<Param*>& params) {
   for (const Param* p : params) {
     const double squares = static_cast<double>(p->grad.squaredNorm());
     total += squares;
-    if (p->layer >= 0 && p->layer < layers_) current_[static_cast<std::size_t>(p->layer)].gradNorm += squares;
+    if (p->layer >= 0 && p->layer < layers_)
+      current_[static_cast<std::size_t>(p->layer)].gradNorm += squares;
   }
   for (LayerStats& s : current_) s.gradNorm = std::sqrt(s.gradNorm);
   gradNormTotal_ = gradNormClipped_ = std::sqrt(total);

@@ -1,10 +1,11 @@
 // What the charts see of the steps: a full metrics row (losses on every split, accuracies,
 // per-layer statistics) every training.recordEvery steps and at each epoch end, plus a cheap
 // trace of every step in between (batch loss, learning rate, gradient norms and each layer's
-// weight norm: a pass over the parameters, no evaluation). When a run diverges the trace since the last record is written to the log
-// too, with the evaluated columns NaN, so the explosion is on the chart step by step.
-// Gradient norms are taken before clipping (per layer and global) and after it (global); a
-// layer's gradient norm covers all of its parameters (weight, bias, batch-norm scale/shift).
+// weight norm: a pass over the parameters, no evaluation). When a run diverges the trace since the
+// last record is written to the log too, with the evaluated columns NaN, so the explosion is on the
+// chart step by step. Gradient norms are taken before clipping (per layer and global) and after it
+// (global); a layer's gradient norm covers all of its parameters (weight, bias, batch-norm
+// scale/shift).
 #pragma once
 
 #include <vector>
@@ -53,7 +54,7 @@ class StepRecorder {
 
   MetricsLog log_;
   int layers_ = 0;
-  std::vector<LayerStats> current_;       // this step's per-layer statistics
+  std::vector<LayerStats> current_;  // this step's per-layer statistics
   double gradNormTotal_ = 0.0;
   double gradNormClipped_ = 0.0;
   std::vector<Matrix> previousWeights_;

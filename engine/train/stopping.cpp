@@ -40,8 +40,8 @@ std::string EarlyStopper::epochEnded(double validationLoss, long epoch, Model& m
   }
   if (!stop) return "";
   std::ostringstream os;
-  os << "early stopping: no validation improvement for " << spec_.patience
-     << " epochs; best loss " << rule_->bestLoss() << " at epoch " << rule_->bestEpoch();
+  os << "early stopping: no validation improvement for " << spec_.patience << " epochs; best loss "
+     << rule_->bestLoss() << " at epoch " << rule_->bestEpoch();
   if (spec_.restoreBest && best_) {
     model.restore(*best_);
     os << " (weights restored)";

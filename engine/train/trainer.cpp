@@ -233,8 +233,8 @@ void Trainer::trainStep() {
     record(true);
   } else {
     recorder_.trace(static_cast<double>(step_),
-                    static_cast<double>(step_) / batcher_->stepsPerEpoch(), lastLr_,
-                    lastBatchLoss_, dense);
+                    static_cast<double>(step_) / batcher_->stepsPerEpoch(), lastLr_, lastBatchLoss_,
+                    dense);
   }
 
   if (epochEnds && earlyStopper_.enabled()) {
@@ -290,11 +290,10 @@ void Trainer::setParameter(const std::string& name, const float* values, long co
   for (Param* p : model_->params()) {
     if (p->name != name) continue;
     if (count != static_cast<long>(p->value.size())) {
-      throw std::invalid_argument("setParameter(\"" + name + "\"): expected " +
-                                  std::to_string(p->value.size()) + " values (" +
-                                  std::to_string(p->value.rows()) + " × " +
-                                  std::to_string(p->value.cols()) + "), got " +
-                                  std::to_string(count));
+      throw std::invalid_argument(
+          "setParameter(\"" + name + "\"): expected " + std::to_string(p->value.size()) +
+          " values (" + std::to_string(p->value.rows()) + " × " + std::to_string(p->value.cols()) +
+          "), got " + std::to_string(count));
     }
     for (long i = 0; i < count; ++i) {
       if (!std::isfinite(values[i]))

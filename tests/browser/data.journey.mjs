@@ -21,7 +21,8 @@ export default [
       await page.waitForFunction(() => document.querySelector('.csv-error').textContent.length > 5);
       // Class labels may be text: the page shows which number each became.
       const rows = ['a,b,label'];
-      for (let i = 0; i < 60; i++) rows.push(`${(i % 7) - 3},${(i % 5) - 2},${i % 7 > 3 ? 'yes' : 'no'}`);
+      for (let i = 0; i < 60; i++)
+        rows.push(`${(i % 7) - 3},${(i % 5) - 2},${i % 7 > 3 ? 'yes' : 'no'}`);
       await paste.fill(rows.join('\n'));
       await page.getByRole('button', { name: 'Read table', exact: true }).click();
       await page.locator('.csv-status', { hasText: '60 rows × 3 columns' }).waitFor();
@@ -49,10 +50,10 @@ export default [
         const r = window.playground.store.get().runs[0];
         return r.spec.data.kind === 'custom' && r.network?.inputs === 2 && r.splits;
       });
-      assert.deepEqual(
-        await other.evaluate(() => window.playground.store.get().custom.classes),
-        ['no', 'yes'],
-      );
+      assert.deepEqual(await other.evaluate(() => window.playground.store.get().custom.classes), [
+        'no',
+        'yes',
+      ]);
     },
   ],
   [

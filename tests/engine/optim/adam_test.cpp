@@ -98,7 +98,8 @@ TEST_CASE("Adam with L2 weight decay and AdamW with the same decay give differen
   CHECK(theta0 - thetaL2(0, 0) > 20.0 * (theta0 - thetaW(0, 0)));
 }
 
-TEST_CASE("makeOptimizer refuses Adam betas below 0 or at 1 and above, naming the field", "[optim]") {
+TEST_CASE("makeOptimizer refuses Adam betas below 0 or at 1 and above, naming the field",
+          "[optim]") {
   OptimizerSpec o;
   o.kind = "adam";
   o.beta1 = 1.0;

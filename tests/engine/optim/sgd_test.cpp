@@ -70,7 +70,8 @@ TEST_CASE("Plain SGD keeps no momentum buffer and reads the group's lr at every 
   CHECK(opt.state()[0][0].momentumBuffer.size() == 0);
 }
 
-TEST_CASE("makeOptimizer refuses Nesterov without momentum or with dampening, as torch", "[optim]") {
+TEST_CASE("makeOptimizer refuses Nesterov without momentum or with dampening, as torch",
+          "[optim]") {
   OptimizerSpec o;
   o.kind = "sgd";
   o.nesterov = true;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "spec/experiment_spec.hpp"
 #include "spec/describe_schema.hpp"
+#include "spec/experiment_spec.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine {

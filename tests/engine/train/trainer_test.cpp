@@ -151,7 +151,8 @@ TEST_CASE("A run that ends between records leaves no trace rows behind", "[train
   Trainer t(spec);
   t.runSteps(30);
   const MetricsColumns m = t.takeMetrics();
-  for (int r = 0; r < m.rows; ++r) CHECK(std::isfinite(m["trainLoss"][static_cast<std::size_t>(r)]));
+  for (int r = 0; r < m.rows; ++r)
+    CHECK(std::isfinite(m["trainLoss"][static_cast<std::size_t>(r)]));
 }
 
 Matrix firstWeight(Trainer& t) {
@@ -363,7 +364,8 @@ TEST_CASE("Gradient norms are recorded before and after clipping", "[train]") {
     // Per-layer norms are taken before clipping: together they make up the global norm.
     double total = 0.0;
     for (int k = 0; k < m.layers; ++k) {
-      const double g = m["gradNorm"][row * static_cast<std::size_t>(m.layers) + static_cast<std::size_t>(k)];
+      const double g =
+          m["gradNorm"][row * static_cast<std::size_t>(m.layers) + static_cast<std::size_t>(k)];
       total += g * g;
     }
     CHECK(std::sqrt(total) == Approx(m["gradNormTotal"][row]).epsilon(1e-6));
@@ -471,12 +473,13 @@ TEST_CASE("Multi-output regression: one output per target column, each in its ow
   REQUIRE(p.cols() == 2);
   CHECK(p(0, 0) == Approx(101.0).epsilon(1e-3));
   CHECK(p(0, 1) == Approx(0.05).margin(2e-3));
-  CHECK_THROWS_WITH(Trainer([] {
-                      ExperimentSpec c;
-                      c.data.task = "classification";
-                      return c;
-                    }(),
-                            data),
+  CHECK_THROWS_WITH(Trainer(
+                        [] {
+                          ExperimentSpec c;
+                          c.data.task = "classification";
+                          return c;
+                        }(),
+                        data),
                     Catch::Contains("one target column"));
 }
 
