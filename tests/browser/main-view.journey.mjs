@@ -144,4 +144,34 @@ export default [
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
     },
   ],
+  [
+    'the status says what the run is doing and what to do next, and Play is off when it cannot go on',
+    async ({ newPage, url }) => {
+      const page = await newPage();
+      await openReady(page, url('#v=2&n=60&ep=2'));
+      const phase = page.locator('.status .phase');
+      const next = page.locator('.status .next-action');
+      const play = page.locator('[data-action="play"]');
+      assert.equal(await phase.textContent(), 'Ready');
+      assert.match(await next.textContent(), /Press Play/);
+      await play.click();
+      // 36 training rows in batches of 10: 4 steps an epoch, the limit after 8.
+      await page.locator('.status .phase', { hasText: 'Finished' }).waitFor();
+      assert.match(await next.textContent(), /raise it to go on, or Reset/);
+      assert.equal(await play.isDisabled(), true);
+      assert.equal(await step(page), 8);
+      // Raising the limit lets it go on.
+      const limit = page.locator('[data-field="training.maxEpochs"] input');
+      await limit.fill('3');
+      await limit.press('Enter');
+      await page.waitForFunction(() => !document.querySelector('[data-action="play"]').disabled);
+      await play.click();
+      await page.locator('.status .phase', { hasText: 'Finished' }).waitFor();
+      await page.waitForFunction(() => window.playground.store.get().runs[0].status.step === 12);
+      await page.locator('[data-action="reset"]').click();
+      await page.locator('.status .phase', { hasText: 'Ready' }).waitFor();
+      await page.locator('[data-action="step-batch"]').click();
+      await page.locator('.status .phase', { hasText: 'Paused' }).waitFor();
+    },
+  ],
 ];

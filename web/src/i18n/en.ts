@@ -42,6 +42,8 @@ export const en = {
   'lessons.lookFor': 'Look for:',
   'lessons.next': 'Next lesson',
   'lessons.close': 'Close',
+  'lessons.startKicker': 'New here?',
+  'lessons.start': 'Start with a lesson (all of them under Lessons, top right):',
   'topic.overfitting': 'Overfitting',
   'topic.sparsity': 'Sparsity',
   'topic.weightDecay': 'Weight decay',

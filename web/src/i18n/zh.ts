@@ -41,6 +41,8 @@ export const zh: Messages = {
   'lessons.lookFor': '观察：',
   'lessons.next': '下一课',
   'lessons.close': '关闭',
+  'lessons.startKicker': '第一次来？',
+  'lessons.start': '从一节课开始（全部课程见右上角“课程”）：',
   'topic.overfitting': '过拟合',
   'topic.sparsity': '稀疏性',
   'topic.weightDecay': '权重衰减',

@@ -50,14 +50,26 @@ export function lessonsGallery() {
   };
 }
 
+// Lessons suggested to a reader who opened the page without one.
+const kStarters = ['overfittingCures', 'l1VsL2', 'gradientClipping'];
+
 export function lessonCard(controller: Controller) {
+  const starters = h('ul', { class: 'lesson-starters' });
+  const start = h(
+    'aside',
+    { class: 'lesson-card start', 'data-panel': 'lesson' },
+    h('span', { class: 'lesson-kicker' }, t('lessons.startKicker')),
+    h('p', {}, t('lessons.start')),
+    starters,
+  );
+  let startLang = '';
   const title = h('h2', {});
   const task = h('p', { class: 'lesson-task' });
   const look = h('p', { class: 'lesson-look' });
   const next = h('a', { class: 'button-like', 'data-action': 'next-lesson' }, t('lessons.next'));
   const close = h('button', { type: 'button', 'data-action': 'close-lesson' }, t('lessons.close'));
   close.addEventListener('click', () => controller.setView({ lesson: null }));
-  const el = h(
+  const card = h(
     'aside',
     { class: 'lesson-card', 'data-panel': 'lesson', 'aria-live': 'polite' },
     h('span', { class: 'lesson-kicker' }, t('lessons.kicker')),
@@ -66,12 +78,25 @@ export function lessonCard(controller: Controller) {
     h('p', {}, h('strong', {}, t('lessons.lookFor')), ' ', look),
     h('div', { class: 'buttons' }, next, close),
   );
+  const el = h('div', { class: 'lesson-slot' }, card, start);
   return {
     el,
     render(s: AppState) {
       const lesson = s.view.lesson ? lessonById(s.view.lesson) : undefined;
-      el.hidden = !lesson;
-      if (!lesson) return;
+      card.hidden = !lesson;
+      start.hidden = !!lesson || s.view.embed;
+      if (!lesson) {
+        if (startLang !== s.lang) {
+          startLang = s.lang;
+          starters.replaceChildren(
+            ...kStarters.flatMap((id) => {
+              const l = lessonById(id);
+              return l ? [h('li', {}, h('a', { href: lessonHref(id) }, l.title[language()]))] : [];
+            }),
+          );
+        }
+        return;
+      }
       const lang = language();
       title.textContent = lesson.title[lang];
       task.textContent = lesson.task[lang];

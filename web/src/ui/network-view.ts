@@ -13,7 +13,7 @@ import type { AppState, Run } from '../state/store';
 import type { WeightBlock } from '../worker/protocol';
 import { optionLabel, t } from '../i18n/i18n';
 import { formatNumber, h, section } from './dom';
-import { divergingColor } from './plane-colors';
+import { classColor, divergingColor, probabilityColor } from './plane-colors';
 
 const kMaxNodes = 12;
 const kPositive = [37, 99, 235];
@@ -100,7 +100,8 @@ export function networkView(controller: Controller) {
   });
   removeLayer.addEventListener('click', () => setLayers(hidden().slice(0, -1)));
 
-  // The picture of one unit (values v[offset .. offset + r²)) into `ctx` at (x, y), size s.
+  // The picture of one unit (values v[offset .. offset + r²)) into `ctx` at (x, y), size s,
+  // coloured by `color` (default: the diverging map over ±scale).
   const drawPicture = (
     ctx: CanvasRenderingContext2D,
     values: Float32Array,
@@ -110,6 +111,7 @@ export function networkView(controller: Controller) {
     x: number,
     y: number,
     s: number,
+    color: (v: number) => readonly number[] = (v) => divergingColor(v / scale),
   ) => {
     offscreen.width = r;
     offscreen.height = r;
@@ -118,11 +120,11 @@ export function networkView(controller: Controller) {
     for (let row = 0; row < r; row++) {
       const dst = (r - 1 - row) * r; // the engine's rows go up from yMin
       for (let c = 0; c < r; c++) {
-        const [cr, cg, cb] = divergingColor(values[offset + row * r + c]! / scale);
+        const rgb = color(values[offset + row * r + c]!);
         const k = (dst + c) * 4;
-        img.data[k] = cr;
-        img.data[k + 1] = cg;
-        img.data[k + 2] = cb;
+        img.data[k] = rgb[0]!;
+        img.data[k + 1] = rgb[1]!;
+        img.data[k + 2] = rgb[2]!;
         img.data[k + 3] = 255;
       }
     }
@@ -251,9 +253,22 @@ export function networkView(controller: Controller) {
           y,
           nodeSize,
         );
-      } else if (node.layer === sizes.length - 1 && run.visuals.grid) {
-        ctx.fillStyle = '#e2e8f0';
-        ctx.fillRect(x, y, nodeSize, nodeSize);
+      } else if (node.layer === sizes.length - 1 && run.visuals.grid && node.unit === 0) {
+        // The output: the same picture as the output panel, small.
+        const g = run.visuals.grid;
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const v of g.values) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        const color =
+          net.task === 'binary'
+            ? probabilityColor
+            : net.task === 'multiclass'
+              ? classColor
+              : (v: number) => probabilityColor((v - lo) / (hi - lo || 1));
+        drawPicture(ctx, g.values, 0, g.resolution, 1, x, y, nodeSize, color);
       } else {
         ctx.fillStyle = '#fff';
         ctx.fillRect(x, y, nodeSize, nodeSize);
