@@ -1,7 +1,7 @@
 // The page stays smooth while the worker trains: in headless Chromium (playwright-core), the
 // built site (web/dist, from `npm run build`) is opened inside an iframe of a small host page,
-// exactly as an embedding page would, with a W2-sized experiment (the digits, 64 → 128 relu →
-// 128 relu → 10, Adam, batch 32) at the fastest playback speed. We count requestAnimationFrame
+// exactly as an embedding page would, with the default experiment at the default speed (or the
+// experiment of --link). We count requestAnimationFrame
 // callbacks in the playground's own document, first idle, then while training with the charts
 // updating, and read the worker's progress from the page's documented `playground:metrics`
 // messages (web/EMBED.md) to get the optimizer steps per second it sustains meanwhile.
@@ -17,8 +17,10 @@ import { dist, launchChromium, root, serveSite } from '../tests/browser/site.mjs
 
 const kBase = '/app/';
 const kMinFps = 55;
-// W2's network, optimizer and batch on the playground's digits set, fastest playback speed.
-const kW2Link = '#v=1&ds=digits&h=128:relu,128:relu&opt=adam&lr=0.001&bs=32&speed=1000';
+// The page as a visitor first sees it (the default experiment at the default speed); and, with
+// --link, any other, e.g. W2's network, optimizer and batch on the digits at the fastest speed:
+//   --link '#v=2&ds=digits&h=128:relu,128:relu&opt=adam&lr=0.001&bs=32&speed=1000'
+const kDefaultLink = '#v=2';
 
 const hostPage = (src) => `<!doctype html><html><head><style>
 html, body { margin: 0; height: 100%; } iframe { border: 0; width: 100%; height: 100%; }
@@ -35,7 +37,7 @@ html, body { margin: 0; height: 100%; } iframe { border: 0; width: 100%; height:
 </script></body></html>`;
 
 function parseArgs(argv) {
-  const o = { seconds: 10, link: kW2Link, chromium: '/usr/bin/chromium', profile: false };
+  const o = { seconds: 10, link: kDefaultLink, chromium: '/usr/bin/chromium', profile: false };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     if (argv[i] === '--seconds') o.seconds = Number(value());

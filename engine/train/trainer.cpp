@@ -213,10 +213,11 @@ void Trainer::trainStep() {
   const std::vector<Param*>& params = model_->params();
   const std::vector<Dense*>& dense = model_->denseLayers();
   penalties_.addGradients(params);
-  recorder_.gradientsBeforeClip(params);
+  recorder_.gradientsBeforeClip(params);  // also the norm after clipping, until a clip changes it
+  const clipping = spec_.training.clipNorm > 0.0 || spec_.training.clipValue > 0.0;
   if (spec_.training.clipNorm > 0.0) clipGradNorm(params, spec_.training.clipNorm);
   if (spec_.training.clipValue > 0.0) clipGradValue(params, spec_.training.clipValue);
-  recorder_.gradientsAfterClip(params);
+  if (clipping) recorder_.gradientsAfterClip(params);
 
   const bool records = StepRecorder::records(spec_.training, stepIndex, epochEnds);
   if (records) recorder_.weightsBeforeStep(dense);
