@@ -62,7 +62,7 @@ export function runName(s: AppState, index: number): string {
 }
 
 export function runLegend(controller: Controller) {
-  const chips = h('div', { class: 'run-chips', role: 'tablist', 'aria-label': t('panel.compare') });
+  const chips = h('div', { class: 'run-chips', role: 'group', 'aria-label': t('panel.compare') });
   const duplicate = h(
     'button',
     { type: 'button', 'data-action': 'duplicate' },
@@ -102,9 +102,8 @@ export function runLegend(controller: Controller) {
             'button',
             {
               type: 'button',
-              role: 'tab',
               class: `run-chip run-${i}`,
-              'aria-selected': String(i === s.selected),
+              'aria-pressed': String(i === s.selected),
               'data-run': i,
               title: `${t('compare.select', { n: i + 1 })}${name ? `: ${name}` : ''}`,
             },
