@@ -35,6 +35,9 @@ export default [
       await page.waitForFunction(() => window.playground.store.get().playing === false);
       await settle(page); // frames computed before the pause land first
       assert.equal(await step(page, 0), await step(page, 1), 'both runs at the same step');
+      // Each compared run trains in its own worker when the machine has the cores.
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      assert.equal(page.workers().length, Math.min(2, cores), 'one worker per run');
       assert.equal(await page.locator('.boundary-canvas').count(), 2);
       const labels = await page.evaluate(() =>
         window.playground.store.get().runs.map((r) => r.series.length),

@@ -39,6 +39,8 @@ async function truncated(page) {
       'label, button, a, th, td, legend, summary, figcaption, h1, h2, h3, p, span, strong, dt, dd',
     )) {
       if (!el.checkVisibility?.() || el.closest('[hidden], .tab-hidden')) continue;
+      // Text kept only for screen readers is clipped on purpose.
+      if (getComputedStyle(el).clipPath === 'inset(50%)') continue;
       const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
       if (!hasText) continue;
       const r = el.getBoundingClientRect();

@@ -9,6 +9,7 @@ import { mountApp } from './ui/app';
 import { startEmbed } from './ui/embed';
 import { startShortcuts } from './ui/shortcuts';
 import { currentLink, startUrlSync } from './ui/url-sync';
+import { WorkerPool } from './worker/pool';
 import { WorkerClient } from './worker/worker-client';
 
 const { experiment, warnings } = decode(location.hash);
@@ -18,11 +19,18 @@ setLanguage(lang);
 const store = new Store(experiment, lang);
 
 let controller: Controller;
-const worker = new WorkerClient({
-  message: (msg) => controller.onMessage(msg),
-  frames: (frames, playing) => controller.onFrames(frames, playing),
-  died: (reason) => controller.onDied(reason),
-});
+// One worker per compared run, up to the cores the browser reports (and the four runs a page
+// compares at most).
+const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+const worker = new WorkerPool(
+  {
+    message: (msg) => controller.onMessage(msg),
+    frames: (frames, playing) => controller.onFrames(frames, playing),
+    died: (reason) => controller.onDied(reason),
+  },
+  workers,
+  (events) => new WorkerClient(events),
+);
 controller = new Controller(store, worker);
 controller.init(warnings, experiment.points ? datasetFromPoints(experiment.points) : null);
 const getLink = () => currentLink(store.get());

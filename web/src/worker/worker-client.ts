@@ -5,7 +5,7 @@
 // caller restarts it (terminate, new worker, send the runs again).
 import type { FromWorker, RunFrame, ToWorker } from './protocol';
 
-interface WorkerEvents {
+export interface WorkerEvents {
   message(msg: Exclude<FromWorker, { type: 'frame' }>): void;
   frames(frames: RunFrame[][], playing: boolean): void;
   died(reason: string): void;
@@ -41,6 +41,8 @@ export class WorkerClient implements WorkerPort {
         this.pending.push({ seq: msg.seq, runs: msg.runs, playing: msg.playing });
         this.schedule();
       } else {
+        // Messages keep their order: frames that arrived before this one are applied first.
+        this.flush();
         this.events.message(msg);
       }
     };
@@ -71,15 +73,21 @@ export class WorkerClient implements WorkerPort {
     if (this.rafId) return;
     this.rafId = requestAnimationFrame(() => {
       this.rafId = 0;
-      const batch = this.pending;
-      this.pending = [];
-      if (!batch.length) return;
-      const last = batch[batch.length - 1]!;
-      this.events.frames(
-        batch.map((b) => b.runs),
-        last.playing,
-      );
-      this.send({ type: 'ack', seq: last.seq });
+      this.flush();
     });
+  }
+
+  private flush(): void {
+    if (this.rafId) cancelAnimationFrame(this.rafId);
+    this.rafId = 0;
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    const last = batch[batch.length - 1]!;
+    this.events.frames(
+      batch.map((b) => b.runs),
+      last.playing,
+    );
+    this.send({ type: 'ack', seq: last.seq });
   }
 }

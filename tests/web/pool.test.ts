@@ -1,0 +1,214 @@
+// The worker pool with the real engine: each stand-in worker is a RunLoop on its own engine
+// instance, and messages between the page and the workers are delivered in a shuffled (seeded)
+// order across workers while each channel keeps its own order, as browsers do. A run's numbers
+// must not depend on how many workers share the runs, and compared runs stay in lockstep.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EngineModule, ExperimentSpec, MetricsBatch } from '../../web/src/engine/engine-api';
+import { defaultSpec, setPath } from '../../web/src/spec/experiment-spec';
+import type { FromWorker, RunFrame, ToWorker } from '../../web/src/worker/protocol';
+import { RunLoop } from '../../web/src/worker/run-loop';
+import { WorkerPool } from '../../web/src/worker/pool';
+import type { WorkerEvents, WorkerPort } from '../../web/src/worker/worker-client';
+import { engineAvailable, loadNodeEngine } from './support/node-engine';
+
+// Every pending delivery in the simulated page: one queue per channel (page→worker,
+// worker→page, a worker's own timer), picked at random by a seeded generator.
+class Scheduler {
+  private queues: (() => void)[][] = [];
+  private seed: number;
+  constructor(seed: number) {
+    this.seed = seed;
+  }
+  channel(): (fn: () => void) => void {
+    const q: (() => void)[] = [];
+    this.queues.push(q);
+    return (fn) => q.push(fn);
+  }
+  private random(): number {
+    this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
+    return this.seed / 2147483648;
+  }
+  // Runs deliveries until nothing is pending (or `max` of them, for a mid-run look).
+  drain(max = 1e6, onEach?: () => void): number {
+    let n = 0;
+    while (n < max) {
+      const ready = this.queues.filter((q) => q.length > 0);
+      if (!ready.length) break;
+      ready[Math.floor(this.random() * ready.length)]!.shift()!();
+      n++;
+      onEach?.();
+    }
+    return n;
+  }
+}
+
+// A worker as the pool sees it: a RunLoop behind two message channels; frames are acknowledged
+// as soon as they are delivered (the page draws them at once).
+function fakeClient(engine: EngineModule, sched: Scheduler, events: WorkerEvents): WorkerPort {
+  let loop: RunLoop | null = null;
+  const toWorker = sched.channel();
+  const toPage = sched.channel();
+  const timer = sched.channel();
+  let alive = false;
+  return {
+    start() {
+      alive = true;
+      loop = new RunLoop(engine, {
+        post: (m: FromWorker) => {
+          const copy = structuredClone(m);
+          toPage(() => {
+            if (!alive) return;
+            if (copy.type === 'frame') {
+              events.frames([copy.runs], copy.playing);
+              toWorker(() => loop?.handle({ type: 'ack', seq: copy.seq }));
+            } else events.message(copy);
+          });
+        },
+        schedule: (fn) => timer(() => alive && fn()),
+        now: () => 0,
+      });
+      toPage(() => events.message({ type: 'ready', simd: true, version: 'test' }));
+    },
+    stop() {
+      alive = false;
+      loop = null;
+    },
+    send(msg: ToWorker) {
+      const copy = structuredClone(msg);
+      toWorker(() => alive && loop?.handle(copy));
+    },
+  };
+}
+
+function spec(l2: number, seed: number): ExperimentSpec {
+  let s = defaultSpec();
+  s = setPath(s, 'data.samples', 120);
+  s = setPath(s, 'training.recordEvery', 1);
+  s = setPath(s, 'penalty.kind', 'l2');
+  s = setPath(s, 'penalty.lambda', l2);
+  return setPath(s, 'seed', seed);
+}
+
+const view = { grid: 0, curve: 0, network: false, neurons: 0, histogramBins: 0 };
+const runs = [spec(0, 1), spec(0.01, 2), spec(0.1, 3)];
+
+interface Session {
+  pool: WorkerPool;
+  sched: Scheduler;
+  frames: RunFrame[];
+  playback: boolean[];
+  latestStep: Map<number, number>;
+}
+
+function session(engines: EngineModule[], seed: number): Session {
+  const sched = new Scheduler(seed);
+  const frames: RunFrame[] = [];
+  const playback: boolean[] = [];
+  const latestStep = new Map<number, number>();
+  let made = 0;
+  const pool = new WorkerPool(
+    {
+      message: (m) => {
+        if (m.type === 'playback') playback.push(m.playing);
+        if (m.type === 'error') throw new Error(m.message);
+      },
+      frames: (batches) => {
+        for (const f of batches.flat()) {
+          frames.push(f);
+          latestStep.set(f.runId, f.status.step);
+        }
+      },
+      died: (reason) => {
+        throw new Error(reason);
+      },
+    },
+    engines.length,
+    (events) => fakeClient(engines[made++ % engines.length]!, sched, events),
+  );
+  pool.start();
+  pool.send({ type: 'speed', stepsPerFrame: 7 });
+  runs.forEach((s, i) => pool.send({ type: 'start', runId: i + 1, spec: s, data: null, view }));
+  sched.drain();
+  return { pool, sched, frames, playback, latestStep };
+}
+
+// Every metric row a run recorded, concatenated in step order.
+function history(frames: RunFrame[], runId: number): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const f of frames) {
+    if (f.runId !== runId) continue;
+    if (f.restarted) for (const k of Object.keys(out)) delete out[k];
+    const m = f.metrics as (MetricsBatch & Record<string, unknown>) | null;
+    if (!m) continue;
+    for (const [k, v] of Object.entries(m))
+      if (ArrayBuffer.isView(v)) (out[k] ??= []).push(...Array.from(v as Float64Array));
+  }
+  return out;
+}
+
+describe.skipIf(!engineAvailable)('WorkerPool', () => {
+  let engines: EngineModule[] = [];
+  beforeAll(async () => {
+    engines = await Promise.all([1, 2, 3].map(() => loadNodeEngine()));
+  });
+
+  it('spreads compared runs over its workers, one run each while there is room', () => {
+    const s = session(engines, 7);
+    expect(s.pool.workerCount()).toBe(3);
+    const one = session(engines.slice(0, 1), 7);
+    expect(one.pool.workerCount()).toBe(1);
+  });
+
+  it('gives every run the same numbers, bit for bit, on one worker or three', () => {
+    const results = [1, 3].map((workers) => {
+      const s = session(engines.slice(0, workers), 11 * workers);
+      s.pool.send({ type: 'play', stepsPerFrame: 7, untilStep: 300 });
+      s.sched.drain();
+      return runs.map((_, i) => history(s.frames, i + 1));
+    });
+    for (let r = 0; r < runs.length; r++) {
+      const [single, pooled] = [results[0]![r]!, results[1]![r]!];
+      expect(single['step']!.at(-1)).toBe(300);
+      expect(pooled['step']).toEqual(single['step']);
+      expect(pooled['trainLoss']).toEqual(single['trainLoss']);
+      expect(pooled['valLoss']).toEqual(single['valLoss']);
+    }
+    // The regularization strengths differ, so the runs do too: the comparison is not vacuous.
+    expect(results[1]![0]!['trainLoss']).not.toEqual(results[1]![2]!['trainLoss']);
+  });
+
+  it('keeps the runs in lockstep while playing and lines them up on pause', () => {
+    const s = session(engines, 5);
+    s.pool.send({ type: 'play', stepsPerFrame: 7 });
+    let widest = 0;
+    s.sched.drain(4000, () => {
+      const steps = [...s.latestStep.values()];
+      widest = Math.max(widest, Math.max(...steps) - Math.min(...steps));
+    });
+    // Never more than one lockstep chunk apart (8 frames of 7 steps).
+    expect(Math.max(...s.latestStep.values())).toBeGreaterThan(100);
+    expect(widest).toBeLessThanOrEqual(8 * 7);
+    s.pool.send({ type: 'pause' });
+    s.sched.drain();
+    const steps = [...s.latestStep.values()];
+    expect(new Set(steps).size).toBe(1);
+    expect(s.playback.at(-1)).toBe(false);
+    // The page heard "playing" once and "stopped" once, not once per worker or chunk.
+    expect(s.playback).toEqual([true, false]);
+  });
+
+  it('stops at a lesson length on every worker and says so once', () => {
+    const s = session(engines, 9);
+    s.pool.send({ type: 'play', stepsPerFrame: 7, untilStep: 100 });
+    s.sched.drain();
+    expect([...s.latestStep.values()]).toEqual([100, 100, 100]);
+    expect(s.playback).toEqual([true, false]);
+  });
+
+  it('steps every run on every worker by one unit', () => {
+    const s = session(engines, 3);
+    s.pool.send({ type: 'step', unit: 'batch', count: 5 });
+    s.sched.drain();
+    expect([...s.latestStep.values()]).toEqual([5, 5, 5]);
+  });
+});
