@@ -6,7 +6,7 @@ import { assert, openReady } from './helpers.mjs';
 
 export default [
   [
-    'opens in Simplified Chinese from the link and switches to English',
+    'opens in Simplified Chinese from the link, switches to English and back',
     async ({ newPage, url }) => {
       const page = await newPage();
       await openReady(page, url('#v=1&lang=zh'));
@@ -17,6 +17,11 @@ export default [
       await page.locator('[data-action="language"]').selectOption('en');
       await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
       await page.waitForFunction(() => location.hash.includes('lang=en'));
+      // From English, the Chinese text is fetched when chosen.
+      await openReady(page, url('#v=1'));
+      await page.locator('[data-action="language"]').selectOption('zh');
+      await page.getByRole('button', { name: '运行', exact: true }).waitFor();
+      assert.equal(await page.locator('h1').textContent(), '正则化演练场');
     },
   ],
   [

@@ -113,9 +113,9 @@ describe('Controller', () => {
     expect(worker.stopped).toBe(1);
   });
 
-  it('switches the language and keeps it for the link', () => {
+  it('switches the language and keeps it for the link', async () => {
     const { controller, store } = setup();
-    controller.setLanguage('zh');
+    await controller.setLanguage('zh');
     expect(store.get().lang).toBe('zh');
     expect(store.get().view.lang).toBe('zh');
   });

@@ -1,6 +1,6 @@
 // Wiring only: read the link, build the store, the worker and the controller, mount the page.
 import './styles.css';
-import { browserLanguage, setLanguage } from './i18n/i18n';
+import { browserLanguage, loadLanguage, setLanguage } from './i18n/i18n';
 import { decode } from './spec/url-codec';
 import { Controller } from './state/controller';
 import { datasetFromPoints } from './state/custom-data';
@@ -14,6 +14,7 @@ import { WorkerClient } from './worker/worker-client';
 
 const { experiment, warnings } = decode(location.hash);
 const lang = experiment.view.lang ?? browserLanguage(navigator.languages ?? [navigator.language]);
+await loadLanguage(lang);
 setLanguage(lang);
 
 const store = new Store(experiment, lang);

@@ -1,14 +1,24 @@
 // Which language, and the text for a key. The language comes from the link (lang=zh), else
-// from the browser; the page can switch it. t() fills {placeholders} with plain text.
+// from the browser; the page can switch it. t() fills {placeholders} with plain text. English
+// ships with the page; another language's table is fetched when it is first chosen.
 import { en, type MessageKey, type Messages } from './en';
-import { zh } from './zh';
 import type { Language } from '../spec/url-codec';
 import type { SpecWarning } from '../spec/validate';
 
 export type { MessageKey };
 
-const tables: Record<Language, Messages> = { en, zh };
+const tables: Partial<Record<Language, Messages>> = { en };
 let current: Language = 'en';
+
+const loaders: Record<Language, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  zh: () => import('./zh').then((m) => m.zh),
+};
+
+// Fetches a language's table once; setLanguage shows English text until it has arrived.
+export async function loadLanguage(lang: Language): Promise<void> {
+  tables[lang] ??= await loaders[lang]();
+}
 
 export function browserLanguage(languages: readonly string[]): Language {
   for (const l of languages) {
@@ -32,7 +42,7 @@ export function hasKey(key: string): key is MessageKey {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = tables[current][key] ?? en[key];
+  const text = tables[current]?.[key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`,
   );

@@ -20,6 +20,7 @@ import {
   type ViewOptions,
 } from '../spec/url-codec';
 import { lessonById } from '../lessons/catalog';
+import { loadLanguage } from '../i18n/i18n';
 import { repairWarnings } from '../spec/repair';
 import type { SpecWarning } from '../spec/validate';
 import {
@@ -287,8 +288,9 @@ export class Controller {
     });
   }
 
-  // The page's language; the link keeps it.
-  setLanguage(lang: Language): void {
+  // The page's language, once its text has arrived; the link keeps it.
+  async setLanguage(lang: Language): Promise<void> {
+    await loadLanguage(lang);
     this.store.update(['lang', 'view'], (s) => {
       s.lang = lang;
       s.view = { ...s.view, lang };

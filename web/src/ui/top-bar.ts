@@ -15,7 +15,7 @@ export function topBar(controller: Controller, gallery: HTMLElement, onCopy: () 
     { id: langId, 'data-action': 'language' },
     kLanguages.map((l) => h('option', { value: l }, kLanguageNames[l])),
   );
-  lang.addEventListener('change', () => controller.setLanguage(lang.value as Language));
+  lang.addEventListener('change', () => void controller.setLanguage(lang.value as Language));
   const galleryId = uid('gallery');
   gallery.id = galleryId;
   const lessons = h(
