@@ -5,8 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule, ExperimentSpec, MetricsBatch } from '../../web/src/engine/engine-api';
 import { defaultSpec, setPath } from '../../web/src/spec/experiment-spec';
+import type { JobResult } from '../../web/src/worker/jobs';
 import type { FromWorker, RunFrame, ToWorker } from '../../web/src/worker/protocol';
-import { RunLoop } from '../../web/src/worker/run-loop';
+import { WorkerCore } from '../../web/src/worker/worker-core';
 import { WorkerPool } from '../../web/src/worker/pool';
 import type { WorkerEvents, WorkerPort } from '../../web/src/worker/worker-client';
 import { engineAvailable, loadNodeEngine } from './support/node-engine';
@@ -28,10 +29,12 @@ class Scheduler {
     this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
     return this.seed / 2147483648;
   }
-  // Runs deliveries until nothing is pending (or `max` of them, for a mid-run look).
-  drain(max = 1e6, onEach?: () => void): number {
+  // Runs deliveries until nothing is pending (or `max` of them, for a mid-run look), letting
+  // the promises that each one settles run before the next.
+  async drain(max = 1e6, onEach?: () => void): Promise<number> {
     let n = 0;
     while (n < max) {
+      await new Promise((resolve) => setImmediate(resolve));
       const ready = this.queues.filter((q) => q.length > 0);
       if (!ready.length) break;
       ready[Math.floor(this.random() * ready.length)]!.shift()!();
@@ -42,10 +45,10 @@ class Scheduler {
   }
 }
 
-// A worker as the pool sees it: a RunLoop behind two message channels; frames are acknowledged
-// as soon as they are delivered (the page draws them at once).
+// A worker as the pool sees it: the worker core (run loop and jobs) behind two message
+// channels; frames are acknowledged as soon as they are delivered (the page draws them at once).
 function fakeClient(engine: EngineModule, sched: Scheduler, events: WorkerEvents): WorkerPort {
-  let loop: RunLoop | null = null;
+  let core: WorkerCore | null = null;
   const toWorker = sched.channel();
   const toPage = sched.channel();
   const timer = sched.channel();
@@ -53,29 +56,31 @@ function fakeClient(engine: EngineModule, sched: Scheduler, events: WorkerEvents
   return {
     start() {
       alive = true;
-      loop = new RunLoop(engine, {
+      core = new WorkerCore(engine, {
         post: (m: FromWorker) => {
           const copy = structuredClone(m);
           toPage(() => {
             if (!alive) return;
             if (copy.type === 'frame') {
               events.frames([copy.runs], copy.playing);
-              toWorker(() => loop?.handle({ type: 'ack', seq: copy.seq }));
+              toWorker(() => core?.handle({ type: 'ack', seq: copy.seq }));
             } else events.message(copy);
           });
         },
         schedule: (fn) => timer(() => alive && fn()),
         now: () => 0,
+        ensureDataSet: () => Promise.resolve(),
+        fatal: () => events.died('engine trapped'),
       });
       toPage(() => events.message({ type: 'ready', simd: true, version: 'test' }));
     },
     stop() {
       alive = false;
-      loop = null;
+      core = null;
     },
     send(msg: ToWorker) {
       const copy = structuredClone(msg);
-      toWorker(() => alive && loop?.handle(copy));
+      toWorker(() => alive && core?.handle(copy));
     },
   };
 }
@@ -100,7 +105,7 @@ interface Session {
   latestStep: Map<number, number>;
 }
 
-function session(engines: EngineModule[], seed: number): Session {
+async function session(engines: EngineModule[], seed: number): Promise<Session> {
   const sched = new Scheduler(seed);
   const frames: RunFrame[] = [];
   const playback: boolean[] = [];
@@ -128,7 +133,7 @@ function session(engines: EngineModule[], seed: number): Session {
   pool.start();
   pool.send({ type: 'speed', stepsPerFrame: 7 });
   runs.forEach((s, i) => pool.send({ type: 'start', runId: i + 1, spec: s, data: null, view }));
-  sched.drain();
+  await sched.drain();
   return { pool, sched, frames, playback, latestStep };
 }
 
@@ -152,20 +157,21 @@ describe.skipIf(!engineAvailable)('WorkerPool', () => {
     engines = await Promise.all([1, 2, 3].map(() => loadNodeEngine()));
   });
 
-  it('spreads compared runs over its workers, one run each while there is room', () => {
-    const s = session(engines, 7);
+  it('spreads compared runs over its workers, one run each while there is room', async () => {
+    const s = await session(engines, 7);
     expect(s.pool.workerCount()).toBe(3);
-    const one = session(engines.slice(0, 1), 7);
+    const one = await session(engines.slice(0, 1), 7);
     expect(one.pool.workerCount()).toBe(1);
   });
 
-  it('gives every run the same numbers, bit for bit, on one worker or three', () => {
-    const results = [1, 3].map((workers) => {
-      const s = session(engines.slice(0, workers), 11 * workers);
+  it('gives every run the same numbers, bit for bit, on one worker or three', async () => {
+    const results = [];
+    for (const workers of [1, 3]) {
+      const s = await session(engines.slice(0, workers), 11 * workers);
       s.pool.send({ type: 'play', stepsPerFrame: 7, untilStep: 300 });
-      s.sched.drain();
-      return runs.map((_, i) => history(s.frames, i + 1));
-    });
+      await s.sched.drain();
+      results.push(runs.map((_, i) => history(s.frames, i + 1)));
+    }
     for (let r = 0; r < runs.length; r++) {
       const [single, pooled] = [results[0]![r]!, results[1]![r]!];
       expect(single['step']!.at(-1)).toBe(300);
@@ -177,11 +183,11 @@ describe.skipIf(!engineAvailable)('WorkerPool', () => {
     expect(results[1]![0]!['trainLoss']).not.toEqual(results[1]![2]!['trainLoss']);
   });
 
-  it('keeps the runs in lockstep while playing and lines them up on pause', () => {
-    const s = session(engines, 5);
+  it('keeps the runs in lockstep while playing and lines them up on pause', async () => {
+    const s = await session(engines, 5);
     s.pool.send({ type: 'play', stepsPerFrame: 7 });
     let widest = 0;
-    s.sched.drain(4000, () => {
+    await s.sched.drain(4000, () => {
       const steps = [...s.latestStep.values()];
       widest = Math.max(widest, Math.max(...steps) - Math.min(...steps));
     });
@@ -189,7 +195,7 @@ describe.skipIf(!engineAvailable)('WorkerPool', () => {
     expect(Math.max(...s.latestStep.values())).toBeGreaterThan(100);
     expect(widest).toBeLessThanOrEqual(8 * 7);
     s.pool.send({ type: 'pause' });
-    s.sched.drain();
+    await s.sched.drain();
     const steps = [...s.latestStep.values()];
     expect(new Set(steps).size).toBe(1);
     expect(s.playback.at(-1)).toBe(false);
@@ -197,18 +203,117 @@ describe.skipIf(!engineAvailable)('WorkerPool', () => {
     expect(s.playback).toEqual([true, false]);
   });
 
-  it('stops at a lesson length on every worker and says so once', () => {
-    const s = session(engines, 9);
+  it('stops at a lesson length on every worker and says so once', async () => {
+    const s = await session(engines, 9);
     s.pool.send({ type: 'play', stepsPerFrame: 7, untilStep: 100 });
-    s.sched.drain();
+    await s.sched.drain();
     expect([...s.latestStep.values()]).toEqual([100, 100, 100]);
     expect(s.playback).toEqual([true, false]);
   });
 
-  it('steps every run on every worker by one unit', () => {
-    const s = session(engines, 3);
+  it('steps every run on every worker by one unit', async () => {
+    const s = await session(engines, 3);
     s.pool.send({ type: 'step', unit: 'batch', count: 5 });
-    s.sched.drain();
+    await s.sched.drain();
     expect([...s.latestStep.values()]).toEqual([5, 5, 5]);
+  });
+});
+
+function jobSpec(lambda: number, seed: number, epochs: number): ExperimentSpec {
+  let s = spec(lambda, seed);
+  s = setPath(s, 'training.maxEpochs', epochs);
+  return s;
+}
+
+// Trains a spec to its end in one go, as an independent check of the sliced job.
+function trainDirectly(engine: EngineModule, s: ExperimentSpec): number {
+  const trainer = new engine.Trainer(s);
+  try {
+    while (trainer.runEpochs(1).state === 'running');
+    return trainer.evaluate('validation').loss;
+  } finally {
+    trainer.delete();
+  }
+}
+
+describe.skipIf(!engineAvailable)('WorkerPool jobs', () => {
+  let engines: EngineModule[] = [];
+  beforeAll(async () => {
+    engines = await Promise.all([1, 2, 3].map(() => loadNodeEngine()));
+  });
+
+  const requests = [0, 0.001, 0.01, 0.1, 1].map((lambda, i) => ({
+    kind: 'networkFold' as const,
+    spec: jobSpec(lambda, 20 + i, 6),
+    data: null,
+  }));
+
+  it('returns results in request order, the same on one worker or three, as training directly', async () => {
+    const outcomes = [];
+    for (const workers of [1, 3]) {
+      const s = await session(engines.slice(0, workers), 17 * workers);
+      const progress: number[] = [];
+      const batch = s.pool.runJobs(requests, (p) => progress.push(p));
+      await s.sched.drain();
+      outcomes.push(await batch.results);
+      expect(progress.at(-1)).toBe(1);
+      for (let i = 1; i < progress.length; i++)
+        expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
+    }
+    const [single, pooled] = outcomes as [JobResult[], JobResult[]];
+    expect(pooled).toEqual(single);
+    const direct = requests.map((r) => trainDirectly(engines[0]!, r.spec));
+    expect(single.map((r) => r.loss)).toEqual(direct);
+    expect(single.every((r) => r.state === 'finished' && r.steps > 0)).toBe(true);
+    // Different strengths give different losses: the comparison is not vacuous.
+    expect(new Set(direct).size).toBe(direct.length);
+  });
+
+  it('cancel stops the running jobs between slices and resolves once they have stopped', async () => {
+    const s = await session(engines, 4);
+    const long = requests.map((r) => ({
+      ...r,
+      spec: setPath(r.spec, 'training.maxEpochs', 100000),
+    }));
+    const batch = s.pool.runJobs(long);
+    const outcome = batch.results.then(
+      () => 'finished',
+      (e: Error) => e.message,
+    );
+    await s.sched.drain(40);
+    let stopped = false;
+    const cancel = batch.cancel().then(() => (stopped = true));
+    const left = await s.sched.drain();
+    await cancel;
+    expect(stopped).toBe(true);
+    expect(await outcome).toBe('cancelled');
+    expect(left).toBeLessThan(100); // no job trained on after its cancel arrived
+    // The pool is free for the next study.
+    const next = s.pool.runJobs(requests.slice(0, 2));
+    await s.sched.drain();
+    expect((await next.results).map((r) => r.loss)).toEqual(
+      requests.slice(0, 2).map((r) => trainDirectly(engines[0]!, r.spec)),
+    );
+  });
+
+  it('a failing job fails its study with the engine message', async () => {
+    const s = await session(engines, 8);
+    const bad = { ...requests[0]!, spec: setPath(requests[0]!.spec, 'training.batchSize', -3) };
+    const batch = s.pool.runJobs([requests[1]!, bad]);
+    const outcome = batch.results.then(
+      () => 'finished',
+      (e: Error) => e.message,
+    );
+    await s.sched.drain();
+    expect(await outcome).toMatch(/batchSize/);
+  });
+
+  it('compared runs keep training while a study runs', async () => {
+    const s = await session(engines.slice(0, 2), 6);
+    const batch = s.pool.runJobs(requests);
+    s.pool.send({ type: 'play', stepsPerFrame: 7, untilStep: 200 });
+    await s.sched.drain();
+    await batch.results;
+    expect([...s.latestStep.values()]).toEqual([200, 200, 200]);
   });
 });

@@ -8,7 +8,7 @@ import {
   transferables,
   type FromWorker,
   type RunFrame,
-  type ToWorker,
+  type RunMessage,
 } from '../../web/src/worker/protocol';
 import { dataBounds, kMaxInFlight, kTickBudgetMs, RunLoop } from '../../web/src/worker/run-loop';
 import { engineAvailable, loadNodeEngine } from './support/node-engine';
@@ -74,7 +74,7 @@ function harness(engine: EngineModule) {
     schedule: (fn) => queue.push(fn),
     now: () => 0,
   });
-  const send = (m: ToWorker) => loop.handle(m);
+  const send = (m: RunMessage) => loop.handle(m);
   const runTicks = (max = 1000) => {
     let n = 0;
     while (queue.length && n++ < max) queue.shift()!();

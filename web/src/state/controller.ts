@@ -132,6 +132,10 @@ export class Controller {
         if (!msg.recoverable) this.worker.stop();
         return;
       }
+      case 'jobProgress':
+      case 'jobDone':
+      case 'jobFailed':
+        return; // a study's jobs are answered by the worker pool, not here
       default:
         assertNever(msg);
     }

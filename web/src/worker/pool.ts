@@ -6,6 +6,9 @@
 // all have reached it; on a pause, the workers behind are stepped up to the one ahead. A run's
 // numbers never depend on the pool: each run is its own Trainer, stepped the same way on any
 // worker.
+// A study's jobs (jobs.ts) go to every worker, one job at a time each, and come back in the
+// order they were asked for, whichever worker finished first.
+import { JobCancelled, type JobRequest, type JobResult } from './jobs';
 import type { FromWorker, RunFrame, RunId, ToWorker } from './protocol';
 import type { WorkerEvents, WorkerPort } from './worker-client';
 
@@ -14,8 +17,33 @@ const kChunkFrames = 8;
 
 export type MakeClient = (events: WorkerEvents) => WorkerPort;
 
+// A batch of jobs under way: its results in request order, and a cancel that resolves once
+// every worker has stopped the batch's job it was running.
+export interface JobBatch {
+  results: Promise<JobResult[]>;
+  cancel(): Promise<void>;
+}
+
+interface Batch {
+  results: (JobResult | undefined)[];
+  progress: number[]; // per job, 0..1
+  left: number;
+  settled: boolean;
+  resolve(results: JobResult[]): void;
+  reject(e: Error): void;
+  onProgress(fraction: number): void;
+  stopped: (() => void)[]; // cancel() callers waiting for the in-flight jobs
+}
+
+interface QueuedJob {
+  batch: Batch;
+  index: number;
+  request: JobRequest;
+}
+
 interface Member {
   client: WorkerPort;
+  job: { id: number; queued: QueuedJob } | null; // the job it is running
   runs: Set<RunId>;
   ready: boolean;
   playing: boolean;
@@ -33,6 +61,8 @@ export class WorkerPool implements WorkerPort {
   private limit = 0; // a lesson's length: stop there (0 = none)
   private target = 0;
   private announced = false; // the playing state last told to the controller
+  private jobQueue: QueuedJob[] = [];
+  private nextJobId = 1;
 
   constructor(
     private readonly events: WorkerEvents,
@@ -48,7 +78,13 @@ export class WorkerPool implements WorkerPort {
 
   stop(): void {
     for (const m of this.members) m.client.stop();
+    const batches = new Set([
+      ...this.jobQueue.map((q) => q.batch),
+      ...this.members.flatMap((m) => (m.job ? [m.job.queued.batch] : [])),
+    ]);
     this.members = [];
+    this.jobQueue = [];
+    for (const b of batches) this.settle(b, new Error('the worker running the study stopped'));
     this.home.clear();
     this.steps.clear();
     this.live.clear();
@@ -110,6 +146,85 @@ export class WorkerPool implements WorkerPort {
     }
   }
 
+  // Runs jobs on every worker of the pool (started as needed); onProgress gets the fraction
+  // of the whole batch done.
+  runJobs(requests: JobRequest[], onProgress: (fraction: number) => void = () => {}): JobBatch {
+    let batch!: Batch;
+    const results = new Promise<JobResult[]>((resolve, reject) => {
+      batch = {
+        results: requests.map(() => undefined),
+        progress: requests.map(() => 0),
+        left: requests.length,
+        settled: false,
+        resolve,
+        reject,
+        onProgress,
+        stopped: [],
+      };
+    });
+    if (!requests.length) batch.resolve([]);
+    while (this.members.length < this.size) this.addMember();
+    this.jobQueue.push(...requests.map((request, index) => ({ batch, index, request })));
+    this.dispatchJobs();
+    return { results, cancel: () => this.stopBatch(batch, new JobCancelled()) };
+  }
+
+  // Drops a batch's queued jobs, cancels its running ones, and fails it with `reason`.
+  private stopBatch(batch: Batch, reason: Error): Promise<void> {
+    this.jobQueue = this.jobQueue.filter((q) => q.batch !== batch);
+    const running = this.members.filter((m) => m.job?.queued.batch === batch);
+    for (const m of running) m.client.send({ type: 'cancelJob', jobId: m.job!.id });
+    this.settle(batch, reason);
+    if (!running.length) return Promise.resolve();
+    return new Promise((resolve) => batch.stopped.push(resolve));
+  }
+
+  private settle(batch: Batch, error: Error | null): void {
+    if (batch.settled) return;
+    batch.settled = true;
+    if (error) batch.reject(error);
+    else batch.resolve(batch.results as JobResult[]);
+  }
+
+  private dispatchJobs(): void {
+    for (const m of this.members) {
+      if (m.job) continue;
+      const queued = this.jobQueue.shift();
+      if (!queued) return;
+      const id = this.nextJobId++;
+      m.job = { id, queued };
+      m.client.send({ type: 'job', jobId: id, job: queued.request });
+    }
+  }
+
+  private onJobMessage(
+    member: Member,
+    msg: Extract<FromWorker, { type: 'jobProgress' | 'jobDone' | 'jobFailed' }>,
+  ): void {
+    const job = member.job;
+    if (!job || job.id !== msg.jobId) return;
+    const { batch, index } = job.queued;
+    if (msg.type === 'jobProgress') {
+      if (batch.settled) return;
+      batch.progress[index] = msg.fraction;
+      batch.onProgress(batch.progress.reduce((a, b) => a + b, 0) / batch.progress.length);
+      return;
+    }
+    member.job = null;
+    if (msg.type === 'jobDone' && !batch.settled) {
+      batch.results[index] = msg.result;
+      batch.progress[index] = 1;
+      batch.onProgress(batch.progress.reduce((a, b) => a + b, 0) / batch.progress.length);
+      if (--batch.left === 0) this.settle(batch, null);
+    } else if (msg.type === 'jobFailed' && !batch.settled) {
+      // One failed job fails the study: the others are stopped.
+      void this.stopBatch(batch, new Error(msg.message));
+    }
+    if (batch.settled && !this.members.some((m) => m.job?.queued.batch === batch))
+      for (const resolve of batch.stopped.splice(0)) resolve();
+    this.dispatchJobs();
+  }
+
   private broadcast(msg: ToWorker): void {
     for (const m of this.members) m.client.send(msg);
   }
@@ -117,6 +232,7 @@ export class WorkerPool implements WorkerPort {
   private addMember(): Member {
     const member: Member = {
       client: null as unknown as WorkerPort,
+      job: null,
       runs: new Set(),
       ready: false,
       playing: false,
@@ -218,6 +334,11 @@ export class WorkerPool implements WorkerPort {
         }
         return;
       }
+      case 'jobProgress':
+      case 'jobDone':
+      case 'jobFailed':
+        this.onJobMessage(member, msg);
+        return;
       case 'started':
         this.steps.set(msg.runId, 0);
         this.live.set(msg.runId, true);

@@ -12,6 +12,7 @@ import type {
   NeuronGrids,
   RunStatus,
 } from '../engine/engine-api';
+import type { JobRequest, JobResult } from './jobs';
 
 export type RunId = number;
 
@@ -101,7 +102,13 @@ export type ToWorker =
   | { type: 'step'; unit: StepUnit; count: number }
   | { type: 'reset' }
   | { type: 'ack'; seq: number }
-  | { type: 'parseCsv'; requestId: number; text: string; maxRows: number };
+  | { type: 'parseCsv'; requestId: number; text: string; maxRows: number }
+  // A study's piece of work (jobs.ts), run beside the runs; a cancel stops it between slices.
+  | { type: 'job'; jobId: number; job: JobRequest }
+  | { type: 'cancelJob'; jobId: number };
+
+// What the run loop handles: every message but a study's jobs.
+export type RunMessage = Exclude<ToWorker, { type: 'job' } | { type: 'cancelJob' }>;
 
 export type FromWorker =
   | { type: 'ready'; simd: boolean; version: string }
@@ -117,7 +124,10 @@ export type FromWorker =
   | { type: 'playback'; playing: boolean }
   | { type: 'csv'; requestId: number; result: ParsedCsv }
   | { type: 'csvError'; requestId: number; message: string }
-  | { type: 'error'; runId: RunId | null; message: string; recoverable: boolean };
+  | { type: 'error'; runId: RunId | null; message: string; recoverable: boolean }
+  | { type: 'jobProgress'; jobId: number; fraction: number }
+  | { type: 'jobDone'; jobId: number; result: JobResult }
+  | { type: 'jobFailed'; jobId: number; message: string; cancelled: boolean };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message ${JSON.stringify(x)}`);

@@ -21,7 +21,7 @@ import {
   type RunId,
   type SplitData,
   type StepUnit,
-  type ToWorker,
+  type RunMessage,
   type VisualRequest,
   type Visuals,
   type WeightBlock,
@@ -126,7 +126,7 @@ export class RunLoop {
     private readonly host: LoopHost,
   ) {}
 
-  handle(msg: ToWorker): void {
+  handle(msg: RunMessage): void {
     switch (msg.type) {
       case 'start':
         this.start(msg.runId, msg.spec, msg.data, msg.view, false);
