@@ -10,30 +10,39 @@
 // Skipped (with the reason as the test's name) when /usr/bin/python3 lacks torch, NumPy or
 // scikit-learn; with CI set, a missing Python stack is an error, so CI cannot skip the proof.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   DeepPartial,
   EngineModule,
   ExperimentSpec,
+  LayerSpec,
   MetricsBatch,
   Trainer,
 } from '../../web/src/engine/engine-api';
-import { exportPyTorch } from '../../web/src/export/pytorch';
-import type { PyTorchExportInput } from '../../web/src/export/types';
+import { exportPyTorch, exportSweep } from '../../web/src/export/pytorch';
+import { defaultLayer, setPath, type SpecPath } from '../../web/src/spec/experiment-spec';
+import type { PyTorchExportInput, SweepAxis } from '../../web/src/export/types';
+import { syntheticInput } from './export-pytorch-input';
+import { specArb } from './spec-arbitraries';
 import { engineAvailable, loadNodeEngine } from './support/node-engine';
 
-const kPython = '/usr/bin/python3';
+// Debian's python3 (python3-torch, python3-sklearn); EXPORT_PYTHON names another interpreter.
+const kPython = process.env['EXPORT_PYTHON'] ?? '/usr/bin/python3';
 const kSteps = 50;
 // Losses, penalties: float32 arithmetic in a different order (Eigen vs torch) over 50 steps.
 const kLossTolerance = 1e-4;
 
 function pythonProblem(): string | null {
   try {
-    execFileSync(kPython, ['-c', 'import torch, numpy, sklearn'], { stdio: 'pipe', timeout: 60000 });
+    execFileSync(kPython, ['-c', 'import torch, numpy, sklearn'], {
+      stdio: 'pipe',
+      timeout: 60000,
+    });
     return null;
   } catch (e) {
     const text = String((e as { stderr?: Buffer }).stderr ?? e);
@@ -50,21 +59,28 @@ if (problem && process.env['CI'])
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+// A hidden layer: the schema's defaults, then these fields.
+function h(
+  units: number,
+  activation: LayerSpec['activation'],
+  more: Partial<LayerSpec> = {},
+): LayerSpec {
+  return { ...defaultLayer(), units, activation, ...more };
+}
+
 interface Case {
   name: string;
   spec: DeepPartial<ExperimentSpec>;
   custom?: 'classification' | 'regression';
   statistical?: boolean;
+  state?: 'earlyStopped' | 'finished'; // how the engine's run must end within the steps
 }
 
 const kBase: DeepPartial<ExperimentSpec> = {
   seed: 11,
   data: { kind: 'moons', samples: 120, noise: 0.15, valFraction: 0.2, testFraction: 0.2 },
   model: {
-    hidden: [
-      { units: 8, activation: 'tanh' },
-      { units: 6, activation: 'relu' },
-    ],
+    hidden: [h(8, 'tanh'), h(6, 'relu')],
   },
   training: { batchSize: 16, recordEvery: 1 },
 };
@@ -104,10 +120,7 @@ const kCases: Case[] = [
     name: 'adamw (decay on all parameters), L2, batch norm',
     spec: spec({
       model: {
-        hidden: [
-          { units: 8, activation: 'relu', batchNorm: true },
-          { units: 6, activation: 'tanh', batchNorm: true },
-        ],
+        hidden: [h(8, 'relu', { batchNorm: true }), h(6, 'tanh', { batchNorm: true })],
       },
       optimizer: { kind: 'adamw', lr: 0.01, weightDecay: 0.05, decayScope: 'all' },
       penalty: { kind: 'l2', lambda: 0.01 },
@@ -118,7 +131,7 @@ const kCases: Case[] = [
     spec: spec({
       data: { kind: 'xor', samples: 100 },
       model: {
-        hidden: [{ units: 10, activation: 'relu', batchNorm: true }],
+        hidden: [h(10, 'relu', { batchNorm: true })],
         batchNormMomentum: 0.2,
         batchNormEps: 1e-3,
       },
@@ -145,10 +158,7 @@ const kCases: Case[] = [
     name: 'amsgrad, Lp (p = 0.3), penalty scales, biases penalised, leaky relu / sigmoid',
     spec: spec({
       model: {
-        hidden: [
-          { units: 8, activation: 'leakyRelu', penaltyScale: 2 },
-          { units: 6, activation: 'sigmoid', penaltyScale: 0.5 },
-        ],
+        hidden: [h(8, 'leakyRelu', { penaltyScale: 2 }), h(6, 'sigmoid', { penaltyScale: 0.5 })],
         leakySlope: 0.1,
         outputPenaltyScale: 0,
         init: 'heNormal',
@@ -169,19 +179,25 @@ const kCases: Case[] = [
   {
     name: 'cosine schedule with warm-up and a floor, exponential-free adam, spiral',
     spec: spec({
-      data: { kind: 'spiral', samples: 160, noise: 0.1, features: ['x1', 'x2', 'sinX1', 'sinX2', 'x1x2'] },
+      data: {
+        kind: 'spiral',
+        samples: 160,
+        noise: 0.1,
+        features: ['x1', 'x2', 'sinX1', 'sinX2', 'x1x2'],
+      },
       optimizer: { kind: 'adam', lr: 0.03 },
       schedule: { kind: 'cosine', tMax: 30, etaMin: 0.001, warmupSteps: 8 },
     }),
   },
   {
-    name: 'exponential schedule, gauss, full-batch gradient descent, no validation split',
+    name: 'exponential schedule, gauss, full-batch gradient descent to an epoch limit, no validation split',
     spec: spec({
       data: { kind: 'gauss', samples: 80, valFraction: 0, testFraction: 0.25 },
       optimizer: { kind: 'sgd', lr: 0.2 },
       schedule: { kind: 'exponential', gamma: 0.97 },
-      training: { batchSize: 0 },
+      training: { batchSize: 0, maxEpochs: 40 },
     }),
+    state: 'finished',
   },
   {
     name: 'early stopping restores the best weights (patience 2, min delta 0.05)',
@@ -192,6 +208,7 @@ const kCases: Case[] = [
         earlyStopping: { enabled: true, patience: 2, minDelta: 0.05, restoreBest: true },
       },
     }),
+    state: 'earlyStopped',
   },
   {
     name: 'custom CSV data, 3 classes, standardised',
@@ -214,7 +231,7 @@ const kCases: Case[] = [
     name: 'diabetes from scikit-learn (regression, standardised targets)',
     spec: spec({
       data: { kind: 'diabetes', valFraction: 0.2, testFraction: 0.2 },
-      model: { hidden: [{ units: 16, activation: 'relu' }] },
+      model: { hidden: [h(16, 'relu')] },
       optimizer: { kind: 'adam', lr: 0.01 },
       training: { batchSize: 32 },
     }),
@@ -223,7 +240,7 @@ const kCases: Case[] = [
     name: 'digits from scikit-learn (10 classes), not standardised',
     spec: spec({
       data: { kind: 'digits', valFraction: 0.1, testFraction: 0.1, standardize: false },
-      model: { hidden: [{ units: 24, activation: 'relu' }] },
+      model: { hidden: [h(24, 'relu')] },
       optimizer: { kind: 'sgd', lr: 0.01, momentum: 0.9 },
       training: { batchSize: 64 },
     }),
@@ -250,10 +267,7 @@ const kCases: Case[] = [
     statistical: true,
     spec: spec({
       model: {
-        hidden: [
-          { units: 16, activation: 'tanh', dropout: 0.3 },
-          { units: 8, activation: 'relu', dropout: 0.2 },
-        ],
+        hidden: [h(16, 'tanh', { dropout: 0.3 }), h(8, 'relu', { dropout: 0.2 })],
       },
       optimizer: { kind: 'adam', lr: 0.02 },
     }),
@@ -267,6 +281,35 @@ const kCases: Case[] = [
       optimizer: { kind: 'adam', lr: 0.02 },
       training: { jitter: 0.1, mixupAlpha: 0.4 },
     }),
+  },
+];
+
+// Two grid sweeps, each point compared with an engine run of the same settings: plain values
+// (learning rate × λ), and branches in the script (optimizer × penalty kind, gradient and
+// proximal penalties in one file).
+interface SweepCase {
+  name: string;
+  spec: DeepPartial<ExperimentSpec>;
+  axes: SweepAxis[];
+}
+
+const kSweepSteps = 30;
+const kSweeps: SweepCase[] = [
+  {
+    name: 'learning rate × L1 (proximal) strength',
+    spec: spec({ penalty: { kind: 'l1', lambda: 0.01, l1Mode: 'proximal' } }),
+    axes: [
+      { path: 'optimizer.lr', values: [0.01, 0.1] },
+      { path: 'penalty.lambda', values: [0, 0.02] },
+    ],
+  },
+  {
+    name: 'optimizer × penalty kind',
+    spec: spec({ penalty: { kind: 'l2', lambda: 0.01 }, optimizer: { momentum: 0.5 } }),
+    axes: [
+      { path: 'optimizer.kind', values: ['sgd', 'adam', 'rmsprop'] },
+      { path: 'penalty.kind', values: ['none', 'l2', 'lp', 'elasticNet'] },
+    ],
   },
 ];
 
@@ -293,16 +336,7 @@ function csvTable(task: 'classification' | 'regression'): string {
   return rows.join('\n');
 }
 
-interface Outcome {
-  c: Case;
-  engine: MetricsBatch;
-  python: Record<string, number[]>;
-  script: string;
-  file: string;
-  stderr: string;
-}
-
-function makeTrainer(engine: EngineModule, c: Case): Trainer {
+function makeTrainer(engine: EngineModule, c: Pick<Case, 'spec' | 'custom'>): Trainer {
   if (!c.custom) return new engine.Trainer(c.spec);
   const table = engine.parseCsv(csvTable(c.custom), 1000);
   const targetCols = c.custom === 'classification' ? 1 : 3;
@@ -310,8 +344,7 @@ function makeTrainer(engine: EngineModule, c: Case): Trainer {
   const x: number[] = [];
   const y: number[] = [];
   for (let r = 0; r < table.rows; r++)
-    for (let j = 0; j < table.cols; j++)
-      (j < cols ? x : y).push(table.values[r * table.cols + j]!);
+    for (let j = 0; j < table.cols; j++) (j < cols ? x : y).push(table.values[r * table.cols + j]!);
   return new engine.Trainer(c.spec, {
     x,
     y,
@@ -323,10 +356,17 @@ function makeTrainer(engine: EngineModule, c: Case): Trainer {
   });
 }
 
-function exportInput(engine: EngineModule, c: Case, trainer: Trainer): PyTorchExportInput {
+// What the page gathers in the worker, right after the trainer is built.
+function exportInput(
+  engine: EngineModule,
+  name: string,
+  partial: DeepPartial<ExperimentSpec>,
+  trainer: Trainer,
+  steps: number,
+): PyTorchExportInput {
   return {
-    spec: engine.normalizeSpec(c.spec),
-    link: `https://example.org/playground/#case=${encodeURIComponent(c.name)}`,
+    spec: engine.normalizeSpec(partial),
+    link: `https://example.org/playground/#case=${encodeURIComponent(name)}`,
     engineVersion: engine.version(),
     network: trainer.network(),
     parameters: trainer.parameters(),
@@ -335,7 +375,7 @@ function exportInput(engine: EngineModule, c: Case, trainer: Trainer): PyTorchEx
       validation: trainer.data('validation'),
       test: trainer.data('test'),
     },
-    steps: kSteps,
+    steps,
   };
 }
 
@@ -353,17 +393,18 @@ function runPython(file: string): Promise<{ stdout: string; stderr: string }> {
   });
 }
 
-function parseCsv(text: string): Record<string, number[]> {
+type Columns = Record<string, number[]>;
+
+function parseCsv(text: string): Columns {
   const lines = text.trim().split('\n');
   const header = lines[0]!.split(',');
-  const out: Record<string, number[]> = Object.fromEntries(header.map((h) => [h, []]));
-  for (const line of lines.slice(1)) {
+  const out: Columns = Object.fromEntries(header.map((h) => [h, []]));
+  for (const line of lines.slice(1))
     line.split(',').forEach((v, i) => out[header[i]!]!.push(Number(v)));
-  }
   return out;
 }
 
-// Pool of child processes: at most `width` Python runs at a time.
+// At most `width` Python runs at a time.
 async function inPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -377,8 +418,12 @@ async function inPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<
   return results;
 }
 
-// Largest |a − b| / max(|b|, floor) over a column, with where it happened.
-function worst(a: number[], b: ArrayLike<number>, floor: number): { rel: number; at: number } {
+// Largest |a − b| / max(|b|, floor) over a column, and the row where it happened.
+function worst(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  floor: number,
+): { rel: number; at: number } {
   let rel = 0;
   let at = -1;
   for (let i = 0; i < b.length; i++) {
@@ -391,13 +436,30 @@ function worst(a: number[], b: ArrayLike<number>, floor: number): { rel: number;
   return { rel, at };
 }
 
-const kColumnPairs: [python: string, engine: keyof MetricsBatch][] = [
-  ['batchLoss', 'batchLoss'],
-  ['trainLoss', 'trainLoss'],
-  ['valLoss', 'valLoss'],
-  ['testLoss', 'testLoss'],
-  ['trainPenalty', 'trainPenalty'],
-];
+const kLossColumns = ['batchLoss', 'trainLoss', 'valLoss', 'testLoss', 'trainPenalty'] as const;
+const kAccuracies = [
+  ['trainAccuracy', 'train'],
+  ['valAccuracy', 'validation'],
+  ['testAccuracy', 'test'],
+] as const;
+
+interface Outcome {
+  engine: MetricsBatch;
+  state: string;
+  splitRows: Record<'train' | 'validation' | 'test', number>;
+  python: Columns;
+  script: string;
+  file: string;
+  stderr: string;
+}
+
+interface SweepOutcome {
+  engine: { values: (string | number)[]; last: Record<string, number> }[];
+  python: string[][];
+  header: string[];
+  file: string;
+  stderr: string;
+}
 
 if (problem) {
   describe('PyTorch export proof', () => {
@@ -407,61 +469,122 @@ if (problem) {
 
 describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', () => {
   const outcomes = new Map<string, Outcome>();
-  const dir = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
+  const sweeps = new Map<string, SweepOutcome>();
+  const measured: string[] = [];
+  let largest = 0;
 
   beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
     const engine = await loadNodeEngine();
     for (const kind of ['diabetes', 'digits'] as const) {
       const file = engine.describe().dataKinds.find((d) => d.kind === kind)!.file!;
       engine.loadDataSet(kind, readFileSync(`${root}engine/data/sets/${file}`, 'utf8'));
     }
-    const prepared = kCases.map((c, i) => {
+    const jobs: { file: string; done: (out: { stdout: string; stderr: string }) => void }[] = [];
+    kCases.forEach((c, i) => {
       const trainer = makeTrainer(engine, c);
-      const input = exportInput(engine, c, trainer);
-      trainer.runSteps(kSteps);
+      const input = exportInput(engine, c.name, c.spec, trainer, kSteps);
+      const status = trainer.runSteps(kSteps);
       const metrics = trainer.takeMetrics();
+      const splitRows = {
+        train: trainer.data('train').rows,
+        validation: trainer.data('validation').rows,
+        test: trainer.data('test').rows,
+      };
       trainer.delete();
       const script = exportPyTorch(input);
       const file = join(dir, `case${String(i).padStart(2, '0')}.py`);
       writeFileSync(file, script);
-      return { c, metrics, script, file };
-    });
-    const runs = await inPool(prepared, 3, (p) => runPython(p.file));
-    prepared.forEach((p, i) => {
-      outcomes.set(p.c.name, {
-        c: p.c,
-        engine: p.metrics,
-        python: parseCsv(runs[i]!.stdout),
-        script: p.script,
-        file: p.file,
-        stderr: runs[i]!.stderr,
+      jobs.push({
+        file,
+        done: (out) =>
+          outcomes.set(c.name, {
+            engine: metrics,
+            state: status.state,
+            splitRows,
+            python: parseCsv(out.stdout),
+            script,
+            file,
+            stderr: out.stderr,
+          }),
       });
     });
-  }, 180000);
+    kSweeps.forEach((s, i) => {
+      const trainer = makeTrainer(engine, s);
+      const input = exportInput(engine, s.name, s.spec, trainer, kSweepSteps);
+      trainer.delete();
+      // Every grid point on the engine, first axis outermost (itertools.product's order).
+      const points = s.axes.reduce<(string | number)[][]>(
+        (acc, axis) => acc.flatMap((p) => axis.values.map((v) => [...p, v as string | number])),
+        [[]],
+      );
+      const engineRuns = points.map((values) => {
+        let point = input.spec;
+        s.axes.forEach((axis, k) => {
+          point = setPath(point, axis.path as SpecPath, values[k]!);
+        });
+        const t = new engine.Trainer(point);
+        t.runSteps(kSweepSteps);
+        const m = t.takeMetrics();
+        t.delete();
+        const last = Object.fromEntries(
+          (['trainLoss', 'valLoss', 'testLoss', 'trainPenalty', 'lr'] as const).map((k) => [
+            k,
+            m[k][m.rows - 1]!,
+          ]),
+        );
+        return { values, last };
+      });
+      const file = join(dir, `sweep${i}.py`);
+      writeFileSync(file, exportSweep(input, s.axes));
+      jobs.push({
+        file,
+        done: (out) => {
+          const lines = out.stdout.trim().split('\n');
+          sweeps.set(s.name, {
+            engine: engineRuns,
+            header: lines[0]!.split(','),
+            python: lines.slice(1).map((l) => l.split(',')),
+            file,
+            stderr: out.stderr,
+          });
+        },
+      });
+    });
+    const results = await inPool(jobs, 3, (j) => runPython(j.file));
+    jobs.forEach((j, i) => j.done(results[i]!));
+  }, 240000);
+
+  afterAll(() => {
+    if (measured.length)
+      console.log(
+        `PyTorch export: largest relative difference ${largest.toExponential(1)}\n  ${measured.join('\n  ')}`,
+      );
+  });
 
   for (const c of kCases.filter((k) => !k.statistical)) {
     it(`matches the engine step for step: ${c.name}`, () => {
       const o = outcomes.get(c.name)!;
       const m = o.engine;
       const py = o.python;
-      const rows = m.rows;
+      expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
+      expect(o.state, 'the engine run').toBe(c.state ?? 'running');
       expect(py['step'], o.file).toEqual(Array.from(m.step));
       const report: string[] = [];
-      for (const [pyName, engName] of kColumnPairs) {
-        if (!py[pyName]) continue;
-        const w = worst(py[pyName]!, m[engName] as Float64Array, 1e-3);
-        report.push(`${pyName} ${w.rel.toExponential(1)}`);
-        expect(w.rel, `${o.file}: ${pyName} at row ${w.at}`).toBeLessThanOrEqual(kLossTolerance);
+      for (const name of kLossColumns) {
+        if (!py[name]) continue;
+        const w = worst(py[name]!, m[name], 1e-3);
+        report.push(`${name} ${w.rel.toExponential(1)}`);
+        largest = Math.max(largest, w.rel);
+        expect(w.rel, `${o.file}: ${name} at row ${w.at}`).toBeLessThanOrEqual(kLossTolerance);
       }
-      const lr = worst(py["lr"]!, m.lr, 1e-12);
       // Printed with 9 significant digits.
-      expect(lr.rel, `${o.file}: lr`).toBeLessThanOrEqual(1e-8);
-      const epoch = worst(py['epoch']!, m.epoch, 1e-12);
-      expect(epoch.rel, `${o.file}: epoch`).toBeLessThanOrEqual(1e-8);
+      expect(worst(py['lr']!, m.lr, 1e-12).rel, `${o.file}: lr`).toBeLessThanOrEqual(1e-8);
+      expect(worst(py['epoch']!, m.epoch, 1e-12).rel, `${o.file}: epoch`).toBeLessThanOrEqual(1e-8);
       // Gradient norms of every step; the script prints nan on rows that follow no step (step 0,
       // the row of restored weights), where the engine writes 0.
       const stepRows = py['gradNorm']!.flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
-      expect(stepRows.length, o.file).toBeGreaterThanOrEqual(rows - 2);
+      expect(stepRows.length, o.file).toBe(m.rows - (c.state === 'earlyStopped' ? 2 : 1));
       const g = worst(
         stepRows.map((i) => py['gradNorm']![i]!),
         stepRows.map((i) => m.gradNormTotal[i]!),
@@ -469,21 +592,16 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
       );
       report.push(`gradNorm ${g.rel.toExponential(1)}`);
       expect(g.rel, `${o.file}: gradNorm at row ${stepRows[g.at]}`).toBeLessThanOrEqual(1e-3);
-      // Accuracies: at most one borderline prediction may flip.
-      for (const [pyName, engName, split] of [
-        ['trainAccuracy', 'trainAccuracy', 'train'],
-        ['valAccuracy', 'valAccuracy', 'validation'],
-        ['testAccuracy', 'testAccuracy', 'test'],
-      ] as const) {
-        if (!py[pyName]) continue;
-        const n = py[pyName]!.length;
-        expect(n).toBe(rows);
-        const samples = Number(/"(\w+)": (\d+)/.exec('')?.[2] ?? 0) || split.length; // unused
-        void samples;
-        for (let i = 0; i < rows; i++)
-          expect(Math.abs(py[pyName]![i]! - m[engName][i]!), `${o.file}: ${pyName} row ${i}`).toBeLessThanOrEqual(0.02);
+      // Accuracies: at most one borderline prediction of a split may differ.
+      for (const [name, split] of kAccuracies) {
+        if (!py[name]) continue;
+        const n = o.splitRows[split];
+        const flips = Math.max(
+          ...py[name]!.map((v, i) => Math.round(Math.abs(v - m[name][i]!) * n)),
+        );
+        expect(flips, `${o.file}: ${name}`).toBeLessThanOrEqual(1);
       }
-      console.log(`${c.name}: ${report.join(', ')}`);
+      measured.push(`${c.name}: ${report.join(', ')}`);
     });
   }
 
@@ -493,19 +611,123 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
       const m = o.engine;
       const py = o.python;
       expect(o.script).toMatch(/Statistical only:/);
+      expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
       expect(py['step'], o.file).toEqual(Array.from(m.step));
-      // Step 0 draws nothing: same weights, same data, eval mode.
-      expect(Math.abs(py['trainLoss']![0]! - m.trainLoss[0]!)).toBeLessThanOrEqual(1e-5);
-      // Both learn, and end near each other.
-      const last = m.rows - 1;
+      // Step 0 draws nothing: the same weights on the same data, in eval mode.
+      expect(
+        worst(py['trainLoss']!.slice(0, 1), m.trainLoss.slice(0, 1), 1e-3).rel,
+      ).toBeLessThanOrEqual(kLossTolerance);
+      // Both learn, and end near each other (mean of the last 5 rows).
       const tail = (v: ArrayLike<number>) =>
-        (Array.from(v).slice(last - 4).reduce((a, b) => a + b, 0)) / 5;
+        Array.from(v)
+          .slice(-5)
+          .reduce((a, b) => a + b, 0) / 5;
       const engineEnd = tail(m.trainLoss);
       const pythonEnd = tail(py['trainLoss']!);
-      expect(engineEnd).toBeLessThan(0.9 * m.trainLoss[0]!);
-      expect(pythonEnd).toBeLessThan(0.9 * py['trainLoss']![0]!);
-      expect(Math.abs(pythonEnd - engineEnd)).toBeLessThanOrEqual(0.25 * engineEnd + 0.02);
-      console.log(`${c.name}: final train loss engine ${engineEnd.toFixed(4)}, torch ${pythonEnd.toFixed(4)}`);
+      expect(engineEnd).toBeLessThan(0.8 * m.trainLoss[0]!);
+      expect(pythonEnd).toBeLessThan(0.8 * py['trainLoss']![0]!);
+      expect(Math.abs(pythonEnd - engineEnd), o.file).toBeLessThanOrEqual(0.25 * engineEnd + 0.02);
+      measured.push(
+        `${c.name}: final train loss ${engineEnd.toFixed(4)} (engine), ${pythonEnd.toFixed(4)} (torch)`,
+      );
     });
   }
+
+  for (const s of kSweeps) {
+    it(`sweeps a grid whose every point matches the engine: ${s.name}`, () => {
+      const o = sweeps.get(s.name)!;
+      expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
+      expect(o.python.length).toBe(o.engine.length);
+      o.engine.forEach((point, i) => {
+        const row = o.python[i]!;
+        const cells = row
+          .slice(0, s.axes.length)
+          .map((v, k) => (typeof point.values[k] === 'number' ? Number(v) : v));
+        expect(cells, o.file).toEqual(point.values);
+        for (const [name, value] of Object.entries(point.last)) {
+          const at = o.header.indexOf(name);
+          if (at < 0) continue;
+          const w = worst([Number(row[at])], [value], name === 'lr' ? 1e-12 : 1e-3);
+          expect(
+            w.rel,
+            `${o.file}: ${name} at grid point ${point.values.join(', ')}`,
+          ).toBeLessThanOrEqual(name === 'lr' ? 1e-8 : kLossTolerance);
+        }
+      });
+    });
+  }
+});
+
+// Names a script uses that it never defines (module level, or a function's globals), and imports
+// it never uses: what pyflakes would report first, with only the standard library's symtable.
+const kNameCheck = `
+import builtins, symtable, sys
+
+def problems(path):
+    src = open(path).read()
+    compile(src, path, "exec")
+    top = symtable.symtable(src, path, "exec")
+    known = set(dir(builtins))
+    for s in top.get_symbols():
+        if s.is_assigned() or s.is_imported():
+            known.add(s.get_name())
+    used, out = set(), []
+    def walk(table, where):
+        for s in table.get_symbols():
+            name = s.get_name()
+            if s.is_referenced() and (table is top or s.is_global()):
+                used.add(name)
+                if name not in known:
+                    out.append(f"{path}: {where} uses undefined {name}")
+        for child in table.get_children():
+            walk(child, child.get_name())
+    walk(top, "<module>")
+    for s in top.get_symbols():
+        if s.is_imported() and s.get_name() not in used:
+            out.append(f"{path}: unused import {s.get_name()}")
+    return out
+
+bad = [p for path in sys.argv[1:] for p in problems(path)]
+for problem in bad:
+    print(problem)
+sys.exit(1 if bad else 0)
+`;
+
+describe.skipIf(!existsSync(kPython))('exported scripts, for any valid spec', () => {
+  it('compile, and use only names they define', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pytorch-export-names-'));
+    const files: string[] = [];
+    fc.sample(specArb, { numRuns: 40, seed: 7 }).forEach((s, i) => {
+      s.model.hidden = s.model.hidden
+        .slice(0, 3)
+        .map((l) => ({ ...l, units: Math.min(l.units, 6) }));
+      s.data.dimensions = Math.min(s.data.dimensions, 12);
+      s.data.nonZeros = Math.min(s.data.nonZeros, s.data.dimensions);
+      s.data.degree = Math.min(s.data.degree, 4);
+      const input = syntheticInput(s);
+      const single = join(dir, `spec${i}.py`);
+      writeFileSync(single, exportPyTorch(input));
+      const sweep = join(dir, `sweep${i}.py`);
+      writeFileSync(
+        sweep,
+        exportSweep(input, [
+          // Above the cosine floor, as the rules require.
+          { path: 'optimizer.lr', values: [s.optimizer.lr, Math.min(10, 2 * s.optimizer.lr)] },
+          { path: 'penalty.kind', values: ['none', 'l1', 'l2', 'elasticNet', 'lp'] },
+        ]),
+      );
+      files.push(single, sweep);
+    });
+    const check = join(dir, 'check_names.py');
+    writeFileSync(check, kNameCheck);
+    let report = '';
+    try {
+      execFileSync(kPython, [check, ...files], { stdio: 'pipe', timeout: 60000 });
+    } catch (e) {
+      report =
+        String((e as { stdout?: Buffer }).stdout ?? '') +
+        String((e as { stderr?: Buffer }).stderr ?? e);
+    }
+    expect(report).toBe('');
+  });
 });

@@ -27,7 +27,12 @@ const int =
 
 export const kConfigKeys: readonly ConfigKey[] = [
   { key: 'steps', source: 'steps', doc: 'optimizer steps to train', value: (_, n) => ({ int: n }) },
-  { key: 'optimizer', source: 'optimizer.kind', doc: 'torch.optim class', value: at('optimizer.kind') },
+  {
+    key: 'optimizer',
+    source: 'optimizer.kind',
+    doc: 'torch.optim class',
+    value: at('optimizer.kind'),
+  },
   { key: 'lr', source: 'optimizer.lr', doc: 'base learning rate', value: at('optimizer.lr') },
   { key: 'momentum', source: 'optimizer.momentum', doc: '', value: at('optimizer.momentum') },
   { key: 'dampening', source: 'optimizer.dampening', doc: '', value: at('optimizer.dampening') },
@@ -36,7 +41,12 @@ export const kConfigKeys: readonly ConfigKey[] = [
   { key: 'beta2', source: 'optimizer.beta2', doc: '', value: at('optimizer.beta2') },
   { key: 'eps', source: 'optimizer.eps', doc: '', value: at('optimizer.eps') },
   { key: 'amsgrad', source: 'optimizer.amsgrad', doc: '', value: at('optimizer.amsgrad') },
-  { key: 'alpha', source: 'optimizer.alpha', doc: 'RMSprop smoothing', value: at('optimizer.alpha') },
+  {
+    key: 'alpha',
+    source: 'optimizer.alpha',
+    doc: 'RMSprop smoothing',
+    value: at('optimizer.alpha'),
+  },
   { key: 'centered', source: 'optimizer.centered', doc: '', value: at('optimizer.centered') },
   { key: 'lr_decay', source: 'optimizer.lrDecay', doc: '', value: at('optimizer.lrDecay') },
   {
@@ -67,7 +77,12 @@ export const kConfigKeys: readonly ConfigKey[] = [
   { key: 'gamma', source: 'schedule.gamma', doc: '', value: at('schedule.gamma') },
   { key: 't_max', source: 'schedule.tMax', doc: '', value: int('schedule.tMax') },
   { key: 'eta_min', source: 'schedule.etaMin', doc: '', value: at('schedule.etaMin') },
-  { key: 'warmup_steps', source: 'schedule.warmupSteps', doc: '', value: int('schedule.warmupSteps') },
+  {
+    key: 'warmup_steps',
+    source: 'schedule.warmupSteps',
+    doc: '',
+    value: int('schedule.warmupSteps'),
+  },
   {
     key: 'warmup_start_factor',
     source: 'schedule.warmupStartFactor',
@@ -82,7 +97,12 @@ export const kConfigKeys: readonly ConfigKey[] = [
     doc: '"subgradient" (in the loss) or "proximal" (after the step)',
     value: at('penalty.l1Mode'),
   },
-  { key: 'l1_ratio', source: 'penalty.l1Ratio', doc: 'elastic net ρ', value: at('penalty.l1Ratio') },
+  {
+    key: 'l1_ratio',
+    source: 'penalty.l1Ratio',
+    doc: 'elastic net ρ',
+    value: at('penalty.l1Ratio'),
+  },
   { key: 'p', source: 'penalty.p', doc: 'Lp exponent', value: at('penalty.p') },
   {
     key: 'penalize_biases',
@@ -93,7 +113,7 @@ export const kConfigKeys: readonly ConfigKey[] = [
   {
     key: 'penalty_scale',
     source: 'hidden.penaltyScale',
-    doc: "λ multiplier per layer: hidden layers, then the output layer",
+    doc: 'λ multiplier per layer: hidden layers, then the output layer',
     value: (s) => [...s.model.hidden.map((l) => l.penaltyScale), s.model.outputPenaltyScale],
   },
   {

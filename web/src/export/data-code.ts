@@ -7,7 +7,13 @@
 //   split with a port of the engine's seeded permutation.
 import type { ExperimentSpec } from '../engine/engine-api';
 import { schema } from '../spec/experiment-spec';
-import { float32ArrayLines, float64Literal, intArrayLines, oneLine } from './python-literals';
+import {
+  float32ArrayLines,
+  float64Literal,
+  intArrayLines,
+  oneLine,
+  wrapText,
+} from './python-literals';
 import type { ExportSplit, PyTorchExportInput } from './types';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
@@ -37,7 +43,7 @@ const kRealSets: Record<string, RealSet> = {
     what: 'diabetes (442 patients × 10 raw, unscaled measurements; target: disease progression)',
     body: [
       '    # scaled=False: the raw table (sex coded 1 / 2), as the engine ships it, not the',
-      "    # centred, unit-norm columns scikit-learn returns by default.",
+      '    # centred, unit-norm columns scikit-learn returns by default.',
       '    table = load_diabetes(scaled=False)',
       '    return table.data.astype(np.float32), table.target.astype(np.float32)',
     ],
@@ -91,6 +97,12 @@ const kFeatureText: Record<string, string> = {
   sinX2: 'sin x2',
 };
 
+// A docstring indented in a function body, wrapped at 100 columns.
+function docLines(text: string): string[] {
+  const lines = wrapText(`"""${text}"""`, '    ', 100);
+  return lines;
+}
+
 function family(kind: string): string {
   return schema.dataKinds.find((d) => d.kind === kind)?.family ?? 'custom';
 }
@@ -113,7 +125,9 @@ function expansionCode(spec: ExperimentSpec): string[] {
           ]
         : []),
       'def expand_features(raw):',
-      `    """The network's inputs from the raw points: ${f.map((n) => kFeatureText[n]).join(', ')} (float32, as the engine)."""`,
+      ...docLines(
+        `The network's inputs from the raw points: ${f.map((n) => kFeatureText[n]).join(', ')} (float32, as the engine).`,
+      ),
       '    x1, x2 = raw[:, 0], raw[:, 1]',
       `    return np.stack([${f.map((n) => kFeatureCode[n]).join(', ')}], axis=1)`,
     ];
@@ -134,7 +148,7 @@ function expansionCode(spec: ExperimentSpec): string[] {
 const kStandardizeCode = [
   'def fit_standardizer(x):',
   '    """Column means and population standard deviations (ddof = 0) of the training rows,',
-  '    as sklearn\'s StandardScaler: computed in float64, kept in float32; a constant column',
+  "    as sklearn's StandardScaler: computed in float64, kept in float32; a constant column",
   '    (variance within rounding of 0) keeps σ = 1."""',
   '    x64 = x.astype(np.float64)',
   '    mean = x64.mean(axis=0)',
@@ -197,14 +211,13 @@ function finishLines(
     if (task === 'regression') {
       lines.push('    y_mean, y_std = fit_target_scaler(y["train"])');
       lines.push(
-        '    y = {name: ((v.astype(np.float64) - y_mean) / y_std).astype(np.float32) for name, v in y.items()}',
+        '    # float32 targets minus float64 statistics: the arithmetic is float64, as the engine.',
+        '    y = {name: ((v - y_mean) / y_std).astype(np.float32) for name, v in y.items()}',
       );
     }
   }
   lines.push('    return {');
-  lines.push(
-    `        name: (torch.from_numpy(np.ascontiguousarray(x[name])), targets(y[name]))`,
-  );
+  lines.push(`        name: (torch.from_numpy(np.ascontiguousarray(x[name])), targets(y[name]))`);
   lines.push(`        for name in ${JSON.stringify(splits).replace(/,/g, ', ')}`);
   lines.push('    }');
   return lines;
@@ -282,7 +295,8 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
     ]);
     parts.push([
       'def load_table():',
-      `    """${real.what}: the rows of the engine's copy, in its order, as float32."""`,
+      `    """${real.what}:`,
+      `    the rows of the engine's copy, in its order, as float32."""`,
       `    from sklearn.datasets import ${real.loader}`,
       '',
       ...real.body,
@@ -312,7 +326,8 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
       '    """(inputs, targets) tensors per split, as the engine feeds them to the network."""',
       '    table_x, table_y = load_table()',
       '    rows = split_rows(len(table_x), VAL_FRACTION, TEST_FRACTION, SEED)',
-      `    assert {name: len(r) for name, r in rows.items() if r} == ${expected}`,
+      '    sizes = {name: len(r) for name, r in rows.items() if r}',
+      `    assert sizes == ${expected}, sizes`,
       '    raw = {name: table_x[r] for name, r in rows.items()}',
       '    y = {name: table_y[r] for name, r in rows.items()}',
       ...finishLines(spec, task, false, splits),
@@ -339,15 +354,17 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
       : kind === 'regression1d'
         ? 'raw x'
         : `${data.train.cols} raw columns`;
-  const targetNames = input.network.targetNames.length
-    ? input.network.targetNames.join(', ')
-    : 'y';
-  const arrays: string[] = [
-    `# The data: the engine's own split of ${oneLine(describeGenerated(spec))}, embedded as the`,
-    "# run made it: raw inputs (before feature expansion and standardisation) and targets.",
-  ];
+  const targetNames = input.network.targetNames.length ? input.network.targetNames.join(', ') : 'y';
+  const arrays: string[] = wrapText(
+    `The data: the engine's own split of ${oneLine(describeGenerated(spec))}, embedded as the run made it: raw inputs (before feature expansion and standardisation) and targets.`,
+    '# ',
+    100,
+  );
+
   if (family(kind) === 'custom' || family(kind) === 'sparse')
-    arrays.push(`# Input columns: ${oneLine(input.network.featureNames.join(', '))}`);
+    arrays.push(
+      ...wrapText(`Input columns: ${oneLine(input.network.featureNames.join(', '))}`, '# ', 100),
+    );
   for (const s of kSplitNames) {
     if (rows[s] === 0) continue;
     arrays.push('');

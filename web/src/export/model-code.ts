@@ -1,7 +1,14 @@
 // Python source for the network: the nn.Module the engine builds (engine/nn/model.cpp,
 // buildMlp) and its initial weights, copied in so that step 0 is the engine's step 0.
 import type { ExperimentSpec, LayerSpec } from '../engine/engine-api';
-import { float32ArrayLines, float32Literal, float64Literal, kReadableValues } from './python-literals';
+import {
+  float32ArrayLines,
+  float32Literal,
+  float64Literal,
+  kReadableValues,
+  pyCall,
+  wrapText,
+} from './python-literals';
 import type { ExportParam } from './types';
 
 const kActivation: Record<string, (slope: number) => string> = {
@@ -70,22 +77,32 @@ export function modelCode(
   const layerLines: string[] = [];
   let width = inputs;
   hidden.forEach((l, k) => {
+    const normArgs = [
+      `${l.units}`,
+      `eps=${float64Literal(m.batchNormEps)}`,
+      `momentum=${float64Literal(m.batchNormMomentum)}`,
+    ];
     const pieces = [`linear=nn.Linear(${width}, ${l.units}${l.batchNorm ? ', bias=False' : ''})`];
-    if (l.batchNorm)
-      pieces.push(
-        `norm=${norm}(${l.units}, eps=${float64Literal(m.batchNormEps)}, momentum=${float64Literal(m.batchNormMomentum)})`,
-      );
+    if (l.batchNorm) pieces.push(`norm=${norm}(${normArgs.join(', ')})`);
     pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
     if (options.withDropout) pieces.push(`dropout=nn.Dropout(dropout[${k}])`);
-    layerLines.push(`                layer(${pieces.join(', ')}),`);
+    const call = pyCall('layer', pieces, '                ', ',');
+    // A batch norm with long numbers: its own arguments one per line too.
+    layerLines.push(
+      ...call.flatMap((line) =>
+        line.length > 100 && line.trimStart().startsWith('norm=')
+          ? pyCall(`norm=${norm}`, normArgs, '                    ', ',')
+          : [line],
+      ),
+    );
     width = l.units;
   });
-  const doc = [
-    `    """${architectureText(spec, inputs, outputs)}, as the engine builds it: per hidden layer`,
-    `    Linear (without bias when batch norm follows: β replaces it) → [BatchNorm1d] →`,
-    `    activation${options.withDropout ? ' → Dropout (inverted, as nn.Dropout)' : ''}, then a Linear output layer (the loss applies`,
-    `    the sigmoid / softmax)."""`,
-  ];
+  const doc = wrapText(
+    `${architectureText(spec, inputs, outputs)}, as the engine builds it: per hidden layer Linear (without bias when batch norm follows: β replaces it) → [BatchNorm1d] → activation${options.withDropout ? ' → Dropout (inverted, as nn.Dropout)' : ''}; then a Linear output layer (the loss applies the sigmoid / softmax).`,
+    '    ',
+  );
+  doc[0] = doc[0]!.replace('    ', '    """');
+  doc[doc.length - 1] += '"""';
   const init = options.withDropout ? 'def __init__(self, dropout):' : 'def __init__(self):';
   parts.push(
     [
@@ -102,13 +119,19 @@ export function modelCode(
       `    ${init}`,
       '        super().__init__()',
       hidden.length
-        ? ['        self.hidden = nn.ModuleList(', '            [', ...layerLines, '            ]', '        )'].join('\n')
+        ? [
+            '        self.hidden = nn.ModuleList(',
+            '            [',
+            ...layerLines,
+            '            ]',
+            '        )',
+          ].join('\n')
         : '        self.hidden = nn.ModuleList()  # no hidden layer: a linear / logistic model',
       `        self.output = nn.Linear(${width}, ${outputs})`,
       '',
       '    def forward(self, x):',
-      '        for layer in self.hidden:',
-      '            x = layer(x)',
+      '        for hidden in self.hidden:',
+      '            x = hidden(x)',
       '        return self.output(x)',
       '',
       '    def layer_parameters(self):',
@@ -156,7 +179,15 @@ export function initialWeightsCode(
       }
       lines.push('    ],');
     } else {
-      lines.push(`    "${name}": [${Array.from(p.values, float32Literal).join(', ')}],`);
+      const items = Array.from(p.values, float32Literal);
+      const one = `    "${name}": [${items.join(', ')}],`;
+      if (one.length <= 100) lines.push(one);
+      else
+        lines.push(
+          `    "${name}": [`,
+          ...wrapText(items.map((v) => `${v},`).join(' '), '        ', 100),
+          '    ],',
+        );
     }
   }
   lines.push('}');

@@ -146,3 +146,33 @@ export function base64Lines(bytes: Uint8Array, width = 76): string[] {
 export function oneLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/"""/g, '"');
 }
+
+// Lines of text wrapped at `width`, each starting with `indent`.
+export function wrapText(text: string, indent: string, width = 96): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && indent.length + line.length + 1 + w.length > width) {
+      lines.push(`${indent}${line}`);
+      line = '';
+    }
+    line += (line ? ' ' : '') + w;
+  }
+  if (line) lines.push(`${indent}${line}`);
+  return lines;
+}
+
+// A call on one line when it fits in `width` columns, else one argument per line (as Black
+// writes it). `tail` follows the closing parenthesis (a comma in a list).
+export function pyCall(
+  callee: string,
+  args: readonly string[],
+  indent: string,
+  tail = '',
+  width = 100,
+): string[] {
+  const one = `${indent}${callee}(${args.join(', ')})${tail}`;
+  if (one.length <= width) return [one];
+  return [`${indent}${callee}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})${tail}`];
+}

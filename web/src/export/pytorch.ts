@@ -11,7 +11,7 @@ import { ConfigUse, configKeyFor, kConfigKeys } from './config';
 import { dataCode, type Task } from './data-code';
 import { featuresOf, statisticalParts, type Features } from './features';
 import { architectureText, initialWeightsCode, modelCode } from './model-code';
-import { oneLine, pyValue, type PyValue } from './python-literals';
+import { oneLine, pyValue, wrapText, type PyValue } from './python-literals';
 import { kShuffleStream, pcg32Code } from './rng-code';
 import {
   batchOrderCode,
@@ -34,7 +34,7 @@ function taskOf(input: PyTorchExportInput): Task {
 }
 
 function heading(title: string): string {
-  return `# ${'-'.repeat(4)} ${title} ${'-'.repeat(Math.max(4, 94 - title.length))}`;
+  return `# ---- ${title} ${'-'.repeat(Math.max(4, 92 - title.length))}`;
 }
 
 function runTitle(spec: ExperimentSpec, input: PyTorchExportInput): string {
@@ -44,17 +44,20 @@ function runTitle(spec: ExperimentSpec, input: PyTorchExportInput): string {
       ? 'no penalty'
       : `${p.kind === 'elasticNet' ? 'elastic net' : p.kind.toUpperCase()}${p.kind === 'l1' || p.kind === 'elasticNet' ? ` (${p.l1Mode})` : ''}, λ = ${p.lambda}`;
   const schedule = spec.schedule.kind === 'constant' ? '' : `, ${spec.schedule.kind} schedule`;
-  const warmup = spec.schedule.warmupSteps > 0 ? ` with ${spec.schedule.warmupSteps} warm-up steps` : '';
+  const warmup =
+    spec.schedule.warmupSteps > 0 ? ` with ${spec.schedule.warmupSteps} warm-up steps` : '';
   return `${spec.data.kind}: ${architectureText(spec, input.network.inputs, input.network.outputs)}; ${spec.optimizer.kind}, lr ${spec.optimizer.lr}${schedule}${warmup}; ${penalty}`;
 }
 
 function exactParts(f: Features, realSet: boolean): string[] {
   const out = [
     realSet
-      ? 'the data (scikit-learn\'s copy of the engine\'s table, split with the engine\'s seeded permutation, standardised with the training split\'s statistics)'
-      : 'the data (the engine\'s own split, embedded, expanded and standardised as the engine does)',
+      ? "the data (scikit-learn's copy of the engine's table, split with the engine's seeded permutation, standardised with the training split's statistics)"
+      : "the data (the engine's own split, embedded, expanded and standardised as the engine does)",
     'the initial weights',
-    f.shuffle ? 'the batch order (the engine\'s PCG32 shuffle, ported below)' : 'the batch order (row order)',
+    f.shuffle
+      ? "the batch order (the engine's PCG32 shuffle, ported below)"
+      : 'the batch order (row order)',
     'the loss',
   ];
   if (f.penaltyKinds.length) out.push('the penalty');
@@ -66,22 +69,6 @@ function exactParts(f: Features, realSet: boolean): string[] {
   return out;
 }
 
-// Lines of text wrapped at `width`, each starting with `indent`.
-function wrap(text: string, indent: string, width = 96): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = indent;
-  for (const w of words) {
-    if (line.length + w.length + 1 > width && line.trim()) {
-      lines.push(line.trimEnd());
-      line = indent;
-    }
-    line += (line.trim() ? ' ' : '') + w;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
 interface Assembly {
   input: PyTorchExportInput;
   runs: ExperimentSpec[];
@@ -91,11 +78,28 @@ interface Assembly {
 function configLines(use: ConfigUse, spec: ExperimentSpec, steps: number): string[] {
   const lines = ['CONFIG = dict('];
   for (const k of use.keys()) {
-    const item = `    ${k.key}=${pyValue(k.value(spec, steps))},`;
-    lines.push(k.doc ? `${item}  # ${k.doc}` : item);
+    const value = k.value(spec, steps);
+    const item = `    ${k.key}=${pyValue(value)},`;
+    if (k.doc && item.length + k.doc.length + 4 <= 100) lines.push(`${item}  # ${k.doc}`);
+    else {
+      if (k.doc) lines.push(`    # ${k.doc}`);
+      lines.push(...listLines(`    ${k.key}=`, value, ','));
+    }
   }
   lines.push(')');
   return lines;
+}
+
+// `prefix` + a Python value, a long list wrapped one line per few items.
+function listLines(prefix: string, value: PyValue, tail: string): string[] {
+  const one = `${prefix}${pyValue(value)}${tail}`;
+  if (one.length <= 100 || !Array.isArray(value)) return [one];
+  const indent = ' '.repeat(prefix.length - prefix.trimStart().length + 4);
+  return [
+    `${prefix}[`,
+    ...wrapText((value as PyValue[]).map((v) => `${pyValue(v)},`).join(' '), indent, 100),
+    `${' '.repeat(indent.length - 4)}]${tail}`,
+  ];
 }
 
 function assemble({ input, runs, grid }: Assembly): string {
@@ -131,14 +135,19 @@ function assemble({ input, runs, grid }: Assembly): string {
     batchOrderCode(f),
     ...earlyStoppingCode(f),
     evaluateCode(f),
-    `# The metrics the page charts, one CSV column each.\nCOLUMNS = [${columns.map((c) => `"${c}"`).join(', ')}]`,
+    [
+      '# The metrics the page charts, one CSV column each.',
+      'COLUMNS = [',
+      ...wrapText(columns.map((c) => `"${c}",`).join(' '), '    '),
+      ']',
+    ].join('\n'),
     trainCode(f, use, scheduled),
   ];
   for (const g of grid ?? []) use.read(g.key);
 
   const statistical = statisticalParts(f);
   const doc: string[] = [
-    `"""${oneLine(runTitle(spec, input))}`,
+    ...wrapText(`"""${oneLine(runTitle(spec, input))}`, '', 96),
     '',
     'Exported from the Regularization Playground ("Export as PyTorch"):',
     `    ${oneLine(input.link)}`,
@@ -146,25 +155,25 @@ function assemble({ input, runs, grid }: Assembly): string {
     grid ? '    python3 this_file.py > sweep.csv' : '    python3 this_file.py > metrics.csv',
     '',
     'Exact and statistical',
-    ...wrap(
+    ...wrapText(
       `Exact, step for step up to float32 rounding: ${exactParts(f, realSet).join(', ')}.`,
       '    ',
     ),
     ...(statistical.length
-      ? wrap(
+      ? wrapText(
           `Statistical only: ${statistical.join('; ')}. torch draws these with its own generator, so a run matches the engine's in distribution, not step for step.`,
           '    ',
         )
-      : wrap(
-          'Nothing is drawn by torch: the losses follow the engine\'s step for step (to float32 rounding; torch\'s and Eigen\'s sums round differently, so long runs drift apart slowly).',
+      : wrapText(
+          "Nothing is drawn by torch: the losses follow the engine's step for step (to float32 rounding; torch's and Eigen's sums round differently, so long runs drift apart slowly).",
           '    ',
         )),
-    ...wrap(
+    ...wrapText(
       'A run as the page shows it may have had settings changed while it trained (they apply live); this file is the run with its current settings, from step 0.',
       '',
     ),
     '',
-    ...wrap(
+    ...wrapText(
       grid
         ? `Output: CSV on stdout, one row per grid point: the swept values, then the last recorded metrics (${columns.join(', ')}).`
         : `Output: CSV on stdout, a row every record_every steps and at each epoch end, with the metrics the page charts: ${columns.join(', ')}. The losses are means over a whole split in eval mode (batchLoss: the step's batch in train mode), in the units the loss sees${task === 'regression' && spec.data.standardize ? ' (standardised targets)' : ''}.`,
@@ -179,7 +188,9 @@ function assemble({ input, runs, grid }: Assembly): string {
     [
       `SEED = ${spec.seed}  # the engine drew the data, split, initial weights and batch order from it`,
       ...(f.shuffle
-        ? [`SHUFFLE_STREAM = 0x${kShuffleStream.toString(16).toUpperCase()}  # the engine's random stream for the batch order`]
+        ? [
+            `SHUFFLE_STREAM = 0x${kShuffleStream.toString(16).toUpperCase()}  # the engine's random stream for the batch order`,
+          ]
         : []),
       '',
       '# The hyper-parameters the engine can change without a new network; the data and the',
@@ -192,20 +203,23 @@ function assemble({ input, runs, grid }: Assembly): string {
       [
         '# The grid: every combination of these values, the rest of CONFIG unchanged.',
         'GRID = {',
-        ...grid.map((g) => `    "${g.key}": [${g.values.map(pyValue).join(', ')}],`),
+        ...grid.flatMap((g) => listLines(`    "${g.key}": `, g.values, ',')),
         '}',
       ].join('\n'),
     );
   }
   const sections: [string, string[]][] = [
     ['The data', [data.code]],
-    ...(realSet || f.shuffle ? ([["The engine's random generator", [pcg32Code()]]] as [string, string[]][]) : []),
+    ...(realSet || f.shuffle
+      ? ([["The engine's random generator", [pcg32Code()]]] as [string, string[]][])
+      : []),
     ['The network', model],
     ['The loss and the penalty', lossAndPenalty],
     ['The optimizer and the learning rate', optim],
     ['Training', loop],
   ];
-  for (const [title, parts] of sections) code.push(`${heading(title)}\n\n\n${parts.join('\n\n\n')}`);
+  for (const [title, parts] of sections)
+    code.push(`${heading(title)}\n\n\n${parts.join('\n\n\n')}`);
   code.push(grid ? sweepMain(grid, f) : singleMain());
 
   let body = code.join('\n\n\n');
@@ -302,7 +316,13 @@ function withValue(spec: ExperimentSpec, axis: SweepAxis, value: unknown): Exper
   if (axis.path === 'hidden.dropout' || axis.path === 'hidden.penaltyScale') {
     const key = axis.path === 'hidden.dropout' ? 'dropout' : 'penaltyScale';
     const f = field('model.outputPenaltyScale'); // only for its number check below
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (key === 'dropout' && value > 0.95) || value > (f.max ?? Infinity))
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      (key === 'dropout' && value > 0.95) ||
+      value > (f.max ?? Infinity)
+    )
       throw new Error(`exportSweep: ${axis.path} value ${String(value)} is out of range`);
     const next = structuredClone(spec);
     next.model.hidden = next.model.hidden.map((l) => ({ ...l, [key]: value }));
@@ -311,7 +331,9 @@ function withValue(spec: ExperimentSpec, axis: SweepAxis, value: unknown): Exper
   const path = axis.path as SpecPath;
   const r = coerceField(field(path), value);
   if (r.warning || r.value === undefined)
-    throw new Error(`exportSweep: ${path} value ${String(value)} is not allowed (${r.warning?.allowed ?? ''})`);
+    throw new Error(
+      `exportSweep: ${path} value ${String(value)} is not allowed (${r.warning?.allowed ?? ''})`,
+    );
   return setPath(spec, path, r.value);
 }
 
@@ -355,7 +377,9 @@ export function exportSweep(input: PyTorchExportInput, axes: readonly SweepAxis[
   for (const run of runs) {
     const { repairs } = repairSpec(run);
     if (repairs.length)
-      throw new Error(`exportSweep: a grid point breaks a rule: ${repairs[0]!.rule.message}`);
+      throw new Error(
+        `exportSweep: a grid point breaks a rule: ${repairs[0]!.rule.fix.path} ${repairs[0]!.rule.message}`,
+      );
   }
   return assemble({ input, runs, grid });
 }

@@ -63,22 +63,24 @@ function penaltyTermCode(f: Features, c: ConfigUse): string {
 }
 
 function penalizedTensorsCode(f: Features, c: ConfigUse): string {
-  const lam = f.penaltyScaled
-    ? `${c.read('lam')} * ${c.read('penalty_scale')}[k]`
-    : c.read('lam');
+  const lam = f.penaltyScaled ? `${c.read('lam')} * ${c.read('penalty_scale')}[k]` : c.read('lam');
   const which = f.penalizeBiases
     ? 'the weight matrix, and its bias and batch-norm parameters when penalize_biases'
     : 'the weight matrix only (biases and batch-norm parameters are not penalised)';
   const tensors = f.penalizeBiases
-    ? `[weight] + (others if ${c.read('penalize_biases')} else [])`
+    ? `[weight] + others if ${c.read('penalize_biases')} else [weight]`
     : '[weight]';
   return [
     'def penalized_tensors(model, config):',
-    `    """(λ of the layer, the tensors it penalises) per dense layer${f.penaltyScaled ? ': λ × the layer\'s penalty scale' : ''};`,
+    `    """(λ of the layer, the tensors it penalises) per dense layer${f.penaltyScaled ? ": λ × the layer's penalty scale" : ''};`,
     `    ${which}."""`,
     '    out = []',
-    `    for ${f.penaltyScaled ? 'k, (weight, others)' : 'weight, others'} in ${f.penaltyScaled ? 'enumerate(model.layer_parameters())' : 'model.layer_parameters()'}:`,
-    `        out.append((${lam}, ${tensors}))`,
+    f.penaltyScaled
+      ? `    for k, (weight, ${f.penalizeBiases ? 'others' : '_'}) in enumerate(model.layer_parameters()):`
+      : `    for weight, ${f.penalizeBiases ? 'others' : '_'} in model.layer_parameters():`,
+    `        lam = ${lam}`,
+    `        tensors = ${tensors}`,
+    '        out.append((lam, tensors))',
     '    return out',
   ].join('\n');
 }
@@ -102,7 +104,7 @@ function proxCode(f: Features, c: ConfigUse): string[] {
         'def lp_threshold(v, tau, p):',
         '    """The exact proximal map of τ|w|^p, 0 < p < 1 (generalized thresholding, Marjanovic &',
         '    Solo 2012): 0 where |v| ≤ β + τpβ^(p−1), β = (2τ(1 − p))^(1/(2−p)); elsewhere sign(v)·r, r',
-        '    the larger root of r + τp·r^(p−1) = |v|, by the engine\'s safeguarded Newton iteration',
+        "    the larger root of r + τp·r^(p−1) = |v|, by the engine's safeguarded Newton iteration",
         '    from r = |v| on [β, |v|], element by element (float64)."""',
         '    a = v.abs()',
         '    beta = (2 * tau * (1 - p)) ** (1 / (2 - p))',
@@ -127,25 +129,25 @@ function proxCode(f: Features, c: ConfigUse): string[] {
       ].join('\n'),
     );
   }
-  const mapLine: Record<string, string[]> = {
-    l1: ['return soft_threshold(v, tau)'],
-    elasticNet: [
+  const mapLine: Record<string, () => string[]> = {
+    l1: () => ['return soft_threshold(v, tau)'],
+    elasticNet: () => [
       `rho = ${c.read('l1_ratio')}`,
       'return soft_threshold(v, tau * rho) / (1 + tau * (1 - rho))',
     ],
-    lp: [`return lp_threshold(v, tau, ${c.read('p')})`],
+    lp: () => [`return lp_threshold(v, tau, ${c.read('p')})`],
   };
   const prox = [
     'def prox(v, tau, config):',
     '    """prox_{τ·r}(v) = argmin_x ½(x − v)² + τ·r(x), entry by entry."""',
   ];
   if (kinds.length === 1 && !f.penaltyOff && f.penaltyKinds.length === 1) {
-    prox.push(...mapLine[kinds[0]!]!.map((l) => `    ${l}`));
+    prox.push(...mapLine[kinds[0]!]!().map((l) => `    ${l}`));
   } else {
     prox.push(`    kind = ${c.read('penalty')}`);
     for (const k of kinds) {
       prox.push(`    if kind == "${k}":`);
-      prox.push(...mapLine[k]!.map((l) => `        ${l}`));
+      prox.push(...mapLine[k]!().map((l) => `        ${l}`));
     }
     prox.push('    return v');
   }
@@ -247,8 +249,10 @@ export function optimizerCode(f: Features, c: ConfigUse): string[] {
       '    parameter decays (torch\'s default for model.parameters())."""',
     ];
     if (f.decayScopes.includes('all'))
-      lines.push(`    if ${c.read('decay_scope')} != "weights":`, '        return model.parameters()');
-    else c.read('decay_scope');
+      lines.push(
+        `    if ${c.read('decay_scope')} != "weights":`,
+        '        return model.parameters()',
+      );
     lines.push(
       '    layers = model.layer_parameters()',
       '    weights = [weight for weight, _ in layers]',
@@ -259,7 +263,7 @@ export function optimizerCode(f: Features, c: ConfigUse): string[] {
   }
   const lines = [
     'def make_optimizer(model, config):',
-    `    """${f.optimizers.length === 1 ? `torch.optim.${torchClass(f.optimizers[0]!)}` : 'The torch optimizer'} with the run's hyper-parameters (one eps for every kind, as the engine)."""`,
+    `    """${f.optimizers.length === 1 ? `torch.optim.${torchClass(f.optimizers[0]!)}` : 'The torch optimizer'} with the run's hyper-parameters (one eps for every kind)."""`,
     `    params = ${groups ? 'parameter_groups(model, config)' : 'model.parameters()'}`,
   ];
   if (f.optimizers.length === 1) {
@@ -328,8 +332,8 @@ export function hookCode(f: Features): string[] {
     [
       'def gradient_norm(model):',
       '    """The global gradient norm before clipping (float64), as the page charts it."""',
-      '    squares = sum(float((p.grad.double() ** 2).sum()) for p in model.parameters() if p.grad is not None)',
-      '    return math.sqrt(squares)',
+      '    grads = [p.grad.double() for p in model.parameters() if p.grad is not None]',
+      '    return math.sqrt(sum(float((g * g).sum()) for g in grads))',
     ].join('\n'),
   );
   if (f.maxNorm) {
@@ -450,8 +454,8 @@ export function evaluateCode(f: Features): string {
   return [
     '@torch.no_grad()',
     'def evaluate(model, x, y):',
-    `    """The ${f.task === 'regression' ? 'loss' : 'loss and the accuracy'} on a whole split in eval mode (dropout off, batch norm on its running`,
-    '    statistics)."""',
+    `    """The ${f.task === 'regression' ? 'loss' : 'loss and the accuracy'} on a whole split in eval mode (dropout off,`,
+    '    batch norm on its running statistics)."""',
     '    model.eval()',
     '    z = model(x)',
     '    model.train()',
@@ -466,14 +470,17 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   const L: string[] = [];
   const push = (...lines: string[]) => L.push(...lines);
   const torchDraws = f.dropout || f.jitter || f.mixup;
-  const proxGuard = f.penaltyModes.length > 1 || (f.penaltyModes.includes('proximal') && f.penaltyOff);
+  const proxGuard =
+    f.penaltyModes.length > 1 || (f.penaltyModes.includes('proximal') && f.penaltyOff);
   push(
     'def train(config, data, log=True):',
     '    """Trains the network from the engine\'s initial weights with `config`. Prints a CSV row of',
     '    metrics every record_every steps (and at each epoch end) when `log`; returns the last row."""',
   );
   if (torchDraws)
-    push(`    torch.manual_seed(SEED)  # ${f.dropout ? 'dropout masks, ' : ''}torch's own draws, not the engine's`);
+    push(
+      `    torch.manual_seed(SEED)  # ${f.dropout ? 'dropout masks, ' : ''}torch's own draws, not the engine's`,
+    );
   push(
     '    model = build_model(config)',
     '    optimizer = make_optimizer(model, config)',
@@ -484,7 +491,9 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   );
   if (f.earlyStopping)
     push(
-      `    stopper = EarlyStopping(${c.read('patience')}, ${c.read('min_delta')}) if ${c.read('early_stopping')} else None`,
+      '    stopper = None',
+      `    if ${c.read('early_stopping')}:`,
+      `        stopper = EarlyStopping(${c.read('patience')}, ${c.read('min_delta')})`,
     );
   push(
     '',
@@ -531,7 +540,7 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
     '        optimizer.zero_grad()',
     '        data_loss = LOSS(model(x), y)',
     '        if not math.isfinite(data_loss.item()):  # the engine stops before the update',
-    '            print(f"# diverged: the loss became {data_loss.item()} at step {step + 1}", file=sys.stderr)',
+    '            print(f"# diverged at step {step + 1}: the loss is {data_loss.item()}", file=sys.stderr)',
     '            break',
   );
   if (f.penaltyKinds.length && f.penaltyModes.includes('gradient')) {
@@ -539,7 +548,8 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
       push(
         '        loss = data_loss if uses_proximal_step(config) else data_loss + penalty(model, config)',
       );
-    else push('        loss = data_loss + penalty(model, config)  # its (sub)gradient via autograd');
+    else
+      push('        loss = data_loss + penalty(model, config)  # its (sub)gradient via autograd');
     push('        loss.backward()');
   } else {
     push('        data_loss.backward()');
@@ -565,7 +575,10 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   push('        optimizer.step()');
   if (f.penaltyModes.includes('proximal')) {
     if (proxGuard)
-      push('        if uses_proximal_step(config):', '            proximal_step(model, lr, config)');
+      push(
+        '        if uses_proximal_step(config):',
+        '            proximal_step(model, lr, config)',
+      );
     else push('        proximal_step(model, lr, config)');
   }
   if (f.maxNorm)
@@ -581,14 +594,14 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   );
   if (f.earlyStopping)
     push(
-      '        if epoch_ends and stopper and stopper.should_stop(evaluate(model, *data["validation"])' +
-        (f.task === 'regression' ? '' : '[0]') +
-        ', model):',
-      '            print(f"# early stopping at step {done}: best validation loss {stopper.best:.6g}", file=sys.stderr)',
-      `            if ${c.read('restore_best')} and stopper.best_state is not None:`,
-      '                model.load_state_dict(stopper.best_state)',
-      `                last = record(done, ${scheduled ? 'learning_rate(done, config)' : c.read('lr')})  # the restored weights`,
-      '            break',
+      '        if epoch_ends and stopper:',
+      `            val_loss = evaluate(model, *data["validation"])${f.task === 'regression' ? '' : '[0]'}`,
+      '            if stopper.should_stop(val_loss, model):',
+      '                print(f"# early stopping at step {done}", file=sys.stderr)',
+      `                if ${c.read('restore_best')} and stopper.best_state is not None:`,
+      '                    model.load_state_dict(stopper.best_state)',
+      `                    last = record(done, ${scheduled ? 'learning_rate(done, config)' : c.read('lr')})  # the restored weights`,
+      '                break',
     );
   if (f.maxEpochs)
     push(

@@ -12,12 +12,7 @@
 //                model inputs need not be exposed. Not needed for the real sets (diabetes,
 //                breastCancer, digits): the script loads them from scikit-learn and redoes the
 //                engine's seeded split with a port of its generator.
-import type {
-  DataView2D,
-  ExperimentSpec,
-  NetworkInfo,
-  ParamTensor,
-} from '../engine/engine-api';
+import type { DataView2D, ExperimentSpec, NetworkInfo, ParamTensor } from '../engine/engine-api';
 import type { FieldValue, SpecPath } from '../spec/experiment-spec';
 
 export type ExportParam = Pick<ParamTensor, 'name' | 'rows' | 'cols'> & {
