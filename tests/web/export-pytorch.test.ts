@@ -231,6 +231,11 @@ describe('exportPyTorch', () => {
       /weight matrices/,
     );
     expect(() => exportPyTorch({ ...input, steps: -1 })).toThrow(/steps/);
+    // Inputs after feature expansion must be what the network takes.
+    const expanded = spec((s) => (s.data.features = ['x1', 'x2', 'sinX1']));
+    expect(() => exportPyTorch({ ...input, spec: expanded })).toThrow(/3 inputs/);
+    const digits = spec((s) => (s.data.kind = 'digits'));
+    expect(() => exportPyTorch({ ...input, spec: digits })).toThrow(/64 columns/);
   });
 });
 

@@ -30,6 +30,7 @@ export interface DataPlan {
 interface RealSet {
   loader: string;
   rows: number;
+  cols: number;
   what: string;
   body: string[];
 }
@@ -40,6 +41,7 @@ const kRealSets: Record<string, RealSet> = {
   diabetes: {
     loader: 'load_diabetes',
     rows: 442,
+    cols: 10,
     what: 'diabetes (442 patients × 10 raw, unscaled measurements; target: disease progression)',
     body: [
       '    # scaled=False: the raw table (sex coded 1 / 2), as the engine ships it, not the',
@@ -51,6 +53,7 @@ const kRealSets: Record<string, RealSet> = {
   breastCancer: {
     loader: 'load_breast_cancer',
     rows: 569,
+    cols: 30,
     what: 'breast cancer Wisconsin (569 × 30 features; 1 = malignant)',
     body: [
       '    table = load_breast_cancer()',
@@ -61,6 +64,7 @@ const kRealSets: Record<string, RealSet> = {
   digits: {
     loader: 'load_digits',
     rows: 1797,
+    cols: 64,
     what: 'digits (1797 images of 8 × 8 pixels, intensities 0..16; 10 classes)',
     body: [
       '    table = load_digits()',
@@ -283,6 +287,10 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
 
   const real = kRealSets[kind];
   if (real) {
+    if (real.cols !== input.network.inputs)
+      throw new Error(
+        `exportPyTorch: ${kind} has ${real.cols} columns, the network takes ${input.network.inputs}`,
+      );
     const n = real.rows;
     const nTest = ceilShare(spec.data.testFraction, n);
     const nVal = ceilShare(spec.data.valFraction, n);
@@ -342,6 +350,17 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
 
   const data = input.data;
   if (!data) throw new Error(`exportPyTorch: data.kind "${kind}" needs the run's data splits`);
+  // The expansion written above must give the network's inputs (custom data is never expanded).
+  const inputs =
+    family(kind) === 'plane'
+      ? spec.data.features.length
+      : kind === 'regression1d'
+        ? spec.data.degree
+        : data.train.cols;
+  if (inputs !== input.network.inputs)
+    throw new Error(
+      `exportPyTorch: the data gives ${inputs} inputs, the network takes ${input.network.inputs}`,
+    );
   const rows = {
     train: data.train.rows,
     validation: data.validation.rows,
