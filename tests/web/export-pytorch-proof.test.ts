@@ -246,6 +246,15 @@ const kCases: Case[] = [
     }),
   },
   {
+    name: 'breast cancer from scikit-learn (binary, malignant = 1), mixed layers',
+    spec: spec({
+      data: { kind: 'breastCancer', valFraction: 0.25, testFraction: 0.15 },
+      model: { hidden: [h(12, 'relu', { batchNorm: true }), h(6, 'tanh')] },
+      optimizer: { kind: 'adamw', lr: 0.005, weightDecay: 0.01 },
+      training: { batchSize: 40, clipNorm: 2 },
+    }),
+  },
+  {
     name: 'regression1d with degree-5 polynomial features',
     spec: spec({
       data: { kind: 'regression1d', samples: 60, degree: 5, noise: 0.2 },
@@ -477,7 +486,7 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
     const engine = await loadNodeEngine();
-    for (const kind of ['diabetes', 'digits'] as const) {
+    for (const kind of ['diabetes', 'breastCancer', 'digits'] as const) {
       const file = engine.describe().dataKinds.find((d) => d.kind === kind)!.file!;
       engine.loadDataSet(kind, readFileSync(`${root}engine/data/sets/${file}`, 'utf8'));
     }
