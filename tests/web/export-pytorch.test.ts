@@ -225,6 +225,23 @@ describe('exportPyTorch', () => {
     expect(() => exportPyTorch(moons)).toThrow(/needs the run's data/);
   });
 
+  it("exports a run at the engine's size limits (4M data values, 1M parameters), compactly", () => {
+    const big = spec((s) => {
+      s.data.kind = 'sparseLinear';
+      s.data.samples = 20000;
+      s.data.dimensions = 200;
+      s.model.hidden = [
+        { ...defaultLayer(), units: 1024 },
+        { ...defaultLayer(), units: 800 },
+      ];
+    });
+    const script = exportPyTorch(syntheticInput(big, 12000));
+    expect(script).toContain('TRAIN_RAW = float32_array(  # (12000, 200)');
+    expect(script).toContain('"hidden.1.linear.weight": float32_array(  # (800, 1024)');
+    // 4 bytes a value in base64, 76 characters a line plus indent and quotes: 5.8 a value.
+    expect(script.length).toBeLessThan(6 * (16800 * 201 + 1024 * 201 + 800 * 1025));
+  });
+
   it('refuses parameters that do not fit the spec', () => {
     const input = syntheticInput(spec());
     expect(() => exportPyTorch({ ...input, parameters: input.parameters.slice(2) })).toThrow(

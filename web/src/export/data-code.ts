@@ -244,17 +244,11 @@ function embeddedSplitLines(
   );
   lines.push('');
   if (task === 'regression') {
-    lines.push(
-      ...float32ArrayLines(
-        `${upper}_Y`,
-        split.y,
-        split.rows,
-        split.yCols,
-        `${name} targets (${targetNames}), in their own units`,
-      ),
-    );
+    const what = `${name} targets (${targetNames}), in their own units`;
+    for (const l of float32ArrayLines(`${upper}_Y`, split.y, split.rows, split.yCols, what))
+      lines.push(l);
   } else {
-    lines.push(...intArrayLines(`${upper}_Y`, split.y, `${name} labels`));
+    for (const l of intArrayLines(`${upper}_Y`, split.y, `${name} labels`)) lines.push(l);
   }
   return lines;
 }
@@ -387,7 +381,8 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
   for (const s of kSplitNames) {
     if (rows[s] === 0) continue;
     arrays.push('');
-    arrays.push(...embeddedSplitLines(s, data[s], task, rawNames, targetNames));
+    // A loop, not push(...): a large split has more lines than a call takes arguments.
+    for (const l of embeddedSplitLines(s, data[s], task, rawNames, targetNames)) arrays.push(l);
   }
   parts.push(arrays);
   if (hasExpansion) parts.push(expansion);

@@ -169,7 +169,7 @@ export function initialWeightsCode(
       const arr = float32ArrayLines('X', p.values, p.rows, p.cols);
       // "X = float32_array(  # ..." → '"name": float32_array(  # ...'
       lines.push(`    "${name}": ${arr[0]!.slice(4)}`);
-      lines.push(...arr.slice(1, -1).map((l) => `    ${l}`));
+      for (const l of arr.slice(1, -1)) lines.push(`    ${l}`); // many lines: no push(...)
       lines.push(`    ${arr[arr.length - 1]},`);
     } else if (p.rows > 1 && p.cols > 1) {
       lines.push(`    "${name}": [`);

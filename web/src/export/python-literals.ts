@@ -62,6 +62,7 @@ export function float32ArrayLines(
   if (values.length !== count)
     throw new Error(`${name}: expected ${count} values, got ${values.length}`);
   if (count > kReadableValues) {
+    // Built line by line: millions of values make too many lines for push(...lines).
     const shape = cols > 0 ? `(${rows}, ${cols})` : `(${rows},)`;
     out.push(`${name} = float32_array(  # ${shape}, base64 of little-endian float32`);
     for (const line of base64Lines(float32Bytes(values))) out.push(`    "${line}"`);
@@ -124,21 +125,12 @@ export function float32Bytes(values: ArrayLike<number>): Uint8Array {
   return bytes;
 }
 
-// Standard base64 (RFC 4648, with padding), cut into lines of 76 characters.
-export function base64Lines(bytes: Uint8Array, width = 76): string[] {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const chars: string[] = [];
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
-    chars.push(alphabet[a >> 2]!, alphabet[((a & 3) << 4) | (b >> 4)]!);
-    chars.push(i + 1 < bytes.length ? alphabet[((b & 15) << 2) | (c >> 6)]! : '=');
-    chars.push(i + 2 < bytes.length ? alphabet[c & 63]! : '=');
-  }
-  const text = chars.join('');
+// Standard base64 (RFC 4648, with padding) in lines of 76 characters: 57 bytes a line.
+export function base64Lines(bytes: Uint8Array): string[] {
   const lines: string[] = [];
-  for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+  for (let i = 0; i < bytes.length; i += 57) {
+    lines.push(btoa(String.fromCharCode(...bytes.subarray(i, i + 57))));
+  }
   return lines.length ? lines : [''];
 }
 
