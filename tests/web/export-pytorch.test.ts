@@ -277,6 +277,8 @@ describe('exportSweep', () => {
     expect(script).toMatch(/Ray Tune/);
     const { written, read } = configKeys(script);
     expect(new Set(written)).toEqual(new Set(read));
+    // Code lines fit 100 columns (the tuner example is a comment).
+    expect(longCodeLines(script).filter((l) => !l.startsWith('#'))).toEqual([]);
   });
 
   it('refuses what would need a new network, what does not matter, and rule breakers', () => {
@@ -290,6 +292,9 @@ describe('exportSweep', () => {
       /no effect/,
     );
     expect(() => exportSweep(input, [{ path: 'optimizer.lr', values: [-1] }])).toThrow(
+      /not allowed/,
+    );
+    expect(() => exportSweep(input, [{ path: 'hidden.dropout', values: [0.99] }])).toThrow(
       /not allowed/,
     );
     expect(() =>

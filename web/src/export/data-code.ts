@@ -23,7 +23,7 @@ export type SplitName = (typeof kSplitNames)[number];
 export interface DataPlan {
   code: string;
   rows: Record<SplitName, number>;
-  usesPcg32: boolean;
+  fromScikitLearn: boolean;
   describe: string; // one line for the header: what the data is
 }
 
@@ -337,7 +337,7 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
     return {
       code: parts.map((p) => p.join('\n')).join('\n\n\n'),
       rows,
-      usesPcg32: true,
+      fromScikitLearn: true,
       describe: `${real.what}, loaded from scikit-learn`,
     };
   }
@@ -403,7 +403,7 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
   return {
     code: parts.map((p) => p.join('\n')).join('\n\n\n'),
     rows,
-    usesPcg32: false,
+    fromScikitLearn: false,
     describe: describeGenerated(spec),
   };
 }

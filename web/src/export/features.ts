@@ -15,6 +15,7 @@ export interface Features {
   penaltyKinds: PenaltyKind[]; // kinds some run uses (penalty.kind other than none)
   penaltyOff: boolean; // some run has penalty.kind none
   penaltyModes: PenaltyMode[];
+  proximalKinds: PenaltyKind[]; // kinds some run applies through their proximal map
   penaltyScaled: boolean; // some layer's scale is not 1
   penalizeBiases: boolean; // some run penalises biases too
   optimizers: string[];
@@ -63,6 +64,11 @@ export function featuresOf(
     penaltyKinds: unique(penalized.map((s) => s.penalty.kind as PenaltyKind)),
     penaltyOff: some((s) => s.penalty.kind === 'none'),
     penaltyModes: unique(penalized.map(penaltyMode)),
+    proximalKinds: unique(
+      penalized
+        .filter((s) => penaltyMode(s) === 'proximal')
+        .map((s) => s.penalty.kind as PenaltyKind),
+    ),
     penaltyScaled: penalized.some(
       (s) => s.model.outputPenaltyScale !== 1 || s.model.hidden.some((l) => l.penaltyScale !== 1),
     ),

@@ -4,7 +4,7 @@
 // what the input holds and where the page gets it is in types.ts, what is exact and what is
 // statistical in README.md.
 import type { ExperimentSpec } from '../engine/engine-api';
-import { field, setPath, type SpecPath } from '../spec/experiment-spec';
+import { field, layerField, setPath, type SpecPath } from '../spec/experiment-spec';
 import { isRelevant, repairSpec } from '../spec/rules';
 import { coerceField } from '../spec/validate';
 import { ConfigUse, configKeyFor, kConfigKeys } from './config';
@@ -29,20 +29,16 @@ import type { PyTorchExportInput, SweepAxis } from './types';
 
 export type { PyTorchExportInput, SweepAxis } from './types';
 
-function taskOf(input: PyTorchExportInput): Task {
-  return input.network.task;
-}
-
 function heading(title: string): string {
   return `# ---- ${title} ${'-'.repeat(Math.max(4, 92 - title.length))}`;
 }
 
 function runTitle(spec: ExperimentSpec, input: PyTorchExportInput): string {
   const p = spec.penalty;
+  const name = { l1: 'L1', l2: 'L2', elasticNet: 'elastic net', lp: `Lp (p = ${p.p})`, none: '' };
+  const mode = p.kind === 'l1' || p.kind === 'elasticNet' ? ` (${p.l1Mode})` : '';
   const penalty =
-    p.kind === 'none' || p.lambda === 0
-      ? 'no penalty'
-      : `${p.kind === 'elasticNet' ? 'elastic net' : p.kind.toUpperCase()}${p.kind === 'l1' || p.kind === 'elasticNet' ? ` (${p.l1Mode})` : ''}, λ = ${p.lambda}`;
+    p.kind === 'none' || p.lambda === 0 ? 'no penalty' : `${name[p.kind]}${mode}, λ = ${p.lambda}`;
   const schedule = spec.schedule.kind === 'constant' ? '' : `, ${spec.schedule.kind} schedule`;
   const warmup =
     spec.schedule.warmupSteps > 0 ? ` with ${spec.schedule.warmupSteps} warm-up steps` : '';
@@ -104,7 +100,7 @@ function listLines(prefix: string, value: PyValue, tail: string): string[] {
 
 function assemble({ input, runs, grid }: Assembly): string {
   const spec = input.spec;
-  const task = taskOf(input);
+  const task: Task = input.network.task;
   const data = dataCode(input, task);
   const f = featuresOf(
     runs,
@@ -117,7 +113,7 @@ function assemble({ input, runs, grid }: Assembly): string {
   const use = new ConfigUse();
   const scheduled = f.scheduleKinds.length > 0 || f.warmup;
   const columns = metricColumns(f);
-  const realSet = data.usesPcg32;
+  const realSet = data.fromScikitLearn;
 
   // Code first: it decides which CONFIG keys exist.
   const model = [
@@ -245,6 +241,7 @@ function assemble({ input, runs, grid }: Assembly): string {
 function singleMain(): string {
   return [
     'def main():',
+    '    """Trains the run, printing its metrics as CSV."""',
     '    data = load_data()',
     '    print(",".join(COLUMNS))',
     '    train(CONFIG, data)',
@@ -272,7 +269,8 @@ function sweepMain(grid: { key: string; values: PyValue[] }[], f: Features): str
     '    for values in itertools.product(*GRID.values()):',
     '        config = dict(CONFIG, **dict(zip(names, values)))',
     '        last = train(config, data, log=False)',
-    '        print(",".join([cell(v) for v in values] + [f"{last[name]:.9g}" for name in COLUMNS]), flush=True)',
+    '        metrics = [f"{last[name]:.9g}" for name in COLUMNS]',
+    '        print(",".join([cell(v) for v in values] + metrics), flush=True)',
     '',
     '',
     '# The same train(config, data) plugs into a tuner in place of the loop above (neither is',
@@ -315,17 +313,13 @@ export function exportPyTorch(input: PyTorchExportInput): string {
 function withValue(spec: ExperimentSpec, axis: SweepAxis, value: unknown): ExperimentSpec {
   if (axis.path === 'hidden.dropout' || axis.path === 'hidden.penaltyScale') {
     const key = axis.path === 'hidden.dropout' ? 'dropout' : 'penaltyScale';
-    const f = field('model.outputPenaltyScale'); // only for its number check below
-    if (
-      typeof value !== 'number' ||
-      !Number.isFinite(value) ||
-      value < 0 ||
-      (key === 'dropout' && value > 0.95) ||
-      value > (f.max ?? Infinity)
-    )
-      throw new Error(`exportSweep: ${axis.path} value ${String(value)} is out of range`);
+    const r = coerceField(layerField(key), value);
+    if (r.warning || typeof r.value !== 'number')
+      throw new Error(
+        `exportSweep: ${axis.path} value ${String(value)} is not allowed (${r.warning?.allowed ?? ''})`,
+      );
     const next = structuredClone(spec);
-    next.model.hidden = next.model.hidden.map((l) => ({ ...l, [key]: value }));
+    next.model.hidden = next.model.hidden.map((l) => ({ ...l, [key]: r.value }));
     return next;
   }
   const path = axis.path as SpecPath;

@@ -86,8 +86,7 @@ function penalizedTensorsCode(f: Features, c: ConfigUse): string {
 }
 
 function proxCode(f: Features, c: ConfigUse): string[] {
-  const proxKinds = f.penaltyKinds.filter((k) => k === 'lp' || f.penaltyModes.includes('proximal'));
-  const kinds = proxKinds.filter((k) => k !== 'l2');
+  const kinds = f.proximalKinds;
   const parts: string[] = [];
   if (kinds.includes('l1') || kinds.includes('elasticNet')) {
     parts.push(
@@ -141,7 +140,8 @@ function proxCode(f: Features, c: ConfigUse): string[] {
     'def prox(v, tau, config):',
     '    """prox_{τ·r}(v) = argmin_x ½(x − v)² + τ·r(x), entry by entry."""',
   ];
-  if (kinds.length === 1 && !f.penaltyOff && f.penaltyKinds.length === 1) {
+  // Only runs that use the proximal step call prox (uses_proximal_step guards the others).
+  if (kinds.length === 1) {
     prox.push(...mapLine[kinds[0]!]!().map((l) => `    ${l}`));
   } else {
     prox.push(`    kind = ${c.read('penalty')}`);
