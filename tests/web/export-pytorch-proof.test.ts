@@ -707,7 +707,8 @@ const kNameCheck = `
 import builtins, symtable, sys
 
 def problems(path):
-    src = open(path).read()
+    with open(path) as f:
+        src = f.read()
     compile(src, path, "exec")
     top = symtable.symtable(src, path, "exec")
     known = set(dir(builtins))
@@ -748,6 +749,8 @@ describe.skipIf(!existsSync(kPython))('exported scripts, for any valid spec', ()
       s.data.nonZeros = Math.min(s.data.nonZeros, s.data.dimensions);
       s.data.degree = Math.min(s.data.degree, 4);
       const input = syntheticInput(s);
+      // A link with what a docstring must escape: a backslash (\d), triple quotes, a newline.
+      input.link += `&note=C:\\dir\\data"""\nend`;
       const single = join(dir, `spec${i}.py`);
       writeFileSync(single, exportPyTorch(input));
       const sweep = join(dir, `sweep${i}.py`);
@@ -765,7 +768,8 @@ describe.skipIf(!existsSync(kPython))('exported scripts, for any valid spec', ()
     writeFileSync(check, kNameCheck);
     let report = '';
     try {
-      execFileSync(kPython, [check, ...files], { stdio: 'pipe', timeout: 60000 });
+      // -W error: an invalid escape sequence (a SyntaxWarning) fails the check too.
+      execFileSync(kPython, ['-W', 'error', check, ...files], { stdio: 'pipe', timeout: 60000 });
     } catch (e) {
       report =
         String((e as { stdout?: Buffer }).stdout ?? '') +

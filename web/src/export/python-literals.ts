@@ -134,9 +134,14 @@ export function base64Lines(bytes: Uint8Array): string[] {
   return lines.length ? lines : [''];
 }
 
-// A Python string literal for a comment or a docstring line: no newlines, no triple quotes.
+// Text for a comment or a docstring line: no newlines, no triple quotes.
 export function oneLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/"""/g, '"');
+}
+
+// Text inside the module's docstring: one line, backslashes escaped (a docstring is a string).
+export function docText(text: string): string {
+  return oneLine(text).replace(/\\/g, '\\\\');
 }
 
 // Lines of text wrapped at `width`, each starting with `indent`.

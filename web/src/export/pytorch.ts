@@ -11,7 +11,7 @@ import { ConfigUse, configKeyFor, kConfigKeys } from './config';
 import { dataCode, type Task } from './data-code';
 import { featuresOf, statisticalParts, type Features } from './features';
 import { architectureText, initialWeightsCode, modelCode } from './model-code';
-import { oneLine, pyValue, wrapText, type PyValue } from './python-literals';
+import { docText, pyValue, wrapText, type PyValue } from './python-literals';
 import { kShuffleStream, pcg32Code } from './rng-code';
 import {
   batchOrderCode,
@@ -143,11 +143,11 @@ function assemble({ input, runs, grid }: Assembly): string {
 
   const statistical = statisticalParts(f);
   const doc: string[] = [
-    ...wrapText(`"""${oneLine(runTitle(spec, input))}`, '', 96),
+    ...wrapText(`"""${docText(runTitle(spec, input))}`, '', 96),
     '',
     'Exported from the Regularization Playground ("Export as PyTorch"):',
-    `    ${oneLine(input.link)}`,
-    `Engine ${oneLine(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${realSet ? ' and scikit-learn' : ''}:`,
+    `    ${docText(input.link)}`,
+    `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${realSet ? ' and scikit-learn' : ''}:`,
     grid ? '    python3 this_file.py > sweep.csv' : '    python3 this_file.py > metrics.csv',
     '',
     'Exact and statistical',
