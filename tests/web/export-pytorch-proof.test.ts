@@ -12,12 +12,12 @@
 // Skipped (with the reason as the test's name) when /usr/bin/python3 lacks torch, NumPy or
 // scikit-learn; with CI set, a missing Python stack is an error, so CI cannot skip the proof.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type {
   DeepPartial,
   EngineModule,
@@ -512,9 +512,13 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
   const sweeps = new Map<string, SweepOutcome>();
   const measured: string[] = [];
   let largest = 0;
+  // The scripts stay in the temporary folder when a test fails (its message names the file).
+  let dir = '';
+  let failed = false;
+  beforeEach(() => onTestFailed(() => void (failed = true)));
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
+    dir = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
     const engine = await loadNodeEngine();
     for (const kind of ['diabetes', 'breastCancer', 'digits'] as const) {
       const file = engine.describe().dataKinds.find((d) => d.kind === kind)!.file!;
@@ -599,6 +603,7 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
   }, 240000);
 
   afterAll(() => {
+    if (dir && !failed) rmSync(dir, { recursive: true, force: true });
     if (measured.length)
       console.log(
         `PyTorch export: largest relative difference ${largest.toExponential(1)}\n  ${measured.join('\n  ')}`,
@@ -776,5 +781,6 @@ describe.skipIf(!existsSync(kPython))('exported scripts, for any valid spec', ()
         String((e as { stderr?: Buffer }).stderr ?? e);
     }
     expect(report).toBe('');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
