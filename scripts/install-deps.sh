@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# python3-torch and python3-sklearn: the "Export as PyTorch" proof runs the exported scripts
+# (tests/web/export-pytorch-proof.test.ts); with CI set, that test fails without them.
 packages=(cmake g++ make emscripten libeigen3-dev catch2 nlohmann-json3-dev chromium
-  clang-14 libfuzzer-14-dev libclang-rt-14-dev clang-format nodejs npm)
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev clang-format nodejs npm python3-torch
+  python3-sklearn)
 missing=()
 for p in "${packages[@]}"; do
   # node and npm may come from elsewhere than Debian; only install them when absent.
