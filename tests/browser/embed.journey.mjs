@@ -61,6 +61,25 @@ export default [
         .locator('html')
         .evaluate(() => window.playground.store.get().runs[0].spec.data.kind);
       assert.equal(kind, 'moons');
+      // The host asks for the run as a PyTorch script, and for a run that does not exist.
+      await page.evaluate(() => {
+        window.sendToFrame({ type: 'playground:exportPyTorch', run: 1 });
+        window.sendToFrame({ type: 'playground:exportPyTorch', run: 7 });
+      });
+      await page.waitForFunction(() =>
+        window.received.some((m) => m.type === 'playground:pytorch'),
+      );
+      const script = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:pytorch'),
+      );
+      assert.equal(script.run, 1);
+      assert.equal(script.steps, 1, 'the script trains the steps the run has taken');
+      assert.match(script.text, /^import torch$/m);
+      assert.match(script.text, /moons/);
+      const refused = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:error' && m.kind === 'exportFailed'),
+      );
+      assert.match(refused.message, /no run 7/);
     },
   ],
 ];

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule, ExperimentSpec, MetricsBatch } from '../../web/src/engine/engine-api';
 import { defaultSpec, setPath } from '../../web/src/spec/experiment-spec';
-import type { JobResult } from '../../web/src/worker/jobs';
+import type { NetworkFoldResult } from '../../web/src/worker/jobs';
 import type { FromWorker, RunFrame, ToWorker } from '../../web/src/worker/protocol';
 import { WorkerCore } from '../../web/src/worker/worker-core';
 import { WorkerPool } from '../../web/src/worker/pool';
@@ -260,7 +260,7 @@ describe.skipIf(!engineAvailable)('WorkerPool jobs', () => {
       for (let i = 1; i < progress.length; i++)
         expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
     }
-    const [single, pooled] = outcomes as [JobResult[], JobResult[]];
+    const [single, pooled] = outcomes as [NetworkFoldResult[], NetworkFoldResult[]];
     expect(pooled).toEqual(single);
     const direct = requests.map((r) => trainDirectly(engines[0]!, r.spec));
     expect(single.map((r) => r.loss)).toEqual(direct);

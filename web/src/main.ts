@@ -32,7 +32,7 @@ const worker = new WorkerPool(
   workers,
   (events) => new WorkerClient(events),
 );
-controller = new Controller(store, worker);
+controller = new Controller(store, worker, worker);
 controller.init(warnings, experiment.points ? datasetFromPoints(experiment.points) : null);
 const getLink = () => currentLink(store.get());
 

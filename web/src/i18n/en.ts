@@ -437,6 +437,14 @@ export const en = {
   'share.embedHint': 'Paste this into a page to embed the current experiment:',
   'share.exportCsv': 'Metrics as CSV',
   'share.exportJson': 'Metrics as JSON',
+  'share.exportPyTorch': 'PyTorch script',
+  'share.copyPyTorch': 'Copy script',
+  'share.exportPyTorchHint':
+    'The selected run as one Python file that trains the same network with PyTorch, from the same initial weights and data: run it and see the same numbers.',
+  'share.exportWorking': 'Writing the script…',
+  'share.exported': 'Script saved: {name} ({steps} training steps).',
+  'share.scriptCopied': 'Script copied ({lines} lines).',
+  'share.exportFailed': 'Could not write the script: {message}',
   'share.exportCharts': 'Charts as PNG',
   'share.newSeed': 'New seed',
 } as const;

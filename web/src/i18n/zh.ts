@@ -425,6 +425,14 @@ export const zh: Messages = {
   'share.embedHint': '把下面的代码粘贴到网页中即可嵌入当前实验：',
   'share.exportCsv': '导出指标 CSV',
   'share.exportJson': '导出指标 JSON',
+  'share.exportPyTorch': 'PyTorch 脚本',
+  'share.copyPyTorch': '复制脚本',
+  'share.exportPyTorchHint':
+    '把所选运行导出为一个 Python 文件，用 PyTorch 以相同的初始权重和数据训练同一网络：运行它，得到相同的数值。',
+  'share.exportWorking': '正在生成脚本…',
+  'share.exported': '脚本已保存：{name}（{steps} 个训练步）。',
+  'share.scriptCopied': '脚本已复制（{lines} 行）。',
+  'share.exportFailed': '无法生成脚本：{message}',
   'share.exportCharts': '导出图表 PNG',
   'share.newSeed': '换一个种子',
 };

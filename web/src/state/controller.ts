@@ -31,6 +31,7 @@ import {
   type VisualRequest,
 } from '../worker/protocol';
 import type { WorkerPort } from '../worker/worker-client';
+import type { JobRunner } from '../worker/pool';
 import { compressCsv, decompressCsv, kMaxCsvLinkChars, type SharedCsv } from '../spec/url-csv';
 import {
   addPoint,
@@ -66,6 +67,7 @@ export class Controller {
   constructor(
     private readonly store: Store,
     private readonly worker: WorkerPort,
+    private readonly jobs: JobRunner | null = null,
   ) {}
 
   // --- worker → page --------------------------------------------------------------------------
@@ -290,6 +292,22 @@ export class Controller {
     this.store.update(['view'], (s) => {
       s.view = { ...s.view, ...change };
     });
+  }
+
+  // "Export as PyTorch": the run as the engine builds it at step 0 (a job on the pool), then
+  // the script, whose generator is fetched only when someone asks for it. The script trains
+  // as many steps as the run has taken, or the run's whole length before it has started.
+  async pytorchScript(runIndex: number, link: string): Promise<{ text: string; steps: number }> {
+    const run = this.store.get().runs[runIndex];
+    if (!run || !this.jobs) throw new Error('no run to export');
+    const job = { kind: 'exportInput' as const, spec: run.spec, data: this.dataFor(run.spec) };
+    const [input] = await this.jobs.runJobs([job]).results;
+    const { exportPyTorch } = await import('../export/pytorch');
+    const trainRows = input!.data.train.rows;
+    const perEpoch = Math.ceil(trainRows / (run.spec.training.batchSize || trainRows));
+    const whole = run.spec.training.maxEpochs > 0 ? run.spec.training.maxEpochs * perEpoch : 1000;
+    const steps = run.status && run.status.step > 0 ? run.status.step : whole;
+    return { text: exportPyTorch({ ...input!, link, steps }), steps };
   }
 
   // The page's language, once its text has arrived; the link keeps it.

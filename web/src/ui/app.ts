@@ -77,7 +77,11 @@ export function mountApp(
 
     board = new ChartBoard(s);
     const gallery = lessonsGallery();
-    const share = sharePanel(getLink, () => store.get());
+    const share = sharePanel(
+      getLink,
+      () => store.get(),
+      () => controller.pytorchScript(store.get().selected, getLink()),
+    );
     const header = topBar(controller, gallery.el, () => share.copy());
     const banner = bannerView(controller);
     const lesson = lessonCard(controller);

@@ -2,9 +2,9 @@
 // named in hide=, may start by itself (autoplay=1), and talks to the page around it through
 // postMessage (documented in web/EMBED.md):
 //   in  (only from window.parent): playground:set {link | spec}, playground:play, playground:pause,
-//        playground:reset, playground:step {unit}, playground:get
+//        playground:reset, playground:step {unit}, playground:get, playground:exportPyTorch {run}
 //   out (to window.parent):        playground:ready, playground:metrics, playground:state,
-//        playground:error, playground:warnings
+//        playground:error, playground:warnings, playground:pytorch
 // Everything that comes in is validated like a shared link (decode / validateSpec).
 import type { Controller } from '../state/controller';
 import type { AppState, Run, Store, Topic } from '../state/store';
@@ -149,6 +149,21 @@ export function startEmbed(store: Store, controller: Controller, getLink: () => 
         post({ type: 'playground:state', playing: store.get().playing, link: getLink() });
         post(metricsMessage(store.get()));
         return;
+      case 'playground:exportPyTorch': {
+        // run: 1-based, as in playground:metrics; the selected run when absent.
+        const s = store.get();
+        const run = typeof msg['run'] === 'number' ? Math.floor(msg['run']) - 1 : s.selected;
+        if (!(run >= 0 && run < s.runs.length)) {
+          post({ type: 'playground:error', kind: 'exportFailed', message: `no run ${run + 1}` });
+          return;
+        }
+        controller.pytorchScript(run, getLink()).then(
+          ({ text, steps }) => post({ type: 'playground:pytorch', run: run + 1, steps, text }),
+          (e: Error) =>
+            post({ type: 'playground:error', kind: 'exportFailed', message: e.message }),
+        );
+        return;
+      }
       default:
         return; // unknown messages are ignored
     }

@@ -4,7 +4,14 @@
 // gives the same numbers on one worker or eight. Long jobs train in slices of a few
 // milliseconds and give the worker back between them, so a cancel (or the runs' playback)
 // is answered at once.
-import type { CustomData, EngineModule, ExperimentSpec } from '../engine/engine-api';
+import type {
+  CustomData,
+  DataView2D,
+  EngineModule,
+  ExperimentSpec,
+  NetworkInfo,
+  ParamTensor,
+} from '../engine/engine-api';
 
 // Network: train `spec` to its end (epoch limit or early stop), then score the validation
 // split (the held-out fold when spec.data.folds > 1).
@@ -14,7 +21,15 @@ export interface NetworkFoldJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob;
+// Export: what "Export as PyTorch" needs of a run (export/types.ts), from a fresh Trainer, so
+// the parameters are the initial ones whatever the run has trained since.
+export interface ExportInputJob {
+  kind: 'exportInput';
+  spec: ExperimentSpec;
+  data: CustomData | null;
+}
+
+export type JobRequest = NetworkFoldJob | ExportInputJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -24,7 +39,16 @@ export interface NetworkFoldResult {
   state: string; // the run's end state: finished, earlyStopped, diverged
 }
 
-export type JobResult = NetworkFoldResult;
+export interface ExportInputResult {
+  kind: 'exportInput';
+  spec: ExperimentSpec; // normalized: every field filled in
+  engineVersion: string;
+  network: NetworkInfo;
+  parameters: ParamTensor[];
+  data: { train: DataView2D; validation: DataView2D; test: DataView2D };
+}
+
+export type JobResult = NetworkFoldResult | ExportInputResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -47,6 +71,8 @@ async function networkFold(
   job: NetworkFoldJob,
   host: JobHost,
 ): Promise<NetworkFoldResult> {
+  if (!(job.spec.training.maxEpochs > 0))
+    throw new Error('training.maxEpochs: a cross-validation fold needs an epoch limit');
   const trainer = job.data ? new engine.Trainer(job.spec, job.data) : new engine.Trainer(job.spec);
   try {
     let steps = 1;
@@ -77,9 +103,35 @@ async function networkFold(
   }
 }
 
-export function runJob(engine: EngineModule, job: JobRequest, host: JobHost): Promise<JobResult> {
+function exportInput(engine: EngineModule, job: ExportInputJob): ExportInputResult {
+  const trainer = job.data ? new engine.Trainer(job.spec, job.data) : new engine.Trainer(job.spec);
+  try {
+    return {
+      kind: 'exportInput',
+      spec: engine.normalizeSpec(job.spec),
+      engineVersion: engine.version(),
+      network: trainer.network(),
+      parameters: trainer.parameters(),
+      data: {
+        train: trainer.data('train'),
+        validation: trainer.data('validation'),
+        test: trainer.data('test'),
+      },
+    };
+  } finally {
+    trainer.delete();
+  }
+}
+
+export async function runJob(
+  engine: EngineModule,
+  job: JobRequest,
+  host: JobHost,
+): Promise<JobResult> {
   switch (job.kind) {
     case 'networkFold':
       return networkFold(engine, job, host);
+    case 'exportInput':
+      return exportInput(engine, job);
   }
 }

@@ -19,10 +19,13 @@ export type MakeClient = (events: WorkerEvents) => WorkerPort;
 
 // A batch of jobs under way: its results in request order, and a cancel that resolves once
 // every worker has stopped the batch's job it was running.
-export interface JobBatch {
-  results: Promise<JobResult[]>;
+export interface JobBatch<R extends JobResult = JobResult> {
+  results: Promise<R[]>;
   cancel(): Promise<void>;
 }
+
+// What a study or an export needs of the pool.
+export type JobRunner = Pick<WorkerPool, 'runJobs'>;
 
 interface Batch {
   results: (JobResult | undefined)[];
@@ -148,15 +151,18 @@ export class WorkerPool implements WorkerPort {
 
   // Runs jobs on every worker of the pool (started as needed); onProgress gets the fraction
   // of the whole batch done.
-  runJobs(requests: JobRequest[], onProgress: (fraction: number) => void = () => {}): JobBatch {
+  runJobs<K extends JobRequest['kind']>(
+    requests: Extract<JobRequest, { kind: K }>[],
+    onProgress: (fraction: number) => void = () => {},
+  ): JobBatch<Extract<JobResult, { kind: K }>> {
     let batch!: Batch;
-    const results = new Promise<JobResult[]>((resolve, reject) => {
+    const results = new Promise<Extract<JobResult, { kind: K }>[]>((resolve, reject) => {
       batch = {
         results: requests.map(() => undefined),
         progress: requests.map(() => 0),
         left: requests.length,
         settled: false,
-        resolve,
+        resolve: resolve as (results: JobResult[]) => void,
         reject,
         onProgress,
         stopped: [],

@@ -1,12 +1,21 @@
-// Share and export: copy the link (the whole experiment is in it), the embed snippet, and the
-// metrics as CSV or JSON.
+// Share and export: copy the link (the whole experiment is in it), the embed snippet, the
+// metrics as CSV or JSON, and the selected run as a PyTorch script (download or copy).
 import type { AppState, Topic } from '../../state/store';
 import { t } from '../../i18n/i18n';
 import { download, h, section, uid } from '../dom';
 import { kMaxCsvLinkChars } from '../../spec/url-csv';
 import { metricsCsv, metricsJson } from '../export';
 
-export function sharePanel(getLink: () => string, getState: () => AppState) {
+export interface ScriptExport {
+  text: string;
+  steps: number;
+}
+
+export function sharePanel(
+  getLink: () => string,
+  getState: () => AppState,
+  pytorchScript: () => Promise<ScriptExport>,
+) {
   const status = h('p', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
   const copy = h(
     'button',
@@ -38,6 +47,45 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
   json.addEventListener('click', () =>
     download('metrics.json', 'application/json', metricsJson(getState(), getLink())),
   );
+  const script = h(
+    'button',
+    { type: 'button', 'data-action': 'export-pytorch' },
+    t('share.exportPyTorch'),
+  );
+  const copyScript = h(
+    'button',
+    { type: 'button', 'data-action': 'copy-pytorch' },
+    t('share.copyPyTorch'),
+  );
+  const scriptName = () => `run${getState().selected + 1}_pytorch.py`;
+  const withScript = async (use: (out: ScriptExport) => Promise<string>) => {
+    status.textContent = t('share.exportWorking');
+    for (const b of [script, copyScript]) b.disabled = true;
+    try {
+      status.textContent = await use(await pytorchScript());
+    } catch (e) {
+      status.textContent = t('share.exportFailed', { message: (e as Error).message });
+    } finally {
+      for (const b of [script, copyScript]) b.disabled = false;
+    }
+  };
+  script.addEventListener(
+    'click',
+    () =>
+      void withScript(async (out) => {
+        const name = scriptName();
+        download(name, 'text/x-python', out.text);
+        return t('share.exported', { name, steps: out.steps });
+      }),
+  );
+  copyScript.addEventListener(
+    'click',
+    () =>
+      void withScript(async (out) => {
+        await navigator.clipboard.writeText(out.text);
+        return t('share.scriptCopied', { lines: out.text.split('\n').length });
+      }),
+  );
   // Said before anyone copies: a table too large to travel stays out of the link.
   const tooLarge = h('p', { class: 'share-warning' });
   const el = section(
@@ -45,6 +93,8 @@ export function sharePanel(getLink: () => string, getState: () => AppState) {
     t('panel.share'),
     tooLarge,
     h('div', { class: 'buttons' }, copy, csv, json),
+    h('p', { class: 'field-help' }, t('share.exportPyTorchHint')),
+    h('div', { class: 'buttons' }, script, copyScript),
     status,
     h('label', { for: snippetId }, t('share.embedHint')),
     snippet,
