@@ -1,5 +1,13 @@
 // fast-check generators of valid experiments, built from the engine's schema (so a new field is
 // covered without editing this file).
+import {
+  kCvTargets,
+  kGeometryPenalties,
+  kGridParams,
+  kPathModels,
+  kStages,
+  type StudyOptions,
+} from '../../web/src/spec/study-options';
 import fc from 'fast-check';
 import {
   defaultLayer,
@@ -69,6 +77,53 @@ export const specArb: fc.Arbitrary<ExperimentSpec> = fc
     return repairSpec(spec).spec;
   });
 
+// Values a link can carry exactly: six significant digits, as the codec writes them.
+const sixDigits = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true }).map((v) => Number(v.toPrecision(6)));
+const gridValues = fc.array(sixDigits(0, 1e6), { minLength: 2, maxLength: 12 });
+
+export const studyArb: fc.Arbitrary<StudyOptions> = fc
+  .record({
+    model: fc.constantFrom(...kPathModels),
+    l1Ratio: sixDigits(0.01, 1),
+    alpha: fc.option(sixDigits(1e-12, 1e12)),
+    target: fc.constantFrom(...kCvTargets),
+    folds: fc.integer({ min: 2, max: 10 }),
+    params: fc.uniqueArray(fc.constantFrom(...kGridParams), { minLength: 2, maxLength: 2 }),
+    second: fc.boolean(),
+    values: gridValues,
+    values2: gridValues,
+    epochs: fc.integer({ min: 1, max: 500 }),
+    penalty: fc.constantFrom(...kGeometryPenalties),
+    lambda: sixDigits(0, 100),
+    gRatio: sixDigits(0, 1),
+    p: sixDigits(0.1, 4),
+    center: fc.tuple(sixDigits(-3, 3), sixDigits(-3, 3)),
+    hessian: fc
+      .tuple(sixDigits(0.1, 10), sixDigits(-1, 1), sixDigits(0.1, 10))
+      .filter(([a, b, d]) => a * d - b * b > 1e-3 * Math.max(a, d) ** 2),
+  })
+  .map((r) => ({
+    path: { model: r.model, l1Ratio: r.l1Ratio, alpha: r.alpha },
+    cv: {
+      target: r.target,
+      folds: r.folds,
+      param: r.params[0]!,
+      values: r.values,
+      param2: r.second ? r.params[1]! : null,
+      values2: r.second ? r.values2 : [],
+      epochs: r.epochs,
+    },
+    geometry: {
+      penalty: r.penalty,
+      lambda: r.lambda,
+      l1Ratio: r.gRatio,
+      p: r.p,
+      center: r.center,
+      hessian: r.hessian,
+    },
+  }));
+
 export const experimentArb: fc.Arbitrary<SharedExperiment> = fc
   .record({
     runs: fc.array(specArb, { minLength: 1, maxLength: kMaxRuns }),
@@ -79,5 +134,7 @@ export const experimentArb: fc.Arbitrary<SharedExperiment> = fc
     xAxis: fc.constantFrom('step' as const, 'epoch' as const),
     speed: fc.constantFrom(...kSpeeds),
     showTest: fc.boolean(),
+    stage: fc.constantFrom(...kStages),
+    study: studyArb,
   })
   .map(({ runs, ...view }) => ({ runs, points: null, csv: null, view: { ...view, lesson: null } }));

@@ -27,6 +27,11 @@ export const en = {
   'panel.warnings': 'Problems with the link',
 
   'panel.settings': 'Settings',
+  'stage.label': 'What the middle of the page shows',
+  'stage.network': 'Network',
+  'stage.path': 'λ path',
+  'stage.cv': 'Cross-validation',
+  'stage.geometry': 'L1 vs L2 geometry',
   'tabs.label': 'Sections',
   'tabs.train': 'Train',
   'tabs.data': 'Data',

@@ -27,6 +27,11 @@ export const zh: Messages = {
   'panel.warnings': '链接中的问题',
 
   'panel.settings': '设置',
+  'stage.label': '页面中部显示的内容',
+  'stage.network': '网络',
+  'stage.path': 'λ 路径',
+  'stage.cv': '交叉验证',
+  'stage.geometry': 'L1 与 L2 的几何',
   'tabs.label': '分区',
   'tabs.train': '训练',
   'tabs.data': '数据',

@@ -2,6 +2,14 @@
 // the charts' x axis, the speed, whether test points are drawn, and the lesson it opened. Not
 // part of the engine's spec; checked like it (bad values are dropped with a warning).
 import { lessonById } from '../lessons/catalog';
+import {
+  decodeStudy,
+  defaultStudy,
+  encodeStudy,
+  kStudyKeys,
+  type StageId,
+  type StudyOptions,
+} from './study-options';
 import { safeText, type SpecWarning } from './validate';
 
 const isLesson = (id: string) => lessonById(id) !== undefined;
@@ -33,6 +41,8 @@ export interface ViewOptions {
   speed: number; // optimizer steps per animation frame, one of kSpeeds
   showTest: boolean;
   lesson: string | null; // the lesson the page opened with (#lesson=<id>), shown beside the run
+  stage: StageId; // what the stage shows beside the data: the network or a "Choosing λ" view
+  study: StudyOptions; // the "Choosing λ" views' settings (study-options.ts)
 }
 
 export function defaultView(): ViewOptions {
@@ -45,6 +55,8 @@ export function defaultView(): ViewOptions {
     speed: 10,
     showTest: false,
     lesson: null,
+    stage: 'network',
+    study: defaultStudy(),
   };
 }
 
@@ -58,6 +70,7 @@ export const kViewKeys = new Set([
   'speed',
   'tp',
   'lesson',
+  ...kStudyKeys,
 ]);
 
 export function encodeView(view: ViewOptions): string[] {
@@ -71,6 +84,7 @@ export function encodeView(view: ViewOptions): string[] {
   if (view.speed !== d.speed) pairs.push(`speed=${view.speed}`);
   if (view.showTest !== d.showTest) pairs.push(`tp=${view.showTest ? 1 : 0}`);
   if (view.lesson) pairs.push(`lesson=${view.lesson}`);
+  pairs.push(...encodeStudy(view.stage, view.study));
   return pairs;
 }
 
@@ -128,5 +142,8 @@ export function decodeView(pairs: Map<string, string>, warnings: SpecWarning[]):
     if (isLesson(lesson)) view.lesson = lesson;
     else warnings.push({ code: 'invalid', key: 'lesson', value: safeText(lesson) });
   }
+  const { stage, study } = decodeStudy(pairs, warnings);
+  view.stage = stage;
+  view.study = study;
   return view;
 }

@@ -18,6 +18,7 @@ import { modelPanel } from './controls/model-panel';
 import { optimizerPanel } from './controls/optimizer-panel';
 import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
+import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
 import { lessonCard, lessonsGallery } from './lessons-gallery';
@@ -88,7 +89,9 @@ export function mountApp(
     const legend = runLegend(controller);
     const strip = controlStrip(controller, s, [legend.duplicate]);
     const data = dataPanel(controller, s);
-    const network = networkView(controller);
+    const stage = stageTabs(controller, [
+      { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
+    ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);
     const tabs = settingsTabs([
@@ -110,7 +113,7 @@ export function mountApp(
       strip,
       legend,
       data,
-      network,
+      stage,
       boundary,
       loss,
       tabs,
@@ -153,7 +156,7 @@ export function mountApp(
           lesson.el,
           data.el,
         ),
-        h('div', { class: 'stage-col stage-network', id: 'stage-network' }, network.el),
+        h('div', { class: 'stage-col stage-network', id: 'stage-network' }, stage.el),
         h('div', { class: 'stage-col stage-output', id: 'stage-output' }, boundary.el, loss.el),
       ),
       h(
