@@ -214,7 +214,7 @@ void Trainer::trainStep() {
   const std::vector<Dense*>& dense = model_->denseLayers();
   penalties_.addGradients(params);
   recorder_.gradientsBeforeClip(params);  // also the norm after clipping, until a clip changes it
-  const clipping = spec_.training.clipNorm > 0.0 || spec_.training.clipValue > 0.0;
+  const bool clipping = spec_.training.clipNorm > 0.0 || spec_.training.clipValue > 0.0;
   if (spec_.training.clipNorm > 0.0) clipGradNorm(params, spec_.training.clipNorm);
   if (spec_.training.clipValue > 0.0) clipGradValue(params, spec_.training.clipValue);
   if (clipping) recorder_.gradientsAfterClip(params);
