@@ -19,16 +19,16 @@
 //     with backtracking inside each quadrant, started from the best points of a grid over the
 //     region where w* must lie: (w − c)ᵀH(w − c) ≤ cᵀHc). For p < 1 the objective is
 //     non-convex; the grid makes the global minimum, not only a local one, the answer (tested
-//     against a brute-force search). Gradient at the non-zero weights ≤ 1e-12 relative.
+//     against a brute-force search). The gradient at the non-zero weights is ≤ 1e-12 of the size
+//     of its terms.
 // The constrained view: w*(λ) also solves min L(w) subject to R(w) ≤ t with t = R(w*(λ))
-// (Lagrange duality for the convex penalties; for lp a picture of the same tangency). radius
-// gives t, ballOutline the curve R(w) = t as a closed polyline: for l1, l2 and elastic net the
-// point on each ray at angle 2πk/n (k = 0..n−1, n a multiple of 4, so the axis points, the l1
-// corners, are included exactly); for lp the superellipse t^(1/p)·(sgn cos θ |cos θ|^(2/p),
-// sgn sin θ |sin θ|^(2/p)), which puts points into the cusps of a non-convex ball. The last
-// point repeats the first.
-// Reference: Tibshirani (1996), Fig. 2; Hastie, Tibshirani & Friedman, ESL §3.4.3 Fig. 3.11–3.12;
-// Frank & Friedman (1993) for the bridge (lp) penalties.
+// (Lagrange duality for the convex penalties; for lp a picture of the same tangency).
+// penaltyValue(r, w*) gives t, ballOutline the curve R(w) = t as a closed polyline: for l1, l2 and
+// elastic net the point on each ray at angle 2πk/n (k = 0..n−1, n a multiple of 4, so the axis
+// points, the l1 corners, are included exactly); for lp the superellipse t^(1/p)·(sgn cos θ |cos
+// θ|^(2/p), sgn sin θ |sin θ|^(2/p)), which puts points into the cusps of a non-convex ball. The
+// last point repeats the first. Reference: Tibshirani (1996), Fig. 2; Hastie, Tibshirani &
+// Friedman, ESL §3.4.3 Fig. 3.11–3.12; Frank & Friedman (1993) for the bridge (lp) penalties.
 #pragma once
 
 #include <Eigen/Core>
