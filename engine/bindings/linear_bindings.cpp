@@ -212,6 +212,8 @@ val geometry2d(val options) {
   const int resolution = intIn(options["resolution"], "options.resolution", 2, 512, 64);
   const int points = intIn(options["outlinePoints"], "options.outlinePoints", 8, 4096, 256);
   if (points % 4 != 0) throwJsError("options.outlinePoints: must be a multiple of 4");
+  if (static_cast<double>(points) * static_cast<double>(lambdas.size()) > 1e6)
+    throwJsError("options.outlinePoints × options.lambdas.length: at most 1,000,000 points");
 
   return guarded([&] {
     std::vector<double> optima, radii, lossAt, outlines;

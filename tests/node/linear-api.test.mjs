@@ -373,5 +373,9 @@ test('geometry2d errors name the argument', () => {
   throwsError(() => engine.geometry2d({ ...ok, resolution: 1 }), /options\.resolution/);
   throwsError(() => engine.geometry2d({ ...ok, outlinePoints: 10 }), /options\.outlinePoints/);
   throwsError(() => engine.geometry2d({ ...ok, extra: 1 }), /options\.extra/);
+  throwsError(
+    () => engine.geometry2d({ ...ok, lambdas: new Float64Array(500), outlinePoints: 4096 }),
+    /1,000,000 points/,
+  );
   throwsError(() => engine.geometry2d(3), /options/);
 });

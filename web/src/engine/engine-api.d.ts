@@ -385,7 +385,9 @@ export interface Geometry2dOptions {
   lambdas: number[] | Float64Array; // 1..1000 strengths, each ≥ 0
   bounds: [number, number, number, number]; // [xMin, xMax, yMin, yMax] of the loss grid
   resolution?: number; // loss grid size, 2..512 (default 64)
-  outlinePoints?: number; // points per ball outline, a multiple of 4 in [8, 4096] (default 256)
+  // Points per ball outline, a multiple of 4 in [8, 4096] (default 256); outlinePoints ×
+  // lambdas.length at most 1,000,000.
+  outlinePoints?: number;
 }
 
 export interface Geometry2d {
