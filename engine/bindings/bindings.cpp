@@ -1,6 +1,7 @@
-// The engine's JavaScript API (Embind). The only file that includes <emscripten/bind.h>:
-// everything here converts between plain JS values and the C++ core, which never sees
-// emscripten::val. Declared for TypeScript in web/src/engine/engine-api.d.ts.
+// The engine's JavaScript API (Embind): the Trainer and the schema. The exact linear solvers
+// have their own file (linear_bindings.cpp); both share js_values.hpp. Everything here converts
+// between plain JS values and the C++ core, which never sees emscripten::val. Declared for
+// TypeScript in web/src/engine/engine-api.d.ts.
 //   - A spec arrives as a plain object; every key is read through the schema table
 //     (spec/spec_schema.hpp), unknown keys and wrong types are errors naming the key path.
 //   - C++ exceptions are caught here and rethrown as JS Errors with their message (em++ 3.1.6
@@ -10,18 +11,16 @@
 #include <emscripten/val.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "bindings/js_values.hpp"
 #include "data/csv.hpp"
 #include "data/real_sets.hpp"
 #include "metrics/metric_columns.hpp"
 #include "spec/describe_schema.hpp"
 #include "spec/experiment_spec.hpp"
-#include "spec/spec_reader.hpp"
 #include "spec/spec_schema.hpp"
 #include "train/trainer.hpp"
 
@@ -30,163 +29,9 @@ using emscripten::val;
 namespace engine {
 namespace {
 
+using namespace engine::js;
+
 constexpr double kMaxStepsPerCall = 10000000;
-
-[[noreturn]] void throwJsError(const std::string& message) {
-  val::global("Error").new_(message).throw_();
-  std::abort();  // throw_ does not return
-}
-
-// Runs f, turning any C++ exception into a JS Error with the same message.
-template <typename F>
-auto guarded(F f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    throwJsError(e.what());
-  }
-}
-
-std::string typeOf(const val& v) {
-  if (v.isNull()) return "null";
-  if (val::global("Array").call<bool>("isArray", v)) return "array";
-  return v.typeOf().as<std::string>();
-}
-
-bool isPlainObject(const val& v) { return typeOf(v) == "object"; }
-
-std::vector<std::string> objectKeys(const val& obj) {
-  return emscripten::vecFromJSArray<std::string>(val::global("Object").call<val>("keys", obj));
-}
-
-// ---- spec: JS object → ExperimentSpec ---------------------------------------------------------
-
-// The spec reader (spec/spec_reader.hpp) walks a JS value through this adapter.
-class JsInput : public InputValue {
- public:
-  explicit JsInput(val value) : value_(std::move(value)) {}
-  std::string type() const override { return typeOf(value_); }
-  double number() const override { return value_.as<double>(); }
-  bool boolean() const override { return value_.as<bool>(); }
-  std::string string() const override {
-    // Cut before converting: a hostile string could be megabytes long.
-    return value_.call<val>("slice", 0, static_cast<int>(kMaxStringLength) + 1).as<std::string>();
-  }
-  std::vector<std::string> keys() const override { return objectKeys(value_); }
-  std::unique_ptr<InputValue> get(const std::string& key) const override {
-    return std::make_unique<JsInput>(value_[key]);
-  }
-  long long length() const override {
-    return static_cast<long long>(value_["length"].as<double>());
-  }
-  std::unique_ptr<InputValue> at(long long i) const override {
-    return std::make_unique<JsInput>(value_[static_cast<int>(i)]);
-  }
-
- private:
-  val value_;
-};
-
-ExperimentSpec readSpecFromJs(const val& input, const ExperimentSpec& base = ExperimentSpec{}) {
-  return guarded([&] { return readSpec(JsInput(input), base); });
-}
-
-// ---- ExperimentSpec → JS object --------------------------------------------------------------
-
-void setPath(val& root, const std::string& path, const val& value) {
-  val node = root;
-  std::size_t start = 0;
-  for (std::size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', start)) {
-    const std::string key = path.substr(start, dot - start);
-    if (node[key].isUndefined()) node.set(key, val::object());
-    node = node[key];
-    start = dot + 1;
-  }
-  node.set(path.substr(start), value);
-}
-
-val fieldValue(const FieldDesc& f, const void* owner) {
-  switch (f.type) {
-    case FieldType::Number:
-    case FieldType::Integer: return val(f.getNumber(owner));
-    case FieldType::Boolean: return val(f.getNumber(owner) != 0.0);
-    case FieldType::Enum: return val(f.getString(owner));
-    case FieldType::StringList: {
-      val list = val::array();
-      for (const std::string& s : f.getList(owner)) list.call<void>("push", s);
-      return list;
-    }
-  }
-  return val::undefined();
-}
-
-val specToJs(const ExperimentSpec& spec) {
-  val root = val::object();
-  for (const FieldDesc& f : specFields()) setPath(root, f.path, fieldValue(f, &spec));
-  val hidden = val::array();
-  for (const LayerSpec& layer : spec.model.hidden) {
-    val entry = val::object();
-    for (const FieldDesc& f : layerFields()) entry.set(f.path, fieldValue(f, &layer));
-    hidden.call<void>("push", entry);
-  }
-  root["model"].set("hidden", hidden);
-  return root;
-}
-
-// ---- arrays ---------------------------------------------------------------------------------
-
-val float64Array(const std::vector<double>& v) {
-  return val::global("Float64Array").new_(emscripten::typed_memory_view(v.size(), v.data()));
-}
-
-val float32Array(const float* data, std::size_t n) {
-  return val::global("Float32Array").new_(emscripten::typed_memory_view(n, data));
-}
-
-val float32Array(const Matrix& m) {
-  static_assert(sizeof(Scalar) == sizeof(float), "the WASM engine is float32");
-  return float32Array(m.data(), static_cast<std::size_t>(m.size()));
-}
-
-// A JS array or typed array of numbers, with a length limit checked before copying.
-std::vector<float> numbersFrom(const val& v, const std::string& what, long long expected) {
-  const std::string type = typeOf(v);
-  if (type != "array" && !(type == "object" && v["length"].typeOf().as<std::string>() == "number"))
-    throwJsError(what + ": must be an array or typed array of numbers, got " + type);
-  const auto length = static_cast<long long>(v["length"].as<double>());
-  if (expected >= 0 && length != expected)
-    throwJsError(what + ": expected " + std::to_string(expected) + " values, got " +
-                 std::to_string(length));
-  if (length > SpecLimits::kMaxDataValues)
-    throwJsError(what + ": too many values (at most " + std::to_string(SpecLimits::kMaxDataValues) +
-                 ")");
-  std::vector<float> out = emscripten::convertJSArrayToNumberVector<float>(v);
-  for (float x : out)
-    if (!std::isfinite(x)) throwJsError(what + ": values must be finite numbers");
-  return out;
-}
-
-// An optional list of `count` column names (undefined: none), each cut to 64 characters.
-std::vector<std::string> namesFrom(const val& v, const std::string& what, int count) {
-  if (v.isUndefined()) return {};
-  if (typeOf(v) != "array" || v["length"].as<int>() != count)
-    throwJsError(what + ": must be an array of " + std::to_string(count) + " names");
-  std::vector<std::string> names;
-  for (int i = 0; i < count; ++i) {
-    if (typeOf(v[i]) != "string") throwJsError(what + ": must hold strings");
-    names.push_back(v[i].call<val>("slice", 0, 64).as<std::string>());
-  }
-  return names;
-}
-
-int positiveInt(const val& v, const std::string& what, double max) {
-  if (typeOf(v) != "number") throwJsError(what + ": must be a number");
-  const double x = v.as<double>();
-  if (!(x >= 0 && x <= max) || std::floor(x) != x)
-    throwJsError(what + ": must be an integer in [0, " +
-                 std::to_string(static_cast<long long>(max)) + "]");
-  return static_cast<int>(x);
-}
 
 Split splitFrom(const std::string& name) {
   if (name == "train") return Split::Train;
@@ -387,17 +232,7 @@ JsTrainer* makeTrainer(val spec) {
 
 JsTrainer* makeTrainerWithData(val spec, val data) {
   ExperimentSpec s = readSpecFromJs(spec);
-  if (!isPlainObject(data)) throwJsError("data: must be an object {x, y, rows, cols}");
-  CustomData custom;
-  custom.rows = positiveInt(data["rows"], "data.rows", SpecLimits::kMaxSamples);
-  custom.cols = positiveInt(data["cols"], "data.cols", 10000);
-  custom.targetCols =
-      data["targetCols"].isUndefined() ? 1 : positiveInt(data["targetCols"], "data.targetCols", 16);
-  custom.featureNames = namesFrom(data["featureNames"], "data.featureNames", custom.cols);
-  custom.targetNames = namesFrom(data["targetNames"], "data.targetNames", custom.targetCols);
-  custom.x = numbersFrom(data["x"], "data.x", static_cast<long long>(custom.rows) * custom.cols);
-  custom.y =
-      numbersFrom(data["y"], "data.y", static_cast<long long>(custom.rows) * custom.targetCols);
+  CustomData custom = customDataFrom(data);
   return guarded([&] { return new JsTrainer(std::make_unique<Trainer>(s, std::move(custom))); });
 }
 

@@ -54,6 +54,9 @@ struct SplitData {
   // before standardisation) and its support (sorted indices of the non-zeros).
   std::vector<double> trueCoefficients;
   std::vector<int> trueSupport;
+  // Which rows of the whole data set (as generated or loaded, before splitting) each split
+  // holds, in the split's order.
+  std::vector<int> trainRows, validationRows, testRows;
 };
 
 }  // namespace engine

@@ -39,7 +39,15 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   Rng splitRng(seed, kDataSplitStream);
   const int n = static_cast<int>(full.raw.rows());
   SplitIndices idx;
-  if (keepOrder && spec.valFraction == 0.0 && spec.testFraction == 0.0) {
+  if (spec.folds > 0) {
+    std::vector<int> labels;  // stratify by class
+    if (full.numClasses > 0) {
+      labels.reserve(static_cast<std::size_t>(n));
+      for (int i = 0; i < n; ++i)
+        labels.push_back(static_cast<int>(full.target[static_cast<std::size_t>(i)]));
+    }
+    idx = foldSplitIndices(n, spec.testFraction, spec.folds, spec.fold, labels, seed, splitRng);
+  } else if (keepOrder && spec.valFraction == 0.0 && spec.testFraction == 0.0) {
     idx.train.resize(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) idx.train[static_cast<std::size_t>(i)] = i;
   } else {
@@ -49,6 +57,9 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   full.featureNames = expandedNames(transform, full);
 
   SplitData out;
+  out.trainRows = idx.train;
+  out.validationRows = idx.validation;
+  out.testRows = idx.test;
   out.train = takeRows(full, idx.train);
   out.validation = takeRows(full, idx.validation);
   out.test = takeRows(full, idx.test);
@@ -255,6 +266,25 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
   }
   full.numClasses = classification ? K : 0;
   return finish(std::move(full), InputTransform{}, spec, seed, /*keepOrder=*/true);
+}
+
+SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom) {
+  if (!custom) return makeData(spec, seed);
+  const CustomData& c = *custom;
+  const long long cells = static_cast<long long>(c.rows) * c.cols;
+  if (c.rows <= 0 || c.cols <= 0 || c.targetCols <= 0 ||
+      static_cast<long long>(c.x.size()) != cells ||
+      static_cast<long long>(c.y.size()) != static_cast<long long>(c.rows) * c.targetCols) {
+    throw std::invalid_argument(
+        "data: x must hold rows × cols values and y rows × targetCols values");
+  }
+  if (cells > SpecLimits::kMaxDataValues || c.rows > SpecLimits::kMaxSamples) {
+    throw std::invalid_argument("data: at most " + std::to_string(SpecLimits::kMaxSamples) +
+                                " rows and " + std::to_string(SpecLimits::kMaxDataValues) +
+                                " values");
+  }
+  return makeCustomData(spec, seed, c.x.data(), c.y.data(), c.rows, c.cols, c.featureNames,
+                        c.targetCols, c.targetNames);
 }
 
 }  // namespace engine

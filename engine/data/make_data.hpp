@@ -4,6 +4,16 @@
 // or testFraction never changes the generated points, and changing noise never changes which
 // row indices go to which split. The real sets ignore samples, noise and labelNoise.
 // Same spec + same seed ⇒ the same SplitData, bit for bit, in the same build.
+// k-fold cross-validation (data.folds = k > 0, data.fold = j): the test split is drawn exactly
+// as without folds; the other rows, in increasing index order, are dealt into k seeded folds
+// (linear/folds.hpp: PCG32 stream kFoldStream of the spec's seed, stratified by class for
+// classification, plain for regression), the validation split is fold j and the training split
+// the other k − 1 folds, both in increasing index order; data.valFraction is not used. The
+// folds depend only on the seed, k, the non-test rows and their classes, so one Trainer per
+// (grid point, fold) can run on any worker and give the same run; the training rows never
+// include fold j's rows. With fewer non-test rows than k the last folds are empty (split.hpp).
+// SplitData's trainRows / validationRows / testRows say which rows of the whole set each split
+// holds.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +40,22 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
                          int rows, int cols, const std::vector<std::string>& featureNames = {},
                          int targetCols = 1, const std::vector<std::string>& targetNames = {});
 constexpr int kMaxTargetColumns = 16;
+
+// User-supplied data (the spec's data.kind is "custom"): row-major rows × cols inputs and
+// rows × targetCols targets (one column for classification).
+struct CustomData {
+  std::vector<float> x;
+  std::vector<float> y;
+  int rows = 0;
+  int cols = 0;
+  int targetCols = 1;
+  std::vector<std::string> featureNames;  // optional: one per column of x
+  std::vector<std::string> targetNames;   // optional: one per column of y
+};
+
+// The data a Trainer uses: makeData, or makeCustomData with `custom` (required for kind
+// "custom", which it implies) after checking its sizes and the browser's limits.
+SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom);
 
 // The Rng streams makeData uses (exposed so tests can replay a stage on its own).
 constexpr std::uint64_t kDataGenerateStream = 0xda7a0001u;

@@ -1,8 +1,11 @@
 #include "data/split.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
+
+#include "linear/folds.hpp"
 
 namespace engine {
 
@@ -39,6 +42,37 @@ SplitIndices splitIndices(int n, double valFraction, double testFraction, Rng& r
   s.test.assign(perm.begin(), perm.begin() + nTest);
   s.validation.assign(perm.begin() + nTest, perm.begin() + nTest + nVal);
   s.train.assign(perm.begin() + nTest + nVal, perm.end());
+  return s;
+}
+
+SplitIndices foldSplitIndices(int n, double testFraction, int folds, int fold,
+                              const std::vector<int>& labels, std::uint64_t foldSeed, Rng& rng) {
+  if (folds < 2) {
+    throw std::invalid_argument("data.folds: must be 0 (off) or at least 2, got " +
+                                std::to_string(folds));
+  }
+  if (fold < 0 || fold >= folds) {
+    throw std::invalid_argument("data.fold: must be in [0, " + std::to_string(folds - 1) +
+                                "], got " + std::to_string(fold));
+  }
+  if (!labels.empty() && static_cast<int>(labels.size()) != n) {
+    throw std::invalid_argument("foldSplitIndices: " + std::to_string(labels.size()) +
+                                " labels for " + std::to_string(n) + " rows");
+  }
+  const SplitIndices held = splitIndices(n, 0.0, testFraction, rng);
+  std::vector<int> rest = held.train;
+  std::sort(rest.begin(), rest.end());
+  std::vector<int> restLabels;
+  if (!labels.empty()) {
+    restLabels.reserve(rest.size());
+    for (int i : rest) restLabels.push_back(labels[static_cast<std::size_t>(i)]);
+  }
+  const std::vector<int> ids =
+      linear::foldIdsAllowingEmpty(static_cast<int>(rest.size()), folds, foldSeed, restLabels);
+  SplitIndices s;
+  s.test = held.test;
+  for (std::size_t r = 0; r < rest.size(); ++r)
+    (ids[r] == fold ? s.validation : s.train).push_back(rest[r]);
   return s;
 }
 

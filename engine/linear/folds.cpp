@@ -19,10 +19,7 @@ void checkNk(int n, int k, const char* where) {
   }
 }
 
-}  // namespace
-
-std::vector<int> foldIds(int n, int k, std::uint64_t seed) {
-  checkNk(n, k, "foldIds");
+std::vector<int> plainIds(int n, int k, std::uint64_t seed) {
   Rng rng(seed, kFoldStream);
   std::vector<int> perm;
   rng.permutation(perm, n);
@@ -32,9 +29,8 @@ std::vector<int> foldIds(int n, int k, std::uint64_t seed) {
   return ids;
 }
 
-std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::uint64_t seed) {
+std::vector<int> stratifiedIds(const std::vector<int>& labels, int k, std::uint64_t seed) {
   const int n = static_cast<int>(labels.size());
-  checkNk(n, k, "stratifiedFoldIds");
   std::map<int, std::vector<int>> byClass;  // ordered by label
   for (int i = 0; i < n; ++i) byClass[labels[static_cast<std::size_t>(i)]].push_back(i);
   Rng rng(seed, kFoldStream);
@@ -49,13 +45,38 @@ std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::u
   return ids;
 }
 
-std::vector<int> foldIds(int n, int k, std::uint64_t seed, const std::vector<int>& labels) {
-  if (labels.empty()) return foldIds(n, k, seed);
-  if (static_cast<int>(labels.size()) != n) {
-    throw std::invalid_argument("foldIds: labels has " + std::to_string(labels.size()) +
+void checkLabels(int n, const std::vector<int>& labels, const char* where) {
+  if (!labels.empty() && static_cast<int>(labels.size()) != n) {
+    throw std::invalid_argument(std::string(where) + ": labels has " +
+                                std::to_string(labels.size()) +
                                 " entries for n = " + std::to_string(n) + " rows");
   }
+}
+
+}  // namespace
+
+std::vector<int> foldIds(int n, int k, std::uint64_t seed) {
+  checkNk(n, k, "foldIds");
+  return plainIds(n, k, seed);
+}
+
+std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::uint64_t seed) {
+  checkNk(static_cast<int>(labels.size()), k, "stratifiedFoldIds");
+  return stratifiedIds(labels, k, seed);
+}
+
+std::vector<int> foldIds(int n, int k, std::uint64_t seed, const std::vector<int>& labels) {
+  if (labels.empty()) return foldIds(n, k, seed);
+  checkLabels(n, labels, "foldIds");
   return stratifiedFoldIds(labels, k, seed);
+}
+
+std::vector<int> foldIdsAllowingEmpty(int n, int k, std::uint64_t seed,
+                                      const std::vector<int>& labels) {
+  if (n < 1) throw std::invalid_argument("foldIds: n must be >= 1 (empty data)");
+  if (k < 2) throw std::invalid_argument("foldIds: k must be >= 2, got " + std::to_string(k));
+  checkLabels(n, labels, "foldIds");
+  return labels.empty() ? plainIds(n, k, seed) : stratifiedIds(labels, k, seed);
 }
 
 int foldCount(const std::vector<int>& ids) {

@@ -24,6 +24,11 @@ std::vector<int> foldIds(int n, int k, std::uint64_t seed);
 std::vector<int> stratifiedFoldIds(const std::vector<int>& labels, int k, std::uint64_t seed);
 // One entry point for both: stratified when labels is non-empty (then labels.size() must be n).
 std::vector<int> foldIds(int n, int k, std::uint64_t seed, const std::vector<int>& labels);
+// The same ids, but k may exceed n (n ≥ 1, k ≥ 2): the folds no row reaches stay empty. For the
+// network's k-fold split of a small data set (data/make_data.hpp), where data.folds is chosen
+// before the data and must not make a valid spec fail.
+std::vector<int> foldIdsAllowingEmpty(int n, int k, std::uint64_t seed,
+                                      const std::vector<int>& labels);
 
 // k = max id + 1, after checking every id is in [0, k) and every fold has a row; n = ids.size().
 int foldCount(const std::vector<int>& ids);

@@ -31,6 +31,7 @@ bool conditionHolds(const Condition& c, const ExperimentSpec& spec) {
     case Op::NoneOf: return !contains(c.values, f->getString(&spec));
     case Op::IsTrue: return f->getNumber(&spec) != 0.0;
     case Op::Positive: return f->getNumber(&spec) > 0.0;
+    case Op::NotPositive: return !(f->getNumber(&spec) > 0.0);
     case Op::AnyLayerOneOf:
     case Op::AnyLayerIsTrue: break;
   }
@@ -54,6 +55,9 @@ Condition noneOf(std::string path, std::vector<std::string> values) {
 }
 Condition isTrue(std::string path) { return {Condition::Op::IsTrue, std::move(path), {}}; }
 Condition positive(std::string path) { return {Condition::Op::Positive, std::move(path), {}}; }
+Condition notPositive(std::string path) {
+  return {Condition::Op::NotPositive, std::move(path), {}};
+}
 Condition anyLayerOneOf(std::string key, std::vector<std::string> values) {
   return {Condition::Op::AnyLayerOneOf, std::move(key), std::move(values)};
 }

@@ -20,6 +20,7 @@ Condition oneOf(std::string path, std::vector<std::string> values);
 Condition noneOf(std::string path, std::vector<std::string> values);
 Condition isTrue(std::string path);
 Condition positive(std::string path);
+Condition notPositive(std::string path);
 Condition anyLayerOneOf(std::string key, std::vector<std::string> values);
 Condition anyLayerIsTrue(std::string key);
 

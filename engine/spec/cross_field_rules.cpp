@@ -13,10 +13,12 @@ std::vector<Rule> buildRules() {
   const std::vector<Condition> nesterov = {oneOf("optimizer.kind", {"sgd"}),
                                            isTrue("optimizer.nesterov")};
   const Condition sparse = oneOf("data.kind", dataKindNames(DataFamily::Sparse));
+  const Condition noFolds = notPositive("data.folds");
   std::vector<Rule> rules;
-  // The training split keeps at least a fifth of the rows.
+  // The training split keeps at least a fifth of the rows (with k folds the validation share
+  // does not apply).
   rules.push_back({"splitShares",
-                   {},
+                   {noFolds},
                    {"data.valFraction", "data.testFraction"},
                    Rule::Combine::Sum,
                    Rule::Relation::AtMost,
@@ -61,9 +63,10 @@ std::vector<Rule> buildRules() {
                    Rule::Fix::Clamp,
                    0.0,
                    "must be at most optimizer.lr"});
-  // Early stopping watches the validation loss.
+  // Early stopping watches the validation loss (with k folds, fold data.fold is the validation
+  // split).
   rules.push_back({"earlyStoppingSplit",
-                   {isTrue("training.earlyStopping.enabled")},
+                   {isTrue("training.earlyStopping.enabled"), noFolds},
                    {"data.valFraction"},
                    Rule::Combine::Sum,
                    Rule::Relation::Above,
@@ -95,6 +98,31 @@ std::vector<Rule> buildRules() {
                    Rule::Fix::Clamp,
                    0.0,
                    "must be at most " + std::to_string(SpecLimits::kMaxDataValues)});
+  // k-fold cross-validation needs two folds at least; 0 switches it off.
+  rules.push_back({"foldsCount",
+                   {positive("data.folds")},
+                   {"data.folds"},
+                   Rule::Combine::Sum,
+                   Rule::Relation::Above,
+                   1.0,
+                   "",
+                   "data.folds",
+                   Rule::Fix::Set,
+                   2.0,
+                   "must be 0 (a single validation split) or at least 2"});
+  // The validation fold is one of the k folds: 0 ≤ fold ≤ k − 1.
+  rules.push_back({"foldIndex",
+                   {positive("data.folds")},
+                   {"data.fold"},
+                   Rule::Combine::Sum,
+                   Rule::Relation::AtMost,
+                   0.0,
+                   "data.folds",
+                   "data.fold",
+                   Rule::Fix::Clamp,
+                   0.0,
+                   "must be at most data.folds − 1",
+                   -1.0});
   return rules;
 }
 
@@ -111,7 +139,7 @@ double combined(const Rule& rule, const ExperimentSpec& spec) {
 }
 
 double boundOf(const Rule& rule, const ExperimentSpec& spec) {
-  return rule.boundPath.empty() ? rule.bound : valueOf(rule.boundPath, spec);
+  return rule.boundPath.empty() ? rule.bound : valueOf(rule.boundPath, spec) + rule.boundOffset;
 }
 
 }  // namespace

@@ -4,8 +4,9 @@
 // a shared link or a control change the same way before the engine ever sees it, so every
 // state the page can reach is one the engine accepts.
 //   A rule: when every `when` condition holds, combine(terms) <relation> bound must hold,
-//   where combine is a sum or a product and bound a number or another field. Its repair sets
-//   `fixPath` to `fixValue` (Set) or to the value that meets the bound exactly (Clamp).
+//   where combine is a sum or a product and bound a number or another field plus a constant
+//   (boundOffset: "data.fold ≤ data.folds − 1"). Its repair sets `fixPath` to `fixValue` (Set)
+//   or to the value that meets the bound exactly (Clamp).
 #pragma once
 
 #include <string>
@@ -31,7 +32,8 @@ struct CrossFieldRule {
   std::string fixPath;
   Fix fix = Fix::Clamp;
   double fixValue = 0.0;
-  std::string message;  // what validate() says, after the terms: "must be at most 0.8"
+  std::string message;       // what validate() says, after the terms: "must be at most 0.8"
+  double boundOffset = 0.0;  // with boundPath: the bound is that field's value plus this
 };
 
 const std::vector<CrossFieldRule>& crossFieldRules();

@@ -52,6 +52,7 @@ const char* opName(Condition::Op op) {
     case Condition::Op::NoneOf: return "noneOf";
     case Condition::Op::IsTrue: return "isTrue";
     case Condition::Op::Positive: return "positive";
+    case Condition::Op::NotPositive: return "notPositive";
     case Condition::Op::AnyLayerOneOf: return "anyLayerOneOf";
     case Condition::Op::AnyLayerIsTrue: return "anyLayerIsTrue";
   }
@@ -126,6 +127,8 @@ void appendRules(std::ostringstream& os) {
       os << ",\"bound\":" << jsonNumber(r.bound);
     else
       os << ",\"boundPath\":" << jsonString(r.boundPath);
+    if (!r.boundPath.empty() && r.boundOffset != 0.0)
+      os << ",\"boundOffset\":" << jsonNumber(r.boundOffset);
     os << ",\"fix\":{\"path\":" << jsonString(r.fixPath) << ",\"kind\":\""
        << (r.fix == CrossFieldRule::Fix::Clamp ? "clamp" : "set") << "\"";
     if (r.fix == CrossFieldRule::Fix::Set) os << ",\"value\":" << jsonNumber(r.fixValue);

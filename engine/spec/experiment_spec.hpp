@@ -14,11 +14,15 @@ struct DataSpec {
   // circle | xor | gauss | spiral | moons | regression1d | sparseLinear |
   // diabetes | breastCancer | digits | custom
   std::string kind = "circle";
-  int samples = 200;        // generated sets only
-  double noise = 0.1;       // input noise (2D sets) or target noise std (regression sets)
-  double labelNoise = 0.0;  // fraction of flipped labels (2D sets)
-  double valFraction = 0.2;
+  int samples = 200;         // generated sets only
+  double noise = 0.1;        // input noise (2D sets) or target noise std (regression sets)
+  double labelNoise = 0.0;   // fraction of flipped labels (2D sets)
+  double valFraction = 0.2;  // not used when folds > 0
   double testFraction = 0.2;
+  // k-fold cross-validation of a network: with folds = k > 0 the validation split is fold
+  // `fold` (0..k−1) of a seeded k-fold partition of the non-test rows (data/make_data.hpp).
+  int folds = 0;  // 0 = off (valFraction decides the validation split), else 2..10
+  int fold = 0;
   // 2D input features: x1 x2 x1Squared x2Squared x1x2 sinX1 sinX2
   std::vector<std::string> features = {"x1", "x2"};
   int degree = 1;                       // regression1d: polynomial feature expansion degree

@@ -27,6 +27,7 @@ struct Condition {
     NoneOf,          // the enum at `path` is none of `values`
     IsTrue,          // the boolean at `path` is true
     Positive,        // the number at `path` is > 0
+    NotPositive,     // the number at `path` is ≤ 0 (an integer switch that is off)
     AnyLayerOneOf,   // some hidden layer's field `path` (a layer key) is one of `values`
     AnyLayerIsTrue,  // some hidden layer's boolean `path` is true
   };

@@ -93,10 +93,19 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(NUM("data.labelNoise", data.labelNoise, 0, 0.5, "fraction of flipped labels")
                   .withEffect(rebuild)
                   .when(oneOf("data.kind", plane)));
-  f.push_back(
-      NUM("data.valFraction", data.valFraction, 0, 0.5, "validation share").withEffect(rebuild));
+  f.push_back(NUM("data.valFraction", data.valFraction, 0, 0.5, "validation share")
+                  .withEffect(rebuild)
+                  .when(notPositive("data.folds")));
   f.push_back(
       NUM("data.testFraction", data.testFraction, 0, 0.5, "test share").withEffect(rebuild));
+  f.push_back(NUM("data.folds", data.folds, 0, 10,
+                  "k-fold cross-validation: the validation split is one of k seeded folds of "
+                  "the non-test rows (stratified for classes); 0 = off, else 2 to 10")
+                  .withEffect(rebuild));
+  f.push_back(NUM("data.fold", data.fold, 0, 9,
+                  "which of the k folds is the validation split (0 to data.folds − 1)")
+                  .withEffect(rebuild)
+                  .when(positive("data.folds")));
   {
     FieldDesc list;
     list.path = "data.features";

@@ -43,25 +43,7 @@ void Trainer::build() {
   const std::vector<std::string> errors = validate(spec_);
   if (!errors.empty()) throw std::invalid_argument(describeErrors(errors));
 
-  if (custom_) {
-    const CustomData& c = customData_;
-    const long long cells = static_cast<long long>(c.rows) * c.cols;
-    if (c.rows <= 0 || c.cols <= 0 || c.targetCols <= 0 ||
-        static_cast<long long>(c.x.size()) != cells ||
-        static_cast<long long>(c.y.size()) != static_cast<long long>(c.rows) * c.targetCols) {
-      throw std::invalid_argument(
-          "data: x must hold rows × cols values and y rows × targetCols values");
-    }
-    if (cells > SpecLimits::kMaxDataValues || c.rows > SpecLimits::kMaxSamples) {
-      throw std::invalid_argument("data: at most " + std::to_string(SpecLimits::kMaxSamples) +
-                                  " rows and " + std::to_string(SpecLimits::kMaxDataValues) +
-                                  " values");
-    }
-    data_ = makeCustomData(spec_.data, spec_.seed, c.x.data(), c.y.data(), c.rows, c.cols,
-                           c.featureNames, c.targetCols, c.targetNames);
-  } else {
-    data_ = makeData(spec_.data, spec_.seed);
-  }
+  data_ = makeSpecData(spec_.data, spec_.seed, custom_ ? &customData_ : nullptr);
   if (data_.train.rows() == 0) throw std::invalid_argument("data: the training split is empty");
 
   task_ = taskOf(data_.train);

@@ -20,6 +20,7 @@
 
 #include "core/rng.hpp"
 #include "data/dataset.hpp"
+#include "data/make_data.hpp"
 #include "loss/loss.hpp"
 #include "loss/make_loss.hpp"
 #include "metrics/metrics_log.hpp"
@@ -71,18 +72,6 @@ struct NeuronGrids {
   std::vector<int> layerSizes;
   // Layer by layer, unit by unit, each picture resolution² values in gridPredictions' order.
   std::vector<float> values;
-};
-
-// User-supplied data (the spec's data.kind is "custom"): row-major rows × cols inputs and
-// rows × targetCols targets (one column for classification).
-struct CustomData {
-  std::vector<float> x;
-  std::vector<float> y;
-  int rows = 0;
-  int cols = 0;
-  int targetCols = 1;
-  std::vector<std::string> featureNames;  // optional: one per column of x
-  std::vector<std::string> targetNames;   // optional: one per column of y
 };
 
 class Trainer {

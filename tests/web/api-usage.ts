@@ -3,9 +3,13 @@
 // caught here.
 import type {
   CreateEngine,
+  CvSummary,
   DeepPartial,
   EngineModule,
   ExperimentSpec,
+  Geometry2d,
+  LinearCvFold,
+  LinearPath,
   MetricsBatch,
 } from '../../web/src/engine/engine-api';
 
@@ -40,4 +44,35 @@ export async function tutorial(createEngine: CreateEngine): Promise<number[]> {
   const csv = engine.parseCsv('a,b\n1,2\n', 10);
   trainer.delete();
   return [...losses, grid.length, ...zeros, csv.rows, engine.describe().fields.length];
+}
+
+// "Choosing λ": a lasso path, cross-validation fold by fold (as a pool of workers would run
+// them) and the two-weight picture.
+export async function choosingLambda(createEngine: CreateEngine): Promise<number[]> {
+  const engine: EngineModule = await createEngine();
+  const spec: DeepPartial<ExperimentSpec> = { seed: 4, data: { kind: 'diabetes', folds: 5 } };
+  const path: LinearPath = engine.linearPath(spec, { model: 'lasso', nAlphas: 50 });
+  const folds: LinearCvFold[] = [];
+  for (let f = 4; f >= 0; f--)
+    folds.push(engine.linearCvFold(spec, { model: 'lasso', nAlphas: 50, folds: 5 }, f));
+  const cv: CvSummary = engine.combineCv(folds);
+  const logistic = engine.linearPath(
+    { data: { kind: 'breastCancer' } },
+    {
+      model: 'logistic',
+      penalty: 'l1',
+      tol: 1e-6,
+    },
+  );
+  const picture: Geometry2d = engine.geometry2d({
+    center: [1.5, 0.5],
+    hessian: [1, 0.3, 2],
+    penalty: 'lp',
+    p: 0.5,
+    lambdas: [0.1, 0.5, 1],
+    bounds: [-2, 2, -2, 2],
+    resolution: 100,
+  });
+  const alphaOneSe = path.alphas[cv.oneSe]!;
+  return [alphaOneSe, path.nonZeros[cv.best]!, logistic.testError[0]!, picture.radii[0]!];
 }

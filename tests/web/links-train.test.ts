@@ -1,8 +1,9 @@
 // Every link the decoder accepts yields runs the engine accepts and trains: random links made
 // of real keys with values in and out of range, conflicting on purpose (the validation and test
 // shares, Nesterov without momentum, a cosine floor above the learning rate, early stopping
-// without a validation split, sparse sizes), are decoded as the page does, and each run is
-// handed to the real engine (its Node build), which must accept it and take a step.
+// without a validation split, sparse sizes, k folds and the validation fold), are decoded as
+// the page does, and each run is handed to the real engine (its Node build), which must accept
+// it and take a step.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule } from '../../web/src/engine/engine-api';
@@ -33,6 +34,8 @@ const key = fc.oneof(
     'nz',
     'dim',
     'n',
+    'cvk',
+    'cvf',
   ),
   fc.constantFrom(...kPresentation.map((p) => p.key)),
 );

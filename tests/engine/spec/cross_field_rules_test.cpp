@@ -2,6 +2,7 @@
 // message names the fields and the value found.
 #include <catch2/catch.hpp>
 
+#include "spec/conditions.hpp"
 #include "spec/cross_field_rules.hpp"
 #include "spec/spec_schema.hpp"
 
@@ -79,6 +80,46 @@ TEST_CASE("Sparse-set rules apply to the sparse set only", "[spec]") {
   CHECK_FALSE(ruleHolds(rule("sparseSize"), spec));  // 20000 × 2000 values
   spec.data.samples = 2000;
   CHECK(ruleHolds(rule("sparseSize"), spec));
+}
+
+TEST_CASE("k-fold validation: at least 2 folds, the fold one of them, shares ignored", "[spec]") {
+  ExperimentSpec spec;
+  spec.data.folds = 1;
+  CHECK_FALSE(ruleHolds(rule("foldsCount"), spec));
+  CHECK(ruleError(rule("foldsCount"), spec) ==
+        "data.folds: must be 0 (a single validation split) or at least 2, got 1");
+  spec.data.folds = 2;
+  CHECK(ruleHolds(rule("foldsCount"), spec));
+  spec.data.fold = 1;
+  CHECK(ruleHolds(rule("foldIndex"), spec));  // 1 ≤ 2 − 1
+  spec.data.fold = 2;
+  CHECK_FALSE(ruleHolds(rule("foldIndex"), spec));
+  CHECK(ruleError(rule("foldIndex"), spec) == "data.fold: must be at most data.folds − 1, got 2");
+  spec.data.folds = 0;  // off: the fold is not used
+  CHECK(ruleHolds(rule("foldIndex"), spec));
+  // With folds the validation share does not apply: no split-share or early-stopping conflict.
+  spec.data.folds = 5;
+  spec.data.valFraction = 0.0;
+  spec.data.testFraction = 0.5;
+  spec.training.earlyStopping.enabled = true;
+  CHECK(ruleHolds(rule("earlyStoppingSplit"), spec));
+  spec.data.valFraction = 0.5;
+  CHECK(ruleHolds(rule("splitShares"), spec));
+  spec.data.folds = 0;
+  CHECK_FALSE(ruleHolds(rule("splitShares"), spec));
+  spec.data.valFraction = 0.0;
+  CHECK_FALSE(ruleHolds(rule("earlyStoppingSplit"), spec));
+}
+
+TEST_CASE("the validation share matters without folds, the fold index only with them", "[spec]") {
+  ExperimentSpec spec;
+  CHECK(isRelevant(*findSpecField("data.valFraction"), spec));
+  CHECK_FALSE(isRelevant(*findSpecField("data.fold"), spec));
+  spec.data.folds = 5;
+  CHECK_FALSE(isRelevant(*findSpecField("data.valFraction"), spec));
+  CHECK(isRelevant(*findSpecField("data.fold"), spec));
+  CHECK(findSpecField("data.folds")->effect == FieldEffect::Rebuild);
+  CHECK(findSpecField("data.fold")->effect == FieldEffect::Rebuild);
 }
 
 }  // namespace engine

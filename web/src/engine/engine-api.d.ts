@@ -30,8 +30,13 @@ export interface ExperimentSpec {
     samples: number;
     noise: number;
     labelNoise: number;
-    valFraction: number;
+    valFraction: number; // not used when folds > 0
     testFraction: number;
+    // k-fold cross-validation of the network: with folds = k (2..10) the validation split is
+    // fold `fold` (0..k−1) of a seeded k-fold partition of the non-test rows (stratified by
+    // class for classification; the test split is unchanged); 0 = off.
+    folds: number;
+    fold: number;
     features: Feature2D[];
     degree: number;
     dimensions: number;
@@ -102,7 +107,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] :
 // engine/spec/field_desc.hpp. anyLayer* conditions name a layer field and hold when some hidden
 // layer satisfies them.
 export interface SpecCondition {
-  op: 'oneOf' | 'noneOf' | 'isTrue' | 'positive' | 'anyLayerOneOf' | 'anyLayerIsTrue';
+  op: 'oneOf' | 'noneOf' | 'isTrue' | 'positive' | 'notPositive' | 'anyLayerOneOf' | 'anyLayerIsTrue';
   path: string;
   values?: string[];
 }
@@ -125,8 +130,8 @@ export interface FieldSchema {
 }
 
 // A rule tying fields together (engine/spec/cross_field_rules.hpp): when every `when` holds,
-// (sum or product of terms) <relation> (bound or the field at boundPath) must hold; the repair
-// sets fix.path to fix.value, or clamps it to meet the bound.
+// (sum or product of terms) <relation> (bound, or the field at boundPath plus boundOffset) must
+// hold; the repair sets fix.path to fix.value, or clamps it to meet the bound.
 export interface CrossFieldRule {
   id: string;
   when: SpecCondition[];
@@ -135,6 +140,7 @@ export interface CrossFieldRule {
   relation: 'atMost' | 'above' | 'equals';
   bound?: number;
   boundPath?: string;
+  boundOffset?: number; // with boundPath; absent: 0
   fix: { path: string; kind: 'clamp' | 'set'; value?: number };
   message: string;
 }
@@ -303,6 +309,104 @@ export interface CsvTable {
   categories: (string[] | null)[]; // one per column: sorted labels of a text column, else null
 }
 
+// ---- Exact linear solvers ("Choosing λ"): engine/linear, engine/bindings/linear_bindings.cpp --
+
+// The model of linearPath / linearCvFold. Objectives are scikit-learn 1.2's, intercept never
+// penalised (engine/linear/README.md):
+//   lasso       1/(2n)‖y − Xw − b‖² + α‖w‖₁                         (Lasso, lasso_path)
+//   elasticNet  1/(2n)‖y − Xw − b‖² + α(ρ‖w‖₁ + (1−ρ)/2‖w‖²), ρ = l1Ratio ∈ (0, 1], default 0.5
+//   ridge       1/(2n)‖y − Xw − b‖² + (α/2)‖w‖²      (sklearn Ridge(alpha = n·α)), solved exactly
+//   logistic    C·Σ logloss + ρ‖w‖₁ + (1−ρ)/2‖w‖², ρ = 1 for penalty 'l1' (default), 0 for 'l2',
+//               or l1Ratio (elastic-net logistic); two classes only
+export interface LinearPathOptions {
+  model: 'lasso' | 'elasticNet' | 'ridge' | 'logistic';
+  l1Ratio?: number; // elasticNet (default 0.5) and logistic; not with penalty
+  penalty?: 'l1' | 'l2'; // logistic only (default 'l1')
+  nAlphas?: number; // grid points, 1..1000 (default 100)
+  eps?: number; // smallest / largest penalty of the grid, in (0, 1) (default 1e-3)
+  // Stopping tolerance in (0, 1): lasso / elastic net sklearn's duality-gap tol (default 1e-4),
+  // logistic the KKT residual (default 1e-8); ridge is exact and ignores it.
+  tol?: number;
+  // Iteration limit, 1..1e6: coordinate-descent sweeps per α (default 1000, sklearn's
+  // max_iter) or Newton iterations per C (logistic, default 100). Small tol needs more.
+  maxIter?: number;
+}
+
+export interface LinearPath {
+  // The grid, strongest penalty first: α decreasing (lasso, elasticNet, ridge), or for logistic
+  // the C values, increasing (C is an inverse penalty). Lasso / elastic net: sklearn's default
+  // grid from α_max (every weight 0) down to eps·α_max; ridge: glmnet's grid for ridge
+  // (α_max at ρ = 0.001); logistic: from C_min (every weight 0; at ρ = 0, C_min of ρ = 0.001)
+  // up to C_min/eps.
+  alphas: Float64Array;
+  coefs: Float64Array; // nAlphas × p, row-major: coefs[i·p + j] = weight of feature j at alphas[i]
+  intercepts: Float64Array; // one per grid point
+  nonZeros: Int32Array; // exactly non-zero weights per grid point
+  featureNames: string[]; // p names, as network().featureNames
+  // Error of each grid point's fit on the held-out test split: mean squared error in the
+  // target's units (lasso, elasticNet, ridge) or misclassification rate (logistic). NaN when
+  // data.testFraction is 0.
+  testError: Float64Array;
+  converged: boolean; // every grid point met its tolerance
+  fitRows: number; // rows fitted (training + validation)
+  testRows: number; // rows of the test split
+}
+
+export interface LinearCvOptions extends LinearPathOptions {
+  folds: number; // k, 2..(fit rows)
+  seed?: number; // fold seed (default: the spec's seed, which gives the folds of data.folds = k)
+  // CV error: 'mse' for the regression models; logistic 'misclassification' (default) or 'logLoss'.
+  score?: 'mse' | 'misclassification' | 'logLoss';
+}
+
+export interface LinearCvFold {
+  fold: number;
+  alphas: Float64Array; // the grid of linearPath on the same rows and options (all folds share it)
+  errors: Float64Array; // per grid point, the error on this fold of the path fitted on the others
+}
+
+export interface CvSummary {
+  mean: Float64Array; // per grid point, the unweighted mean over the folds
+  se: Float64Array; // standard error: sd over the folds (ddof 1) / √k
+  best: number; // index of the smallest mean (the first, i.e. strongest penalty, on ties)
+  oneSe: number; // glmnet's lambda.1se: the strongest penalty with mean ≤ mean[best] + se[best]
+}
+
+// The two-weight picture of why L1 gives zeros (engine/linear/geometry.hpp): the loss
+// L(w) = ½(w − c)ᵀH(w − c) and a penalty R at strengths λ:
+//   l1 R = |w₁| + |w₂|; l2 R = ½(w₁² + w₂²); elasticNet R = ρ(|w₁| + |w₂|) + (1−ρ)/2(w₁² + w₂²);
+//   lp R = |w₁|^p + |w₂|^p (non-convex for p < 1).
+export interface Geometry2dOptions {
+  center: [number, number] | Float64Array; // c, the unpenalised optimum
+  hessian: [number, number, number] | Float64Array; // [a, b, d]: H = [[a, b], [b, d]], positive definite
+  penalty: 'l1' | 'l2' | 'elasticNet' | 'lp';
+  l1Ratio?: number; // elasticNet: ρ in [0, 1] (default 0.5)
+  p?: number; // lp: p in [0.1, 4] (default 0.5)
+  lambdas: number[] | Float64Array; // 1..1000 strengths, each ≥ 0
+  bounds: [number, number, number, number]; // [xMin, xMax, yMin, yMax] of the loss grid
+  resolution?: number; // loss grid size, 2..512 (default 64)
+  // Points per ball outline, a multiple of 4 in [8, 4096] (default 256); outlinePoints ×
+  // lambdas.length at most 1,000,000.
+  outlinePoints?: number;
+}
+
+export interface Geometry2d {
+  resolution: number;
+  // L on resolution² points, row by row from yMin (as gridPredictions):
+  // loss[r·resolution + c] = L(xMin + (xMax − xMin)·c/(resolution − 1), yMin + (yMax − yMin)·r/(resolution − 1)).
+  loss: Float64Array;
+  // w*(λ) = argmin L(w) + λR(w) per λ, (w₁, w₂) interleaved; exact (float64), l1 zeros exactly 0.
+  optima: Float64Array;
+  // The constrained view: t = R(w*(λ)) per λ, so w* minimises L over the ball R(w) ≤ t.
+  radii: Float64Array;
+  lossAtOptima: Float64Array; // L(w*(λ)): the contour level that touches the ball
+  outlinePoints: number;
+  // Per λ, the curve R(w) = radii[i] as a closed polyline of outlinePoints + 1 points (x, y)
+  // interleaved, the last equal to the first; (outlinePoints + 1)·2 values per λ. Axis points
+  // (the l1 corners) are exact; for lp with p < 1 the curve is non-convex.
+  outlines: Float64Array;
+}
+
 export interface EngineModule {
   Trainer: {
     new (spec: DeepPartial<ExperimentSpec>): Trainer;
@@ -322,6 +426,28 @@ export interface EngineModule {
   // "…"), and its values are the label indices 0..K−1. A column mixing numbers and text,
   // empty fields, NaN and missing-value markers (NA, null, ...) throw an Error naming the line.
   parseCsv(text: string, maxRows: number): CsvTable;
+  // Regularization path of a linear model on the data set of `spec` (data section and seed;
+  // `data` for kind 'custom'), generated, split and feature-expanded exactly as a Trainer
+  // would, fitted on the training + validation rows together (the test split held out). The
+  // features are standardised on those rows in float64 (StandardScaler) when data.standardize
+  // (the default); coefs are in those standardised units. Throws an Error naming the argument
+  // (unknown option keys too): logistic needs two classes, the others a regression target or
+  // two classes; multi-output custom data is refused.
+  linearPath(spec: DeepPartial<ExperimentSpec>, options: LinearPathOptions, data?: CustomData): LinearPath;
+  // One fold of k-fold cross-validation over the same rows (as LassoCV: the grid of all those
+  // rows; the path fitted on the other folds, scored on this one). Fold ids are seeded
+  // (stratified by class for classification data); with the spec's seed they are the folds
+  // the network gets from data.folds = k (fold f = the validation split of data.fold = f).
+  // Folds can run on different workers in any order: combineCv gives bit-identical results.
+  linearCvFold(
+    spec: DeepPartial<ExperimentSpec>,
+    options: LinearCvOptions,
+    fold: number,
+    data?: CustomData,
+  ): LinearCvFold;
+  // Reduces every fold (each once, any order; linearCvFold results can be passed as they are).
+  combineCv(folds: { fold: number; errors: Float64Array | number[] }[]): CvSummary;
+  geometry2d(options: Geometry2dOptions): Geometry2d;
   // Multiplies two n × n float matrices `repeats` times with the engine's own kernel (Eigen)
   // and returns a checksum; the benchmark times it to measure the GEMM ceiling.
   gemmKernel(n: number, repeats: number): number;

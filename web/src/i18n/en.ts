@@ -176,6 +176,8 @@ export const en = {
     'early stopping watches the validation loss and needs a validation share above 0, so it was turned off.',
   'rule.sparseSupport': 'the true non-zeros k may not exceed the number of features p.',
   'rule.sparseSize': 'samples × features may be at most 4,000,000 in the browser.',
+  'rule.foldsCount': 'cross-validation needs at least 2 folds (0 turns it off).',
+  'rule.foldIndex': 'the validation fold must be one of the folds: 0 to folds − 1.',
   'warn.dismiss': 'Dismiss',
 
   'field.seed': 'Seed',
@@ -185,6 +187,8 @@ export const en = {
   'field.data.labelNoise': 'Flipped labels (fraction)',
   'field.data.valFraction': 'Validation share',
   'field.data.testFraction': 'Test share',
+  'field.data.folds': 'Cross-validation folds k (0 = off)',
+  'field.data.fold': 'Validation fold (0 to k − 1)',
   'field.data.features': 'Features',
   'field.data.degree': 'Polynomial degree',
   'field.data.dimensions': 'Features p',

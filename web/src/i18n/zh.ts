@@ -172,6 +172,8 @@ export const zh: Messages = {
   'rule.earlyStoppingSplit': '早停依据验证损失，需要大于 0 的验证集比例，因此已关闭。',
   'rule.sparseSupport': '真实非零系数个数 k 不能超过特征数 p。',
   'rule.sparseSize': '浏览器中样本数 × 特征数最多为 4,000,000。',
+  'rule.foldsCount': '交叉验证至少需要 2 折（0 表示关闭）。',
+  'rule.foldIndex': '验证折必须是其中一折：0 到 折数 − 1。',
   'warn.dismiss': '关闭',
 
   'field.seed': '随机种子',
@@ -181,6 +183,8 @@ export const zh: Messages = {
   'field.data.labelNoise': '标签翻转比例',
   'field.data.valFraction': '验证集比例',
   'field.data.testFraction': '测试集比例',
+  'field.data.folds': '交叉验证折数 k（0 = 关闭）',
+  'field.data.fold': '验证折（0 到 k − 1）',
   'field.data.features': '特征',
   'field.data.degree': '多项式次数',
   'field.data.dimensions': '特征数 p',

@@ -62,6 +62,8 @@ export const kPresentation: readonly Presentation[] = [
   row('data.features', 'f', 'data', 'features'),
   row('data.valFraction', 'val', 'data', 'split'),
   row('data.testFraction', 'test', 'data', 'split'),
+  row('data.folds', 'cvk', 'data', 'split', advanced),
+  row('data.fold', 'cvf', 'data', 'split', advanced),
   row('data.standardize', 'std', 'data', 'split', advanced),
 
   row('model.init', 'init', 'model', 'model', advanced),

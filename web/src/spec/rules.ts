@@ -35,6 +35,10 @@ function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean {
       const v = valueAt(spec, c.path);
       return typeof v === 'number' && v > 0;
     }
+    case 'notPositive': {
+      const v = valueAt(spec, c.path);
+      return !(typeof v === 'number' && v > 0);
+    }
     case 'anyLayerOneOf':
     case 'anyLayerIsTrue': {
       const key = c.path as LayerKey;
@@ -67,7 +71,9 @@ function combined(rule: CrossFieldRule, spec: ExperimentSpec, skip?: string): nu
 }
 
 function boundOf(rule: CrossFieldRule, spec: ExperimentSpec): number {
-  return rule.boundPath ? numberAt(spec, rule.boundPath) : (rule.bound ?? 0);
+  return rule.boundPath
+    ? numberAt(spec, rule.boundPath) + (rule.boundOffset ?? 0)
+    : (rule.bound ?? 0);
 }
 
 // Mirrors ruleHolds() in cross_field_rules.cpp, including its rounding margin.
