@@ -1,3 +1,4 @@
+import { kViewKeys } from '../../web/src/spec/view-options';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -35,6 +36,8 @@ describe('URL codec table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).not.toContain('h');
     expect(keys).not.toContain('v');
+    // The view's keys (language, lesson, the "Choosing λ" settings, ...) are not field keys.
+    expect(keys.filter((k) => kViewKeys.has(k))).toEqual([]);
   });
 
   it('keeps the defaults links rely on (change one: bump the format and add a migration)', () => {
@@ -121,6 +124,18 @@ describe('round trip', () => {
   it('keeps a compare run that is an unchanged duplicate', () => {
     const { experiment } = decode(encode(withRuns(defaultSpec(), defaultSpec())));
     expect(experiment.runs).toHaveLength(2);
+  });
+
+  it('opens a lesson with its speed and x axis, and writes only what differs from them', () => {
+    const { experiment, warnings } = decode('#v=2&lesson=earlyStopping');
+    expect(warnings).toEqual([]);
+    expect(experiment.view.speed).toBe(5);
+    expect(experiment.view.xAxis).toBe('epoch');
+    expect(encode(experiment)).toBe('v=2&lesson=earlyStopping');
+    experiment.view.speed = 10;
+    const again = decode(encode(experiment)).experiment;
+    expect(again.view.speed).toBe(10);
+    expect(again.view.xAxis).toBe('epoch');
   });
 });
 

@@ -7,6 +7,7 @@
 // The lessons themselves are in catalog-data.mjs: plain JavaScript, so the Node tests import
 // the same data (Node cannot import TypeScript); catalog-data.d.mts gives it these types.
 import type { DeepPartial, ExperimentSpec } from '../engine/engine-api';
+import type { PartialStudy, StageId } from '../spec/study-options';
 import { kLessonData } from './catalog-data.mjs';
 
 export type LessonTopic =
@@ -40,6 +41,9 @@ export interface Lesson {
   steps: number; // optimizer steps after which the effect has shown (the tests train this many)
   speed?: number; // steps per animation frame the lesson plays at (one of kSpeeds)
   xAxis?: 'step' | 'epoch';
+  // "Choosing λ" lessons: the view the stage opens on, and its settings over the defaults.
+  stage?: StageId;
+  study?: PartialStudy;
 }
 
 export const kLessons: readonly Lesson[] = kLessonData;

@@ -83,7 +83,7 @@ export const kStudyKeys = new Set([
   'pr',
   'pa',
   'cvt',
-  'cvk',
+  'cvn',
   'cvp',
   'cvv',
   'cvq',
@@ -102,18 +102,43 @@ const list = (v: readonly number[]) => v.map(num).join(',');
 const same = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function encodeStudy(stage: StageId, o: StudyOptions): string[] {
+// A lesson's settings over the defaults: each part of `partial` replaces the default's.
+export interface StudyBase {
+  stage: StageId;
+  study: StudyOptions;
+}
+export type PartialStudy = { [K in keyof StudyOptions]?: Partial<StudyOptions[K]> };
+
+export function studyWith(partial: PartialStudy = {}): StudyOptions {
   const d = defaultStudy();
+  return {
+    path: { ...d.path, ...partial.path },
+    cv: { ...d.cv, ...partial.cv },
+    geometry: { ...d.geometry, ...partial.geometry },
+  };
+}
+
+const kDefaultBase = (): StudyBase => ({ stage: 'network', study: defaultStudy() });
+
+// The keys that differ from `base` (the defaults, or the lesson the link opens).
+export function encodeStudy(
+  stage: StageId,
+  o: StudyOptions,
+  base: StudyBase = kDefaultBase(),
+): string[] {
+  const d = base.study;
   const out: string[] = [];
-  if (stage !== 'network') out.push(`stage=${stage}`);
+  if (stage !== base.stage) out.push(`stage=${stage}`);
   if (o.path.model !== d.path.model) out.push(`pm=${o.path.model}`);
   if (o.path.l1Ratio !== d.path.l1Ratio) out.push(`pr=${num(o.path.l1Ratio)}`);
-  if (o.path.alpha !== null) out.push(`pa=${num(o.path.alpha)}`);
+  if (o.path.alpha !== d.path.alpha)
+    out.push(`pa=${o.path.alpha === null ? '' : num(o.path.alpha)}`);
   if (o.cv.target !== d.cv.target) out.push(`cvt=${o.cv.target}`);
-  if (o.cv.folds !== d.cv.folds) out.push(`cvk=${o.cv.folds}`);
+  if (o.cv.folds !== d.cv.folds) out.push(`cvn=${o.cv.folds}`);
   if (o.cv.param !== d.cv.param) out.push(`cvp=${o.cv.param}`);
   if (!same(o.cv.values, d.cv.values)) out.push(`cvv=${list(o.cv.values)}`);
-  if (o.cv.param2) out.push(`cvq=${o.cv.param2}`, `cvw=${list(o.cv.values2)}`);
+  if (o.cv.param2 !== d.cv.param2 || !same(o.cv.values2, d.cv.values2))
+    out.push(`cvq=${o.cv.param2 ?? ''}`, `cvw=${list(o.cv.values2)}`);
   if (o.cv.epochs !== d.cv.epochs) out.push(`cve=${o.cv.epochs}`);
   const g = o.geometry;
   if (g.penalty !== d.geometry.penalty) out.push(`gk=${g.penalty}`);
@@ -125,12 +150,14 @@ export function encodeStudy(stage: StageId, o: StudyOptions): string[] {
   return out;
 }
 
-// Reads the study keys of a link into `stage` and the options; every problem is a warning.
+// Reads the study keys of a link over `base` into `stage` and the options; every problem is a
+// warning. An empty pa= or cvq= clears the lesson's choice.
 export function decodeStudy(
   pairs: Map<string, string>,
   warnings: SpecWarning[],
-): { stage: StageId; study: StudyOptions } {
-  const o = defaultStudy();
+  base: StudyBase = kDefaultBase(),
+): StudyBase {
+  const o = studyWith(base.study);
   const bad = (key: string, value: string, allowed: string) =>
     warnings.push({ code: 'invalid', key, value: safeText(value), allowed });
   const choice = <T extends string>(key: string, options: readonly T[]): T | undefined => {
@@ -169,17 +196,22 @@ export function decodeStudy(
     return undefined;
   };
 
-  const stage = choice('stage', kStages) ?? 'network';
+  const stage = choice('stage', kStages) ?? base.stage;
   o.path.model = choice('pm', kPathModels) ?? o.path.model;
   o.path.l1Ratio = number('pr', 0.01, 1) ?? o.path.l1Ratio;
-  o.path.alpha = number('pa', 1e-12, 1e12) ?? o.path.alpha;
+  if (pairs.get('pa') === '') o.path.alpha = null;
+  else o.path.alpha = number('pa', 1e-12, 1e12) ?? o.path.alpha;
   o.cv.target = choice('cvt', kCvTargets) ?? o.cv.target;
-  o.cv.folds = number('cvk', 2, 10, true) ?? o.cv.folds;
+  o.cv.folds = number('cvn', 2, 10, true) ?? o.cv.folds;
   o.cv.param = choice('cvp', kGridParams) ?? o.cv.param;
   o.cv.values = numbers('cvv', 0, 1e6, [2, 12]) ?? o.cv.values;
-  const param2 = choice('cvq', kGridParams);
-  const values2 = numbers('cvw', 0, 1e6, [2, 12]);
-  if (param2 && values2 && param2 !== o.cv.param) {
+  const cleared = pairs.get('cvq') === '';
+  const param2 = cleared ? undefined : choice('cvq', kGridParams);
+  const values2 = cleared ? undefined : numbers('cvw', 0, 1e6, [2, 12]);
+  if (cleared) {
+    o.cv.param2 = null;
+    o.cv.values2 = [];
+  } else if (param2 && values2 && param2 !== o.cv.param) {
     o.cv.param2 = param2;
     o.cv.values2 = values2;
   } else if (param2 || values2)

@@ -6,6 +6,7 @@ import {
   decodeStudy,
   defaultStudy,
   encodeStudy,
+  studyWith,
   kStudyKeys,
   type StageId,
   type StudyOptions,
@@ -73,9 +74,22 @@ export const kViewKeys = new Set([
   ...kStudyKeys,
 ]);
 
+// The view a link starts from: the defaults, or the lesson's speed, x axis and study settings.
+export function baseView(lessonId: string | null): ViewOptions {
+  const view = defaultView();
+  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  if (!lesson) return view;
+  view.lesson = lesson.id;
+  view.speed = lesson.speed ?? view.speed;
+  view.xAxis = lesson.xAxis ?? view.xAxis;
+  view.stage = lesson.stage ?? view.stage;
+  view.study = studyWith(lesson.study);
+  return view;
+}
+
 export function encodeView(view: ViewOptions): string[] {
   const pairs: string[] = [];
-  const d = defaultView();
+  const d = baseView(view.lesson);
   if (view.lang) pairs.push(`lang=${view.lang}`);
   if (view.embed) pairs.push('embed=1');
   if (view.hide.length) pairs.push(`hide=${view.hide.join(',')}`);
@@ -84,12 +98,14 @@ export function encodeView(view: ViewOptions): string[] {
   if (view.speed !== d.speed) pairs.push(`speed=${view.speed}`);
   if (view.showTest !== d.showTest) pairs.push(`tp=${view.showTest ? 1 : 0}`);
   if (view.lesson) pairs.push(`lesson=${view.lesson}`);
-  pairs.push(...encodeStudy(view.stage, view.study));
+  pairs.push(...encodeStudy(view.stage, view.study, d));
   return pairs;
 }
 
 export function decodeView(pairs: Map<string, string>, warnings: SpecWarning[]): ViewOptions {
-  const view = defaultView();
+  // A lesson's view first: the link's other keys change it.
+  const lessonId = pairs.get('lesson');
+  const view = baseView(lessonId !== undefined && isLesson(lessonId) ? lessonId : null);
   const lang = pairs.get('lang');
   if (lang !== undefined) {
     if ((kLanguages as readonly string[]).includes(lang)) view.lang = lang as Language;
@@ -142,7 +158,7 @@ export function decodeView(pairs: Map<string, string>, warnings: SpecWarning[]):
     if (isLesson(lesson)) view.lesson = lesson;
     else warnings.push({ code: 'invalid', key: 'lesson', value: safeText(lesson) });
   }
-  const { stage, study } = decodeStudy(pairs, warnings);
+  const { stage, study } = decodeStudy(pairs, warnings, view);
   view.stage = stage;
   view.study = study;
   return view;
