@@ -60,6 +60,23 @@ const char* taskName(Task task) {
   return "binary";
 }
 
+val shapeToJs(const Shape& s) {
+  val out = val::object();
+  out.set("channels", s.channels);
+  out.set("height", s.height);
+  out.set("width", s.width);
+  return out;
+}
+
+// A seed: an integer in [0, 2³² − 1].
+double seedFrom(const val& v, const std::string& what) {
+  if (!v.isNumber()) throwJsError(what + ": must be an integer in [0, 4294967295]");
+  const double s = v.as<double>();
+  if (!(s >= 0 && s <= 4294967295.0) || s != std::floor(s))
+    throwJsError(what + ": must be an integer in [0, 4294967295]");
+  return s;
+}
+
 val statusToJs(const RunStatus& s) {
   val out = val::object();
   out.set("state", std::string(runStateName(s.state)));
@@ -190,6 +207,83 @@ class JsTrainer {
     return out;
   }
 
+  val firstConvFilters() const {
+    const ConvFilters f = trainer_->firstConvFilters();
+    if (f.hidden < 0) return val::null();
+    val out = val::object();
+    out.set("hidden", f.hidden);
+    out.set("outChannels", f.outChannels);
+    out.set("inChannels", f.inChannels);
+    out.set("kernel", f.kernel);
+    out.set("values", float32Array(f.values.data(), f.values.size()));
+    return out;
+  }
+
+  val featureMaps(const std::string& split, const val& row, bool training, const val& seed) {
+    const Split which = splitFrom(split);
+    const int r = positiveInt(row, "featureMaps(row)", SpecLimits::kMaxSamples);
+    const double s = seedFrom(seed, "featureMaps(seed)");
+    const FeatureMaps f = guarded(
+        [&] { return trainer_->featureMaps(which, r, training, static_cast<std::uint32_t>(s)); });
+    val out = val::object();
+    out.set("inputShape", shapeToJs(f.inputShape));
+    out.set("input", float32Array(f.input.data(), f.input.size()));
+    val maps = val::array();
+    for (const FeatureMap& m : f.maps) {
+      val entry = val::object();
+      entry.set("hidden", m.hidden);
+      entry.set("kind", m.kind);
+      entry.set("shape", shapeToJs(m.shape));
+      entry.set("values", float32Array(m.values.data(), m.values.size()));
+      entry.set("droppedChannels",
+                m.droppedChannels.empty()
+                    ? val::null()
+                    : float32Array(m.droppedChannels.data(), m.droppedChannels.size()));
+      entry.set("blockMask", m.blockMask.empty()
+                                 ? val::null()
+                                 : float32Array(m.blockMask.data(), m.blockMask.size()));
+      maps.call<void>("push", entry);
+    }
+    out.set("maps", maps);
+    return out;
+  }
+
+  val augmentedBatch(const val& count, const val& seed) {
+    const int n = positiveInt(count, "augmentedBatch(count)", 256);
+    const double s = seedFrom(seed, "augmentedBatch(seed)");
+    const AugmentedBatch b =
+        guarded([&] { return trainer_->augmentedBatch(n, static_cast<std::uint32_t>(s)); });
+    val out = val::object();
+    out.set("shape", shapeToJs(b.shape));
+    out.set("rows", int32Array(b.rows));
+    out.set("labels", float32Array(b.labels.data(), b.labels.size()));
+    out.set("images", float32Array(b.images.data(), b.images.size()));
+    out.set("inputs", float32Array(b.inputs.data(), b.inputs.size()));
+    val transforms = val::array();
+    for (const ImageTransform& t : b.transforms) {
+      val entry = val::object();
+      entry.set("flip", t.flip);
+      entry.set("angle", t.angle);
+      entry.set("dx", t.dx);
+      entry.set("dy", t.dy);
+      transforms.call<void>("push", entry);
+    }
+    out.set("transforms", transforms);
+    return out;
+  }
+
+  val confusionMatrix(const std::string& split) {
+    const Split which = splitFrom(split);
+    int classes = 0;
+    const std::vector<long> counts =
+        guarded([&] { return trainer_->confusionMatrix(which, classes); });
+    std::vector<int> values(counts.begin(), counts.end());
+    val out = val::object();
+    out.set("classes", classes);
+    out.set("counts", int32Array(values));
+    return out;
+  }
+
   val network() const {
     const NetworkInfo n = trainer_->network();
     val out = val::object();
@@ -206,6 +300,21 @@ class JsTrainer {
     for (int s : n.layerSizes) sizes.call<void>("push", s);
     out.set("layerSizes", sizes);
     out.set("parameterCount", static_cast<double>(n.parameterCount));
+    out.set("inputShape", shapeToJs(n.inputShape));
+    out.set("imageInput", n.imageInput);
+    val layers = val::array();
+    for (const LayerInfo& l : n.layers) {
+      val entry = val::object();
+      entry.set("kind", l.kind);
+      entry.set("hidden", l.hidden);
+      entry.set("trainable", l.trainable);
+      entry.set("input", shapeToJs(l.input));
+      entry.set("output", shapeToJs(l.output));
+      entry.set("imageOutput", l.imageOutput);
+      entry.set("parameters", static_cast<double>(l.parameters));
+      layers.call<void>("push", entry);
+    }
+    out.set("layers", layers);
     return out;
   }
 
@@ -323,6 +432,10 @@ EMSCRIPTEN_BINDINGS(engine) {
       .function("weightHistogram", &JsTrainer::weightHistogram)
       .function("data", &JsTrainer::data)
       .function("network", &JsTrainer::network)
+      .function("firstConvFilters", &JsTrainer::firstConvFilters)
+      .function("featureMaps", &JsTrainer::featureMaps)
+      .function("augmentedBatch", &JsTrainer::augmentedBatch)
+      .function("confusionMatrix", &JsTrainer::confusionMatrix)
       .function("update", &JsTrainer::update)
       .function("reset", &JsTrainer::reset);
   emscripten::function("describe", &describe);

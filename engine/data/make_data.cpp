@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "core/rng.hpp"
+#include "data/data_kinds.hpp"
 #include "data/generators_2d.hpp"
+#include "data/image_shapes.hpp"
 #include "data/real_sets.hpp"
 #include "data/regression_1d.hpp"
 #include "data/sparse_linear.hpp"
@@ -33,8 +35,37 @@ std::vector<std::string> expandedNames(const InputTransform& t, const Dataset& d
 // Split `full` with the split stream, expand each split's raw, fit the scaler on train only.
 // keepOrder: with no validation or test share, the training rows stay in their given order
 // (user data, so that a fixed batch order replays another framework's run row for row).
+// data.trainFraction: per class, the first ⌈f·n_c⌉ rows of the training split, in its order.
+std::vector<int> trainSubset(const std::vector<int>& train, const Dataset& full, double f) {
+  if (!(f < 1.0)) return train;
+  const auto share = [f](int n) {
+    return std::max(1, static_cast<int>(std::ceil(f * static_cast<double>(n) - 1e-9)));
+  };
+  std::vector<int> kept;
+  if (full.numClasses == 0) {
+    kept.assign(train.begin(),
+                train.begin() + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(train.size()),
+                                                         share(static_cast<int>(train.size()))));
+    return kept;
+  }
+  const auto classOf = [&](int row) {
+    return static_cast<std::size_t>(full.target[static_cast<std::size_t>(row)]);
+  };
+  std::vector<int> count(static_cast<std::size_t>(full.numClasses), 0);
+  for (int row : train) ++count[classOf(row)];
+  std::vector<int> left(count.size());
+  for (std::size_t c = 0; c < count.size(); ++c) left[c] = count[c] > 0 ? share(count[c]) : 0;
+  for (int row : train) {
+    if (left[classOf(row)] > 0) {
+      --left[classOf(row)];
+      kept.push_back(row);
+    }
+  }
+  return kept;
+}
+
 SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, std::uint32_t seed,
-                 bool keepOrder = false) {
+                 bool keepOrder = false, const Shape* channels = nullptr) {
   // Its own stream: the same seed splits the same row indices whatever the generator drew.
   Rng splitRng(seed, kDataSplitStream);
   const int n = static_cast<int>(full.raw.rows());
@@ -53,6 +84,7 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   } else {
     idx = splitIndices(n, spec.valFraction, spec.testFraction, splitRng);
   }
+  idx.train = trainSubset(idx.train, full, spec.trainFraction);
   full.x.resize(0, 0);  // each split rebuilds x from its raw rows below
   full.featureNames = expandedNames(transform, full);
 
@@ -69,7 +101,9 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
   out.train.x = transform.apply(out.train.raw);
   if (spec.standardize) {
     // Statistics of the training rows only; validation and test reuse them.
-    transform.scaler = Standardizer::fit(out.train.x);
+    transform.scaler = channels ? Standardizer::fitChannels(out.train.x, channels->channels,
+                                                            channels->height * channels->width)
+                                : Standardizer::fit(out.train.x);
     transform.scaler.transform(out.train.x);
   } else {
     transform.scaler = Standardizer::identity(out.train.x.cols());
@@ -130,10 +164,17 @@ std::string number(double v) {
 
 }  // namespace
 
-SplitData makeData(const DataSpec& spec, std::uint32_t seed) {
+SplitData makeData(const DataSpec& spec, std::uint32_t seed, bool perChannel) {
   // Its own stream: changing the split fractions never changes the generated points.
   Rng gen(seed, kDataGenerateStream);
+  const Shape image = dataImageShape(spec.kind);
+  const Shape* channels = perChannel && image.channels > 0 ? &image : nullptr;
   InputTransform transform;
+  if (spec.kind == "shapes") {
+    checkDataSize(spec.samples, image.size(), "data");
+    Dataset full = generateImageShapes(spec.samples, kShapesImageSize, spec.noise, gen);
+    return finish(std::move(full), std::move(transform), spec, seed, false, channels);
+  }
   Shape2d shape;
   if (parseShape2d(spec.kind, shape)) {
     transform.expansion = InputTransform::Expansion::Features2d;
@@ -163,7 +204,7 @@ SplitData makeData(const DataSpec& spec, std::uint32_t seed) {
     return out;
   }
   if (isRealSet(spec.kind)) {
-    return finish(loadRealSet(spec.kind), std::move(transform), spec, seed);
+    return finish(loadRealSet(spec.kind), std::move(transform), spec, seed, false, channels);
   }
   if (spec.kind == "custom") {
     throw std::invalid_argument("data.kind: \"custom\" needs the uploaded table (makeCustomData)");
@@ -268,8 +309,9 @@ SplitData makeCustomData(const DataSpec& spec, std::uint32_t seed, const float* 
   return finish(std::move(full), InputTransform{}, spec, seed, /*keepOrder=*/true);
 }
 
-SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom) {
-  if (!custom) return makeData(spec, seed);
+SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom,
+                       bool perChannel) {
+  if (!custom) return makeData(spec, seed, perChannel);
   const CustomData& c = *custom;
   const long long cells = static_cast<long long>(c.rows) * c.cols;
   if (c.rows <= 0 || c.cols <= 0 || c.targetCols <= 0 ||

@@ -25,8 +25,15 @@
 
 namespace engine {
 
+// data.trainFraction = f < 1 keeps, of the training split, per class the first ⌈f·n_c⌉ rows
+// of the split's order (regression: the first ⌈f·n⌉), at least one per class; the scaler is
+// fitted on the rows kept. Validation and test keep every row, so accuracies stay comparable.
+// Scaling (data.standardize): per feature (StandardScaler); per channel instead when
+// `perChannel` and the kind's rows are images (data_kinds.hpp): the trainer asks for it when
+// the model is a CNN, whose filters slide over the image and need every pixel of a channel in
+// the same units (torchvision's Normalize with the training split's mean and std).
 // Every kind except "custom"; throws std::invalid_argument naming the field for bad values.
-SplitData makeData(const DataSpec& spec, std::uint32_t seed);
+SplitData makeData(const DataSpec& spec, std::uint32_t seed, bool perChannel = false);
 
 // User data: x is rows × cols row-major, y is rows × targetCols row-major. spec.task decides
 // the target: classification: one column of integers 0..K−1, K ≥ 2, every class present;
@@ -55,7 +62,8 @@ struct CustomData {
 
 // The data a Trainer uses: makeData, or makeCustomData with `custom` (required for kind
 // "custom", which it implies) after checking its sizes and the browser's limits.
-SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom);
+SplitData makeSpecData(const DataSpec& spec, std::uint32_t seed, const CustomData* custom,
+                       bool perChannel = false);
 
 // The Rng streams makeData uses (exposed so tests can replay a stage on its own).
 constexpr std::uint64_t kDataGenerateStream = 0xda7a0001u;

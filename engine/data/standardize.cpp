@@ -35,6 +35,40 @@ Standardizer Standardizer::fit(const Matrix& x) {
   return s;
 }
 
+Standardizer Standardizer::fitChannels(const Matrix& x, int channels, int plane) {
+  if (x.rows() == 0) throw std::invalid_argument("Standardizer::fitChannels: no rows to fit on");
+  if (channels < 1 || plane < 1 || x.cols() != static_cast<Index>(channels) * plane) {
+    throw std::invalid_argument("Standardizer::fitChannels: " + std::to_string(x.cols()) +
+                                " columns are not " + std::to_string(channels) + " channels of " +
+                                std::to_string(plane) + " pixels");
+  }
+  Standardizer s;
+  s.mean.resize(x.cols());
+  s.scale.resize(x.cols());
+  const double eps = std::numeric_limits<double>::epsilon();
+  const double nd = static_cast<double>(x.rows()) * plane;
+  for (int c = 0; c < channels; ++c) {
+    const Index first = static_cast<Index>(c) * plane;
+    double mu = 0.0;
+    for (Index i = 0; i < x.rows(); ++i)
+      for (Index j = first; j < first + plane; ++j) mu += static_cast<double>(x(i, j));
+    mu /= nd;
+    double var = 0.0;
+    for (Index i = 0; i < x.rows(); ++i) {
+      for (Index j = first; j < first + plane; ++j) {
+        const double d = static_cast<double>(x(i, j)) - mu;
+        var += d * d;
+      }
+    }
+    var /= nd;
+    const double bound = nd * eps * var + (nd * mu * eps) * (nd * mu * eps);
+    const Scalar sigma = (var <= bound) ? Scalar(1) : static_cast<Scalar>(std::sqrt(var));
+    s.mean.segment(first, plane).setConstant(static_cast<Scalar>(mu));
+    s.scale.segment(first, plane).setConstant(sigma);
+  }
+  return s;
+}
+
 Standardizer Standardizer::identity(Index columns) {
   Standardizer s;
   s.mean = RowVector::Zero(columns);

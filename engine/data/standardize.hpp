@@ -17,6 +17,11 @@ struct Standardizer {
 
   // μ and σ of x's columns, accumulated in double whatever Scalar is.
   static Standardizer fit(const Matrix& x);
+  // Per channel of images (rows flattened in NCHW order, `channels` planes of `plane` values):
+  // μ_c and σ_c over every pixel of channel c in every row, repeated for each of its columns,
+  // so that an image keeps one unit per channel (torchvision's Normalize with the training
+  // set's statistics). The same population std and constant-channel rule as fit().
+  static Standardizer fitChannels(const Matrix& x, int channels, int plane);
   // The identity on `columns` columns (μ = 0, σ = 1), for standardize = false.
   static Standardizer identity(Index columns);
 

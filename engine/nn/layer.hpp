@@ -10,20 +10,9 @@
 #include "core/eigen.hpp"
 #include "core/param.hpp"
 #include "core/rng.hpp"
+#include "core/shape.hpp"
 
 namespace engine {
-
-// Shape of one sample: channels x height x width. A plain feature vector is {features, 1, 1}.
-struct Shape {
-  int channels = 1;
-  int height = 1;
-  int width = 1;
-  int size() const { return channels * height * width; }
-  static Shape vector(int n) { return Shape{n, 1, 1}; }
-  bool operator==(const Shape& o) const {
-    return channels == o.channels && height == o.height && width == o.width;
-  }
-};
 
 class Layer {
  public:

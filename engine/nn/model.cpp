@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "nn/activation.hpp"
-#include "nn/init.hpp"
+#include "nn/conv2d.hpp"
+#include "nn/network.hpp"
 
 namespace engine {
 
@@ -17,7 +17,11 @@ void Model::add(std::unique_ptr<Layer> layer) {
   // The lists the trainer walks every step are built here once, so a step allocates nothing.
   Layer* added = layer.get();
   for (Param* p : added->params()) params_.push_back(p);
-  if (auto* d = dynamic_cast<Dense*>(added)) dense_.push_back(d);
+  if (auto* d = dynamic_cast<Dense*>(added)) {
+    dense_.push_back(d);
+    weights_.push_back(&d->weight());
+  }
+  if (auto* c = dynamic_cast<Conv2d*>(added)) weights_.push_back(&c->weight());
   if (auto* d = dynamic_cast<Dropout*>(added)) dropout_.push_back(d);
   if (auto* b = dynamic_cast<BatchNorm*>(added)) batchNorm_.push_back(b);
   layers_.push_back(std::move(layer));
@@ -85,39 +89,7 @@ Model buildMlp(const ModelSpec& spec, int inputs, int outputs, Rng& rng) {
     throw std::invalid_argument("model: inputs and outputs must be >= 1, got " +
                                 std::to_string(inputs) + " and " + std::to_string(outputs));
   }
-  const InitKind init = parseInit(spec.init);
-  Model model;
-  int width = inputs;
-  int k = 0;  // dense layer index: the "<k>" of "layers.<k>.weight"
-  for (const LayerSpec& h : spec.hidden) {
-    const std::string path = "model.hidden[" + std::to_string(k) + "]";
-    if (h.units < 1) {
-      throw std::invalid_argument(path + ".units: must be >= 1, got " + std::to_string(h.units));
-    }
-    ActivationKind act;
-    try {
-      act = parseActivation(h.activation);
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(path + "." + e.what());
-    }
-    // A bias before batch norm is cancelled by the mean subtraction (its gradient is exactly
-    // zero, so Adam-type optimizers would turn rounding noise into steps): β replaces it,
-    // as torch.nn.Linear(bias=False) before BatchNorm1d (Ioffe & Szegedy 2015, §3.2).
-    auto dense = std::make_unique<Dense>(width, h.units, k, /*hasBias=*/!h.batchNorm);
-    initialize(dense->weight().value, init, rng);
-    model.add(std::move(dense));
-    if (h.batchNorm) {
-      model.add(std::make_unique<BatchNorm>(h.units, k, spec.batchNormMomentum, spec.batchNormEps));
-    }
-    model.add(std::make_unique<Activation>(act, spec.leakySlope));
-    model.add(std::make_unique<Dropout>(h.dropout));
-    width = h.units;
-    ++k;
-  }
-  auto out = std::make_unique<Dense>(width, outputs, k);
-  initialize(out->weight().value, init, rng);
-  model.add(std::move(out));
-  return model;
+  return std::move(buildNetwork(spec, Shape::vector(inputs), false, outputs, rng).model);
 }
 
 }  // namespace engine

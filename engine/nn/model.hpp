@@ -73,8 +73,11 @@ class Model {
   const Layer& layer(int i) const { return *layers_[static_cast<std::size_t>(i)]; }
 
   // In model order: the hidden Dense layers then the output one; the Dropout after each
-  // hidden layer; the BatchNorm layers.
+  // hidden layer; the BatchNorm layers (BatchNorm2d included).
   const std::vector<Dense*>& denseLayers();
+  // The weight of every trainable layer (Conv2d and Dense), in model order: index k is the
+  // "<k>" of layers.<k>.weight. Per-layer metrics, max-norm and the histogram read these.
+  const std::vector<Param*>& layerWeights() const { return weights_; }
   const std::vector<Dropout*>& dropoutLayers();
   const std::vector<BatchNorm*>& batchNormLayers();
 
@@ -86,14 +89,16 @@ class Model {
   std::vector<std::unique_ptr<Layer>> layers_;
   std::vector<Param*> params_;
   std::vector<Dense*> dense_;
+  std::vector<Param*> weights_;
   std::vector<Dropout*> dropout_;
   std::vector<BatchNorm*> batchNorm_;
   Matrix input_;
 };
 
-// Builds the MLP of spec for `inputs` features and `outputs` raw outputs, initialising every
-// Dense weight with spec.init from rng in layer order (biases 0). Throws std::invalid_argument
-// naming the field for an unknown activation / init.
+// Builds the network of spec (dense entries only, or any kind on a vector input: see
+// nn/network.hpp, which builds CNNs too) for `inputs` features and `outputs` raw outputs,
+// initialising every weight with spec.init from rng in layer order (biases 0). Throws
+// std::invalid_argument naming the field for an unknown activation / init.
 Model buildMlp(const ModelSpec& spec, int inputs, int outputs, Rng& rng);
 
 }  // namespace engine

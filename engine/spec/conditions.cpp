@@ -13,16 +13,22 @@ bool contains(const std::vector<std::string>& list, const std::string& v) {
 
 }  // namespace
 
-bool conditionHolds(const Condition& c, const ExperimentSpec& spec) {
+bool conditionHolds(const Condition& c, const ExperimentSpec& spec, const LayerSpec* layer) {
   using Op = Condition::Op;
+  if (c.op == Op::LayerOneOf || c.op == Op::LayerPositive) {
+    const FieldDesc* f = findLayerField(c.path);
+    if (!f || !layer) return false;
+    return c.op == Op::LayerOneOf ? contains(c.values, f->getString(layer))
+                                  : f->getNumber(layer) > 0.0;
+  }
   if (c.op == Op::AnyLayerOneOf || c.op == Op::AnyLayerIsTrue) {
     const FieldDesc* f = findLayerField(c.path);
     if (!f) return false;
-    return std::any_of(spec.model.hidden.begin(), spec.model.hidden.end(),
-                       [&](const LayerSpec& layer) {
-                         return c.op == Op::AnyLayerOneOf ? contains(c.values, f->getString(&layer))
-                                                          : f->getNumber(&layer) != 0.0;
-                       });
+    return std::any_of(spec.model.hidden.begin(), spec.model.hidden.end(), [&](const LayerSpec& l) {
+      if (!isLayerFieldRelevant(*f, spec, l)) return false;
+      return c.op == Op::AnyLayerOneOf ? contains(c.values, f->getString(&l))
+                                       : f->getNumber(&l) != 0.0;
+    });
   }
   const FieldDesc* f = findSpecField(c.path);
   if (!f) return false;
@@ -33,18 +39,26 @@ bool conditionHolds(const Condition& c, const ExperimentSpec& spec) {
     case Op::Positive: return f->getNumber(&spec) > 0.0;
     case Op::NotPositive: return !(f->getNumber(&spec) > 0.0);
     case Op::AnyLayerOneOf:
-    case Op::AnyLayerIsTrue: break;
+    case Op::AnyLayerIsTrue:
+    case Op::LayerOneOf:
+    case Op::LayerPositive: break;
   }
   return false;
 }
 
-bool allHold(const std::vector<Condition>& conditions, const ExperimentSpec& spec) {
+bool allHold(const std::vector<Condition>& conditions, const ExperimentSpec& spec,
+             const LayerSpec* layer) {
   return std::all_of(conditions.begin(), conditions.end(),
-                     [&](const Condition& c) { return conditionHolds(c, spec); });
+                     [&](const Condition& c) { return conditionHolds(c, spec, layer); });
 }
 
 bool isRelevant(const FieldDesc& field, const ExperimentSpec& spec) {
   return allHold(field.relevantWhen, spec);
+}
+
+bool isLayerFieldRelevant(const FieldDesc& field, const ExperimentSpec& spec,
+                          const LayerSpec& layer) {
+  return allHold(field.relevantWhen, spec, &layer);
 }
 
 Condition oneOf(std::string path, std::vector<std::string> values) {
@@ -63,6 +77,12 @@ Condition anyLayerOneOf(std::string key, std::vector<std::string> values) {
 }
 Condition anyLayerIsTrue(std::string key) {
   return {Condition::Op::AnyLayerIsTrue, std::move(key), {}};
+}
+Condition layerOneOf(std::string key, std::vector<std::string> values) {
+  return {Condition::Op::LayerOneOf, std::move(key), std::move(values)};
+}
+Condition layerPositive(std::string key) {
+  return {Condition::Op::LayerPositive, std::move(key), {}};
 }
 
 }  // namespace engine

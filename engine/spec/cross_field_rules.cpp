@@ -123,6 +123,20 @@ std::vector<Rule> buildRules() {
                    0.0,
                    "must be at most data.folds − 1",
                    -1.0});
+  // A CNN trains on mini-batches: a full batch of images would not fit the memory budget of
+  // the layer rules (spec/layer_rules.hpp), which then bounds the batch size.
+  rules.push_back({"imageBatch",
+                   {anyLayerOneOf("kind", imageLayerKindNames())},
+                   {"training.batchSize"},
+                   Rule::Combine::Sum,
+                   Rule::Relation::Above,
+                   0.0,
+                   "",
+                   "training.batchSize",
+                   Rule::Fix::Set,
+                   32.0,
+                   "must be above 0 for a CNN (mini-batches; a full batch of images would not "
+                   "fit the memory budget)"});
   return rules;
 }
 

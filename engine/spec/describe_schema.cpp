@@ -6,6 +6,8 @@
 #include "data/real_sets.hpp"
 #include "metrics/metric_columns.hpp"
 #include "spec/cross_field_rules.hpp"
+#include "spec/layer_rules.hpp"
+#include "spec/network_shapes.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine {
@@ -55,6 +57,8 @@ const char* opName(Condition::Op op) {
     case Condition::Op::NotPositive: return "notPositive";
     case Condition::Op::AnyLayerOneOf: return "anyLayerOneOf";
     case Condition::Op::AnyLayerIsTrue: return "anyLayerIsTrue";
+    case Condition::Op::LayerOneOf: return "layerOneOf";
+    case Condition::Op::LayerPositive: return "layerPositive";
   }
   return "oneOf";
 }
@@ -137,6 +141,70 @@ void appendRules(std::ostringstream& os) {
   os << "]";
 }
 
+const char* outputName(LayerKindDesc::Output o) {
+  switch (o) {
+    case LayerKindDesc::Output::Units: return "units";
+    case LayerKindDesc::Output::Window: return "window";
+    case LayerKindDesc::Output::Flatten: return "flatten";
+    case LayerKindDesc::Output::Channels: return "channels";
+  }
+  return "units";
+}
+
+void appendLayerKinds(std::ostringstream& os) {
+  os << "[";
+  const auto& kinds = layerKinds();
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const LayerKindDesc& d = kinds[i];
+    os << (i ? "," : "") << "{\"kind\":" << jsonString(d.kind) << ",\"output\":\""
+       << outputName(d.output) << "\",\"needsImage\":" << (d.needsImage ? "true" : "false");
+    if (!d.units.empty()) os << ",\"units\":" << jsonString(d.units);
+    if (d.output == LayerKindDesc::Output::Window) {
+      os << ",\"window\":{\"size\":" << jsonString(d.size)
+         << ",\"stride\":" << jsonString(d.stride);
+      if (!d.padding.empty()) os << ",\"padding\":" << jsonString(d.padding);
+      os << "}";
+      if (!d.channels.empty()) os << ",\"channels\":" << jsonString(d.channels);
+    }
+    os << "}";
+  }
+  os << "]";
+}
+
+const char* checkName(LayerRule::Check c) {
+  switch (c) {
+    case LayerRule::Check::ImageInput: return "imageInput";
+    case LayerRule::Check::WindowFits: return "windowFits";
+    case LayerRule::Check::BlockFits: return "blockFits";
+    case LayerRule::Check::BatchActivations: return "batchActivations";
+  }
+  return "imageInput";
+}
+
+const char* layerFixName(LayerRule::Fix f) {
+  switch (f) {
+    case LayerRule::Fix::RemoveLayer: return "removeLayer";
+    case LayerRule::Fix::Clamp: return "clamp";
+    case LayerRule::Fix::ClampOdd: return "clampOdd";
+  }
+  return "clamp";
+}
+
+void appendLayerRules(std::ostringstream& os) {
+  os << "[";
+  const auto& rules = layerRules();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const LayerRule& r = rules[i];
+    os << (i ? "," : "") << "{\"id\":" << jsonString(r.id) << ",\"check\":\"" << checkName(r.check)
+       << "\",\"kinds\":" << jsonStrings(r.kinds);
+    if (!r.when.empty()) os << ",\"when\":" << conditions(r.when);
+    os << ",\"field\":" << jsonString(r.field);
+    if (r.check == LayerRule::Check::BatchActivations) os << ",\"bound\":" << jsonNumber(r.bound);
+    os << ",\"fix\":\"" << layerFixName(r.fix) << "\",\"message\":" << jsonString(r.message) << "}";
+  }
+  os << "]";
+}
+
 }  // namespace
 
 std::string describeJson() {
@@ -150,12 +218,19 @@ std::string describeJson() {
   os << ",\"defaultHidden\":" << spec.model.hidden.size();
   os << ",\"rules\":";
   appendRules(os);
+  os << ",\"layerKinds\":";
+  appendLayerKinds(os);
+  os << ",\"layerRules\":";
+  appendLayerRules(os);
   os << ",\"dataKinds\":[";
   for (std::size_t i = 0; i < dataKinds().size(); ++i) {
     const DataKindDesc& d = dataKinds()[i];
     os << (i ? "," : "") << "{\"kind\":" << jsonString(d.kind) << ",\"family\":\""
        << dataFamilyName(d.family) << "\"";
     if (d.family == DataFamily::Real) os << ",\"file\":" << jsonString(realSet(d.kind).file);
+    if (d.isImage())
+      os << ",\"image\":{\"channels\":" << d.image.channels << ",\"height\":" << d.image.height
+         << ",\"width\":" << d.image.width << "}";
     os << "}";
   }
   os << "],\"metrics\":[";
@@ -168,7 +243,8 @@ std::string describeJson() {
   os << "],\"limits\":{\"maxHiddenLayers\":" << SpecLimits::kMaxHiddenLayers
      << ",\"maxSamples\":" << SpecLimits::kMaxSamples
      << ",\"maxParameters\":" << SpecLimits::kMaxParameters
-     << ",\"maxDataValues\":" << SpecLimits::kMaxDataValues << "}}";
+     << ",\"maxDataValues\":" << SpecLimits::kMaxDataValues
+     << ",\"maxBatchActivations\":" << SpecLimits::kMaxBatchActivations << "}}";
   return os.str();
 }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "spec/cross_field_rules.hpp"
+#include "spec/layer_rules.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace engine {
@@ -76,6 +77,8 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
   }
   const std::vector<std::string> rest = validateSection(spec, "");
   errors.insert(errors.end(), rest.begin(), rest.end());
+  // The layer rules read shapes from fields that must be in range first.
+  if (errors.empty()) errors = layerRuleErrors(spec);
   return errors;
 }
 

@@ -11,7 +11,7 @@
 namespace engine {
 
 struct DataSpec {
-  // circle | xor | gauss | spiral | moons | regression1d | sparseLinear |
+  // circle | xor | gauss | spiral | moons | regression1d | sparseLinear | shapes |
   // diabetes | breastCancer | digits | custom
   std::string kind = "circle";
   int samples = 200;         // generated sets only
@@ -19,6 +19,10 @@ struct DataSpec {
   double labelNoise = 0.0;   // fraction of flipped labels (2D sets)
   double valFraction = 0.2;  // not used when folds > 0
   double testFraction = 0.2;
+  // Share of the training split kept for training, in (0, 1]: per class the first
+  // max(1, round(f·n_c)) rows of the split's (shuffled) order, so that overfitting can be
+  // provoked on purpose; validation and test keep every row (data/make_data.hpp).
+  double trainFraction = 1.0;
   // k-fold cross-validation of a network: with folds = k > 0 the validation split is fold
   // `fold` (0..k−1) of a seeded k-fold partition of the non-test rows (data/make_data.hpp).
   int folds = 0;  // 0 = off (valFraction decides the validation split), else 2..10
@@ -32,12 +36,32 @@ struct DataSpec {
   std::string task = "classification";  // custom data only: classification | regression
 };
 
+// One entry of model.hidden. `kind` decides which fields matter (the schema's relevance says
+// so; the others keep their defaults and are ignored):
+//   dense:          Linear(units) → [BatchNorm1d] → activation → Dropout(dropout); flattens an
+//                   image input first (as torch.nn.Flatten then Linear)
+//   conv:           Conv2d(channels, kernel × kernel, stride, padding) → [BatchNorm2d] →
+//                   activation → Dropout2d(dropout) → DropBlock(dropBlock, blockSize)
+//   maxPool/avgPool: MaxPool2d / AvgPool2d(size), stride = size
+//   globalAvgPool:  AdaptiveAvgPool2d(1) + Flatten: a vector of the channels' means
+//   flatten:        Flatten (the identity on a vector)
+// The output layer is a dense layer after the last entry (flattening an image input).
 struct LayerSpec {
-  int units = 8;
-  std::string activation = "tanh";  // relu | leakyRelu | tanh | sigmoid | linear
-  double dropout = 0.0;             // inverted dropout rate after this layer's activation
-  double penaltyScale = 1.0;        // multiplies the penalty strength for this layer's weights
-  bool batchNorm = false;           // BatchNorm1d between the dense layer and the activation
+  std::string kind = "dense";       // dense | conv | maxPool | avgPool | globalAvgPool | flatten
+  int units = 8;                    // dense
+  int channels = 8;                 // conv: output channels
+  int kernel = 3;                   // conv: square kernel side
+  int stride = 1;                   // conv
+  int padding = 0;                  // conv: zeros on every side
+  int size = 2;                     // maxPool / avgPool: window side and stride
+  std::string activation = "tanh";  // dense, conv: relu | leakyRelu | tanh | sigmoid | linear
+  // Inverted dropout rate after the activation: Dropout (dense) or Dropout2d (conv: whole
+  // channels per sample).
+  double dropout = 0.0;
+  double dropBlock = 0.0;     // conv: DropBlock drop rate 1 − keep_prob (0 = off)
+  int blockSize = 3;          // conv: DropBlock block side (odd, ≤ the feature map's side)
+  double penaltyScale = 1.0;  // multiplies the penalty strength for this layer's weights
+  bool batchNorm = false;     // BatchNorm1d (dense) or BatchNorm2d (conv) before the activation
 };
 
 struct ModelSpec {
@@ -48,6 +72,9 @@ struct ModelSpec {
   double leakySlope = 0.01;
   double batchNormMomentum = 0.1;  // PyTorch's convention: running = (1-m)·running + m·batch
   double batchNormEps = 1e-5;
+  // DropBlock's keep_prob falls linearly from 1 to 1 − dropBlock over this many steps (the
+  // paper's schedule); 0 = the target rate from the first step.
+  int dropBlockRampSteps = 0;
 };
 
 struct PenaltySpec {
@@ -104,6 +131,12 @@ struct TrainingSpec {
   double maxNorm = 0.0;     // max-norm constraint on each unit's incoming weights; 0 = off
   double jitter = 0.0;      // Gaussian input noise std (augmentation)
   double mixupAlpha = 0.0;  // mixup Beta(α, α); 0 = off
+  // Image augmentation of each training batch (image data kinds only; train/image_augment.hpp),
+  // on the images before scaling: random shifts of up to augmentShift pixels, rotations of up
+  // to augmentRotation degrees, horizontal flips of half the images. Pixel noise is `jitter`.
+  int augmentShift = 0;
+  double augmentRotation = 0.0;
+  bool augmentFlip = false;
   EarlyStoppingSpec earlyStopping;
   int recordEvery = 10;      // record metrics every N steps
   bool recordEpochs = true;  // and at every epoch end

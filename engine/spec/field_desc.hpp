@@ -29,7 +29,10 @@ struct Condition {
     Positive,        // the number at `path` is > 0
     NotPositive,     // the number at `path` is ≤ 0 (an integer switch that is off)
     AnyLayerOneOf,   // some hidden layer's field `path` (a layer key) is one of `values`
-    AnyLayerIsTrue,  // some hidden layer's boolean `path` is true
+    AnyLayerIsTrue,  // some hidden layer's field `path` is true (or a non-zero number)
+    // Layer fields only, on the layer the field belongs to:
+    LayerOneOf,     // this layer's enum `path` (a layer key) is one of `values`
+    LayerPositive,  // this layer's number `path` is > 0
   };
   Op op = Op::OneOf;
   std::string path;

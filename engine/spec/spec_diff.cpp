@@ -40,8 +40,12 @@ ChangeCost changeCost(const ExperimentSpec& from, const ExperimentSpec& to) {
   }
   if (from.model.hidden.size() != to.model.hidden.size()) return ChangeCost::Rebuild;
   for (std::size_t i = 0; i < from.model.hidden.size(); ++i) {
+    const LayerSpec& a = from.model.hidden[i];
+    const LayerSpec& b = to.model.hidden[i];
     for (const FieldDesc& f : layerFields()) {
-      if (!sameValue(f, &from.model.hidden[i], &to.model.hidden[i])) raise(costOf(f.effect));
+      if (sameValue(f, &a, &b)) continue;
+      const bool matters = isLayerFieldRelevant(f, from, a) || isLayerFieldRelevant(f, to, b);
+      raise(matters ? costOf(f.effect) : ChangeCost::Live);
     }
   }
   return cost;

@@ -4,6 +4,7 @@
 
 #include "data/data_kinds.hpp"
 #include "spec/conditions.hpp"
+#include "spec/network_shapes.hpp"
 
 namespace engine {
 namespace {
@@ -69,8 +70,10 @@ std::vector<FieldDesc> buildSpecFields() {
   const Effect rebuild = Effect::Rebuild;
   const Effect newState = Effect::NewState;
   const V plane = dataKindNames(DataFamily::Plane);
-  const V generated =
-      concat(concat(plane, dataKindNames(DataFamily::Curve)), dataKindNames(DataFamily::Sparse));
+  const V generated = concat(
+      concat(concat(plane, dataKindNames(DataFamily::Curve)), dataKindNames(DataFamily::Sparse)),
+      dataKindNames(DataFamily::Image));
+  const Condition images = oneOf("data.kind", imageDataKinds());
   const Condition anyPenalty = noneOf("penalty.kind", {"none"});
   const Condition sgd = oneOf("optimizer.kind", {"sgd"});
   const Condition adamFamily = oneOf("optimizer.kind", {"adam", "adamw"});
@@ -87,7 +90,9 @@ std::vector<FieldDesc> buildSpecFields() {
       NUM("data.samples", data.samples, 10, SpecLimits::kMaxSamples, "number of generated samples")
           .withEffect(rebuild)
           .when(oneOf("data.kind", generated)));
-  f.push_back(NUM("data.noise", data.noise, 0, 5, "input noise (2D) or target noise std")
+  f.push_back(NUM("data.noise", data.noise, 0, 5,
+                  "input noise (2D), target noise std (regression sets) or pixel noise std "
+                  "(shapes)")
                   .withEffect(rebuild)
                   .when(oneOf("data.kind", generated)));
   f.push_back(NUM("data.labelNoise", data.labelNoise, 0, 0.5, "fraction of flipped labels")
@@ -98,6 +103,12 @@ std::vector<FieldDesc> buildSpecFields() {
                   .when(notPositive("data.folds")));
   f.push_back(
       NUM("data.testFraction", data.testFraction, 0, 0.5, "test share").withEffect(rebuild));
+  f.push_back(open(NUM("data.trainFraction", data.trainFraction, 0, 1,
+                       "share of the training split kept for training (per class, in the "
+                       "split's order): small shares provoke overfitting; validation and test "
+                       "keep every row"),
+                   true, false)
+                  .withEffect(rebuild));
   f.push_back(NUM("data.folds", data.folds, 0, 10,
                   "k-fold cross-validation: the validation split is one of k seeded folds of "
                   "the non-test rows (stratified for classes); 0 = off, else 2 to 10")
@@ -157,6 +168,10 @@ std::vector<FieldDesc> buildSpecFields() {
       open(NUM("model.batchNormEps", model.batchNormEps, 0, 1, "batch-norm eps"), true, false)
           .withEffect(rebuild)
           .when(anyLayerIsTrue("batchNorm")));
+  f.push_back(NUM("model.dropBlockRampSteps", model.dropBlockRampSteps, 0, 1000000,
+                  "DropBlock's keep_prob falls linearly from 1 to its target over this many "
+                  "steps; 0 = the target at once")
+                  .when(anyLayerIsTrue("dropBlock")));
 
   f.push_back(
       ENUM("penalty.kind", penalty.kind, (V{"none", "l1", "l2", "elasticNet", "lp"}), "penalty"));
@@ -243,6 +258,16 @@ std::vector<FieldDesc> buildSpecFields() {
   f.push_back(NUM("training.maxNorm", training.maxNorm, 0, 1000, "max-norm constraint"));
   f.push_back(NUM("training.jitter", training.jitter, 0, 5, "input noise std"));
   f.push_back(NUM("training.mixupAlpha", training.mixupAlpha, 0, 10, "mixup α"));
+  f.push_back(NUM("training.augmentShift", training.augmentShift, 0, 4,
+                  "image augmentation: random shift of up to this many pixels in x and y")
+                  .when(images));
+  f.push_back(NUM("training.augmentRotation", training.augmentRotation, 0, 45,
+                  "image augmentation: random rotation of up to this many degrees")
+                  .when(images));
+  f.push_back(NUM("training.augmentFlip", training.augmentFlip, 0, 1,
+                  "image augmentation: mirror half of the images left to right (meaningful "
+                  "when a mirrored image keeps its class: shapes, not digits)")
+                  .when(images));
   f.push_back(NUM("training.earlyStopping.enabled", training.earlyStopping.enabled, 0, 1,
                   "early stopping"));
   f.push_back(NUM("training.earlyStopping.patience", training.earlyStopping.patience, 1, 100000,
@@ -264,17 +289,52 @@ std::vector<FieldDesc> buildSpecFields() {
 }
 
 std::vector<FieldDesc> buildLayerFields() {
+  const Effect rebuild = Effect::Rebuild;
+  const Condition dense = layerOneOf("kind", {"dense"});
+  const Condition conv = layerOneOf("kind", {"conv"});
+  const Condition trainable = layerOneOf("kind", {"dense", "conv"});
   std::vector<FieldDesc> f;
-  f.push_back(LAYER_NUM("units", units, 1, 1024, "units").withEffect(Effect::Rebuild));
+  f.push_back(enumField<LayerSpec>(
+                  "kind", layerKindNames(),
+                  "layer kind: dense, conv (Conv2d), maxPool / avgPool (window = stride = size), "
+                  "globalAvgPool (the mean of each channel), flatten",
+                  [](LayerSpec * l) -> auto& { return l->kind; })
+                  .withEffect(rebuild));
+  f.push_back(LAYER_NUM("units", units, 1, 1024, "units").withEffect(rebuild).when(dense));
+  f.push_back(
+      LAYER_NUM("channels", channels, 1, 64, "output channels").withEffect(rebuild).when(conv));
+  f.push_back(LAYER_NUM("kernel", kernel, 1, 7, "kernel side (square kernels)")
+                  .withEffect(rebuild)
+                  .when(conv));
+  f.push_back(LAYER_NUM("stride", stride, 1, 4, "stride").withEffect(rebuild).when(conv));
+  f.push_back(LAYER_NUM("padding", padding, 0, 3, "zero padding on every side")
+                  .withEffect(rebuild)
+                  .when(conv));
+  f.push_back(LAYER_NUM("size", size, 1, 4, "pooling window side (and stride)")
+                  .withEffect(rebuild)
+                  .when(layerOneOf("kind", {"maxPool", "avgPool"})));
   f.push_back(enumField<LayerSpec>(
                   "activation", {"relu", "leakyRelu", "tanh", "sigmoid", "linear"}, "activation",
                   [](LayerSpec * l) -> auto& { return l->activation; })
-                  .withEffect(Effect::Rebuild));
-  f.push_back(LAYER_NUM("dropout", dropout, 0, 0.95, "dropout rate"));
+                  .withEffect(rebuild)
+                  .when(trainable));
+  f.push_back(LAYER_NUM("dropout", dropout, 0, 0.95,
+                        "dropout rate (conv layers: Dropout2d, whole channels)")
+                  .when(trainable));
+  f.push_back(LAYER_NUM("dropBlock", dropBlock, 0, 0.9,
+                        "DropBlock drop rate 1 − keep_prob (contiguous blocks of each channel)")
+                  .when(conv));
+  f.push_back(LAYER_NUM("blockSize", blockSize, 1, 7, "DropBlock block side (odd)")
+                  .withEffect(rebuild)
+                  .when(conv)
+                  .when(layerPositive("dropBlock")));
   f.push_back(LAYER_NUM("penaltyScale", penaltyScale, 0, 100, "penalty multiplier")
+                  .when(trainable)
                   .when(noneOf("penalty.kind", {"none"})));
-  f.push_back(
-      LAYER_NUM("batchNorm", batchNorm, 0, 1, "batch normalization").withEffect(Effect::Rebuild));
+  f.push_back(LAYER_NUM("batchNorm", batchNorm, 0, 1,
+                        "batch normalization (conv layers: BatchNorm2d, per channel)")
+                  .withEffect(rebuild)
+                  .when(trainable));
   return f;
 }
 
@@ -294,6 +354,30 @@ const std::vector<FieldDesc>& specFields() {
 const std::vector<FieldDesc>& layerFields() {
   static const std::vector<FieldDesc> fields = buildLayerFields();
   return fields;
+}
+
+std::vector<std::string> layerKindNames() {
+  std::vector<std::string> names;
+  for (const LayerKindDesc& d : layerKinds()) names.push_back(d.kind);
+  return names;
+}
+
+std::vector<std::string> imageLayerKindNames() {
+  std::vector<std::string> names;
+  for (const LayerKindDesc& d : layerKinds())
+    if (d.needsImage) names.push_back(d.kind);
+  return names;
+}
+
+bool isImageLayerKind(const std::string& kind) {
+  const LayerKindDesc* d = findLayerKind(kind);
+  return d && d->needsImage;
+}
+
+bool hasImageLayers(const ModelSpec& model) {
+  for (const LayerSpec& l : model.hidden)
+    if (isImageLayerKind(l.kind)) return true;
+  return false;
 }
 
 const FieldDesc* findSpecField(const std::string& path) { return findIn(specFields(), path); }

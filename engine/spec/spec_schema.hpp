@@ -20,9 +20,19 @@ const std::vector<FieldDesc>& layerFields();
 const FieldDesc* findSpecField(const std::string& path);
 const FieldDesc* findLayerField(const std::string& key);
 
+// The layer kinds of model.hidden (LayerSpec::kind), and those that need an image input.
+std::vector<std::string> layerKindNames();
+std::vector<std::string> imageLayerKindNames();
+bool isImageLayerKind(const std::string& kind);
+// Whether the model has a layer that needs images (conv or pooling): a CNN.
+bool hasImageLayers(const ModelSpec& model);
+
 // Limits that keep a run inside a browser tab's memory and time.
 struct SpecLimits {
   static constexpr int kMaxHiddenLayers = 8;
+  // A CNN's training batch: batchSize × (the values of every feature map of one sample, from
+  // the input to the last hidden layer) at most this (spec/layer_rules.hpp).
+  static constexpr long long kMaxBatchActivations = 2000000;
   static constexpr int kMaxSamples = 20000;
   static constexpr long long kMaxParameters = 2000000;
   static constexpr long long kMaxDataValues = 4000000;  // rows × features after expansion

@@ -20,7 +20,10 @@ struct Evaluation {
 // Share of rows whose arg-max output (binary: logit > 0) is the row's class; 0 for regression.
 double accuracy(const Matrix& z, const Dataset& set, Task task);
 // Loss and accuracy of the model on `set` against its loss targets (penalty left 0).
+// chunkRows > 0: the split goes through the model that many rows at a time (a CNN's feature
+// maps of a whole split would not fit in memory); the loss is then the row-weighted mean of the
+// chunks' means, the same value up to rounding. 0: one pass.
 Evaluation evaluateSplit(Model& model, const Loss& loss, Task task, const Dataset& set,
-                         const Matrix& targets);
+                         const Matrix& targets, Index chunkRows = 0);
 
 }  // namespace engine

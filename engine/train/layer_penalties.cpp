@@ -9,11 +9,11 @@ void LayerPenalties::configure(const PenaltySpec& penalty, const ModelSpec& mode
   proximal_ = false;
   applyToBiases_ = penalty.applyToBiases;
   if (penalty.kind == "none" || penalty.lambda == 0.0) return;
-  const auto& hidden = model.hidden;
-  for (std::size_t k = 0; k <= hidden.size(); ++k) {
-    const double scale = k < hidden.size() ? hidden[k].penaltyScale : model.outputPenaltyScale;
-    perLayer_.push_back(makePenalty(penalty, scale));
-  }
+  // One per trainable layer (dense and conv entries, then the output), as layers.<k>.
+  for (const LayerSpec& layer : model.hidden)
+    if (layer.kind == "dense" || layer.kind == "conv")
+      perLayer_.push_back(makePenalty(penalty, layer.penaltyScale));
+  perLayer_.push_back(makePenalty(penalty, model.outputPenaltyScale));
   const bool l1Family = penalty.kind == "l1" || penalty.kind == "elasticNet";
   proximal_ = (l1Family && penalty.l1Mode == "proximal") || !perLayer_.front()->hasUsableGradient();
 }

@@ -1,4 +1,5 @@
-// The penalty R(w) of a run, one Penalty per trainable layer (λ × that layer's penaltyScale),
+// The penalty R(w) of a run, one Penalty per trainable layer (dense and conv entries of
+// model.hidden, then the output layer; λ × that layer's penaltyScale),
 // applied the way the spec asks: as a (sub)gradient added after backward, or as the proximal
 // map after the optimizer step with step γ·λ (proximal gradient, Parikh & Boyd 2014 §4.2).
 // L1 and elastic net go either way (penalty.l1Mode); Lp only through its prox. Weights only,

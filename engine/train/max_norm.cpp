@@ -2,10 +2,10 @@
 
 namespace engine {
 
-void applyMaxNorm(const std::vector<Dense*>& layers, double c) {
+void applyMaxNorm(const std::vector<Param*>& weights, double c) {
   if (c <= 0.0) return;
-  for (Dense* d : layers) {
-    Matrix& w = d->weight().value;
+  for (Param* p : weights) {
+    Matrix& w = p->value;
     for (Index r = 0; r < w.rows(); ++r) {
       const double norm = static_cast<double>(w.row(r).norm());
       if (norm > c) w.row(r) *= static_cast<Scalar>(c / norm);

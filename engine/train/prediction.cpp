@@ -1,6 +1,7 @@
 // Trainer::predict, gridPredictions and neuronGrids: the model in eval mode on new raw inputs,
 // through the same feature expansion and scaler as the training data, back in the target's
 // units (predictions) or unit by unit (neuron pictures).
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -18,7 +19,7 @@ Matrix Trainer::predict(const Matrix& raw) {
   }
   const Matrix x = data_.transform.apply(raw);
   Matrix out;
-  loss_->predict(model_->forward(x, false, dropoutRng_), out);
+  loss_->predict(evalOutputs(x), out);
   if (task_ == Task::Regression) {
     // Back to each target's own units (see SplitData::targetScale).
     for (Index j = 0; j < out.cols() && j < static_cast<Index>(data_.targetScale.size()); ++j) {
@@ -28,6 +29,41 @@ Matrix Trainer::predict(const Matrix& raw) {
     }
   }
   return out;
+}
+
+// The model's raw outputs in eval mode, a CNN's inputs in chunks that fit its memory budget.
+Matrix Trainer::evalOutputs(const Matrix& x) {
+  Rng unused(0);  // eval mode draws nothing
+  const Index chunk = evaluationChunk();
+  if (chunk <= 0 || chunk >= x.rows()) return model_->forward(x, false, unused);
+  Matrix z(x.rows(), outputs_);
+  for (Index lo = 0; lo < x.rows(); lo += chunk) {
+    const Index rows = std::min(chunk, x.rows() - lo);
+    z.middleRows(lo, rows) = model_->forward(x.middleRows(lo, rows), false, unused);
+  }
+  return z;
+}
+
+std::vector<long> Trainer::confusionMatrix(Split split, int& classes) {
+  if (task_ == Task::Regression)
+    throw std::invalid_argument("confusionMatrix: only for classification");
+  const Dataset& d = dataset(split);
+  classes = task_ == Task::Binary ? 2 : outputs_;
+  std::vector<long> counts(static_cast<std::size_t>(classes) * static_cast<std::size_t>(classes),
+                           0);
+  if (d.rows() == 0) return counts;
+  const Matrix z = evalOutputs(d.x);
+  for (Index i = 0; i < z.rows(); ++i) {
+    Index predicted = 0;
+    if (task_ == Task::Binary) {
+      predicted = z(i, 0) > Scalar(0) ? 1 : 0;  // as accuracy(): P(class 1) > 0.5
+    } else {
+      z.row(i).maxCoeff(&predicted);
+    }
+    const auto truth = static_cast<std::size_t>(d.target[static_cast<std::size_t>(i)]);
+    ++counts[truth * static_cast<std::size_t>(classes) + static_cast<std::size_t>(predicted)];
+  }
+  return counts;
 }
 
 std::vector<float> Trainer::targets(Split split) const {
@@ -101,7 +137,10 @@ NeuronGrids Trainer::neuronGrids(int resolution, double xMin, double xMax, doubl
   NeuronGrids out;
   out.resolution = resolution;
   out.layerSizes.push_back(static_cast<int>(x.cols()));
-  for (const LayerSpec& l : spec_.model.hidden) out.layerSizes.push_back(l.units);
+  // A 2D set's network has dense and flatten entries only (image layers need images); a
+  // flatten entry is the identity and has no units of its own.
+  for (const LayerSpec& l : spec_.model.hidden)
+    if (l.kind == "dense") out.layerSizes.push_back(l.units);
   std::size_t units = 0;
   for (int n : out.layerSizes) units += static_cast<std::size_t>(n);
   out.values.reserve(units * static_cast<std::size_t>(x.rows()));

@@ -45,14 +45,14 @@ void StepRecorder::gradientsAfterClip(const std::vector<Param*>& params) {
   gradNormClipped_ = std::sqrt(total);
 }
 
-void StepRecorder::weightsBeforeStep(const std::vector<Dense*>& layers) {
-  for (std::size_t k = 0; k < layers.size() && k < previousWeights_.size(); ++k)
-    previousWeights_[k] = layers[k]->weight().value;  // no allocation once sized
+void StepRecorder::weightsBeforeStep(const std::vector<Param*>& weights) {
+  for (std::size_t k = 0; k < weights.size() && k < previousWeights_.size(); ++k)
+    previousWeights_[k] = weights[k]->value;  // no allocation once sized
 }
 
-void StepRecorder::weightsAfterStep(const std::vector<Dense*>& layers) {
-  for (std::size_t k = 0; k < layers.size() && k < current_.size(); ++k) {
-    const Matrix& w = layers[k]->weight().value;
+void StepRecorder::weightsAfterStep(const std::vector<Param*>& weights) {
+  for (std::size_t k = 0; k < weights.size() && k < current_.size(); ++k) {
+    const Matrix& w = weights[k]->value;
     const double delta = std::sqrt(static_cast<double>((w - previousWeights_[k]).squaredNorm()));
     const double n = norm(w);
     current_[k].updateRatio = n > 0.0 ? delta / n : 0.0;
@@ -60,7 +60,7 @@ void StepRecorder::weightsAfterStep(const std::vector<Dense*>& layers) {
 }
 
 void StepRecorder::trace(double step, double epoch, double lr, double batchLoss,
-                         const std::vector<Dense*>& layers) {
+                         const std::vector<Param*>& weights) {
   if (trace_.empty()) return;
   // The next free slot, or the oldest one once the ring is full.
   Traced& t = trace_[(traceStart_ + traced_) % trace_.size()];
@@ -81,11 +81,11 @@ void StepRecorder::trace(double step, double epoch, double lr, double batchLoss,
   for (std::size_t k = 0; k < t.layers.size(); ++k) {
     LayerStats& s = t.layers[k];
     s.weightL1 = s.zeroFraction = s.smallFraction = s.updateRatio = nan;
-    s.weightL2 = k < layers.size() ? norm(layers[k]->weight().value) : nan;
+    s.weightL2 = k < weights.size() ? norm(weights[k]->value) : nan;
   }
 }
 
-void StepRecorder::record(MetricsRow row, const std::vector<Dense*>& layers, bool afterStep) {
+void StepRecorder::record(MetricsRow row, const std::vector<Param*>& weights, bool afterStep) {
   std::vector<LayerStats> stats = current_;
   if (afterStep) {
     row.gradNormTotal = gradNormTotal_;
@@ -93,8 +93,8 @@ void StepRecorder::record(MetricsRow row, const std::vector<Dense*>& layers, boo
   } else {
     for (LayerStats& s : stats) s.gradNorm = s.updateRatio = 0.0;
   }
-  for (std::size_t k = 0; k < layers.size() && k < stats.size(); ++k)
-    weightStats(layers[k]->weight().value, stats[k]);
+  for (std::size_t k = 0; k < weights.size() && k < stats.size(); ++k)
+    weightStats(weights[k]->value, stats[k]);
   log_.append(row, stats);
   traceStart_ = traced_ = 0;
 }

@@ -12,7 +12,6 @@
 
 #include "core/param.hpp"
 #include "metrics/metrics_log.hpp"
-#include "nn/dense.hpp"
 #include "spec/experiment_spec.hpp"
 
 namespace engine {
@@ -30,17 +29,18 @@ class StepRecorder {
   void gradientsBeforeClip(const std::vector<Param*>& params);
   // After clipping, before the optimizer step.
   void gradientsAfterClip(const std::vector<Param*>& params);
-  // Around the optimizer step (with prox and max-norm), for ‖Δw‖ / ‖w‖.
-  void weightsBeforeStep(const std::vector<Dense*>& layers);
-  void weightsAfterStep(const std::vector<Dense*>& layers);
+  // Around the optimizer step (with prox and max-norm), for ‖Δw‖ / ‖w‖. `weights`: one weight
+  // matrix per trainable layer (Model::layerWeights).
+  void weightsBeforeStep(const std::vector<Param*>& weights);
+  void weightsAfterStep(const std::vector<Param*>& weights);
 
   // A traced step: everything above plus the step's numbers. `full` is then filled in by the
   // trainer's evaluation and appended with record(); otherwise the row stays in the trace.
   void trace(double step, double epoch, double lr, double batchLoss,
-             const std::vector<Dense*>& layers);
+             const std::vector<Param*>& weights);
   // Appends a full row: `row` carries the evaluated columns; the step's gradient and update
   // statistics come from this step's trace, the weight statistics from the layers now.
-  void record(MetricsRow row, const std::vector<Dense*>& layers, bool afterStep);
+  void record(MetricsRow row, const std::vector<Param*>& weights, bool afterStep);
   // Writes the trace since the last record to the log (evaluated columns NaN).
   void flushTrace();
 

@@ -1,11 +1,14 @@
 #include "train/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
+#include "data/data_kinds.hpp"
 #include "data/make_data.hpp"
 #include "optim/make_optimizer.hpp"
 #include "optim/param_groups.hpp"
+#include "spec/network_shapes.hpp"
 #include "spec/spec_schema.hpp"
 #include "train/grad_clip.hpp"
 #include "train/max_norm.hpp"
@@ -43,26 +46,25 @@ void Trainer::build() {
   const std::vector<std::string> errors = validate(spec_);
   if (!errors.empty()) throw std::invalid_argument(describeErrors(errors));
 
-  data_ = makeSpecData(spec_.data, spec_.seed, custom_ ? &customData_ : nullptr);
+  // A CNN sees its images scaled per channel (data/make_data.hpp).
+  data_ = makeSpecData(spec_.data, spec_.seed, custom_ ? &customData_ : nullptr,
+                       hasImageLayers(spec_.model));
   if (data_.train.rows() == 0) throw std::invalid_argument("data: the training split is empty");
 
   task_ = taskOf(data_.train);
   inputs_ = static_cast<int>(data_.train.features());
   outputs_ = outputsFor(data_.train);
+  const Shape image = custom_ ? Shape{0, 0, 0} : dataImageShape(spec_.data.kind);
+  imageInput_ = image.channels > 0 && image.size() == inputs_;
+  inputShape_ = imageInput_ ? image : Shape::vector(inputs_);
   loss_ = makeLoss(task_);
   trainTargets_ = lossTargets(data_.train);
   validationTargets_ = lossTargets(data_.validation);
   testTargets_ = lossTargets(data_.test);
 
   // Parameter count before allocating anything large.
-  long long count = 0;
-  int fanIn = inputs_;
-  for (const LayerSpec& layer : spec_.model.hidden) {
-    count += static_cast<long long>(fanIn) * layer.units;
-    count += layer.batchNorm ? 2LL * layer.units : layer.units;  // β replaces the dense bias
-    fanIn = layer.units;
-  }
-  count += static_cast<long long>(fanIn) * outputs_ + outputs_;
+  const long long count =
+      networkParameterCount(spec_.model, FlowShape{inputShape_, imageInput_}, outputs_);
   if (count > SpecLimits::kMaxParameters) {
     throw std::invalid_argument("model.hidden: the network would have " + std::to_string(count) +
                                 " parameters; the limit is " +
@@ -73,7 +75,9 @@ void Trainer::build() {
 
 void Trainer::buildModel() {
   Rng initRng(spec_.seed, kInitStream);
-  model_ = std::make_unique<Model>(buildMlp(spec_.model, inputs_, outputs_, initRng));
+  Network net = buildNetwork(spec_.model, inputShape_, imageInput_, outputs_, initRng);
+  model_ = std::make_unique<Model>(std::move(net.model));
+  hidden_ = std::move(net.hidden);  // its layer pointers live on the heap, owned by model_
   dropoutRng_ = Rng(spec_.seed, kDropoutStream);
   augmentRng_ = Rng(spec_.seed, kAugmentStream);
   step_ = 0;
@@ -82,7 +86,7 @@ void Trainer::buildModel() {
   divergedAtStep_ = -1;
   message_.clear();
   lastBatchLoss_ = 0.0;
-  recorder_.reset(static_cast<int>(model_->denseLayers().size()));
+  recorder_.reset(static_cast<int>(model_->layerWeights().size()));
   batcher_ = makeBatcher(spec_, static_cast<int>(data_.train.rows()), 0);
   earlyStopper_ = EarlyStopper();
   buildOptimizer();
@@ -102,9 +106,47 @@ void Trainer::configureLive() {
   setWeightDecay(optimizer_->groups(), spec_.optimizer);
   penalties_.configure(spec_.penalty, spec_.model);
   earlyStopper_.configure(spec_.training.earlyStopping);
-  const std::vector<Dropout*>& dropout = model_->dropoutLayers();
-  for (std::size_t k = 0; k < dropout.size() && k < spec_.model.hidden.size(); ++k)
-    dropout[k]->setRate(spec_.model.hidden[k].dropout);
+  for (std::size_t i = 0; i < hidden_.size() && i < spec_.model.hidden.size(); ++i) {
+    const LayerSpec& h = spec_.model.hidden[i];
+    if (hidden_[i].dropout) hidden_[i].dropout->setRate(h.dropout);
+    if (hidden_[i].dropout2d) hidden_[i].dropout2d->setRate(h.dropout);
+  }
+  setDropBlockRates(step_);
+}
+
+// DropBlock's rate at a step: 1 − keep_prob(step), keep_prob falling linearly from 1 to
+// 1 − dropBlock over model.dropBlockRampSteps (Ghiasi et al. 2018, §3 "Scheduled DropBlock").
+void Trainer::setDropBlockRates(long step) {
+  for (std::size_t i = 0; i < hidden_.size() && i < spec_.model.hidden.size(); ++i) {
+    if (!hidden_[i].dropBlock) continue;
+    const double target = 1.0 - spec_.model.hidden[i].dropBlock;
+    hidden_[i].dropBlock->setRate(1.0 -
+                                  dropBlockKeepProb(step, spec_.model.dropBlockRampSteps, target));
+  }
+}
+
+// A CNN's split goes through the model in chunks that fit the memory budget of a batch.
+Index Trainer::evaluationChunk() const {
+  if (!hasImageLayers(spec_.model)) return 0;
+  const long long values = activationsPerSample(spec_.model, FlowShape{inputShape_, imageInput_});
+  return static_cast<Index>(
+      std::max(1LL, SpecLimits::kMaxBatchActivations / std::max(1LL, values)));
+}
+
+// Shifts, rotations and flips of image rows, in the data's own units: the batch is unscaled,
+// augmented (pixels outside the image read 0, the background of the data) and scaled again,
+// so whatever the scaling the augmented image is the scaled augmented raw image.
+void Trainer::augmentImages(Matrix& batch, Rng& rng) {
+  const TrainingSpec& t = spec_.training;
+  if (!imageInput_ || (t.augmentShift <= 0 && t.augmentRotation <= 0.0 && !t.augmentFlip)) return;
+  ImageAugmentOptions o;
+  o.maxShift = t.augmentShift;
+  o.maxRotation = t.augmentRotation;
+  o.horizontalFlip = t.augmentFlip;
+  const Standardizer& scaler = data_.transform.scaler;
+  scaler.inverseTransform(batch);
+  imageAugmenter_.apply(batch, inputShape_, o, rng);
+  scaler.transform(batch);
 }
 
 const Matrix& Trainer::targetsFor(Split split) const {
@@ -174,8 +216,10 @@ void Trainer::trainStep() {
   gatherBatch(batcher_->next());
   const bool epochEnds = batcher_->epochEnded();
   const long stepIndex = step_;  // 0-based index of this step, as the schedule counts
+  augmentImages(batchX_, augmentRng_);
   addJitter(batchX_, spec_.training.jitter, augmentRng_);
   mixup_.apply(batchX_, batchY_, spec_.training.mixupAlpha, augmentRng_);
+  setDropBlockRates(stepIndex);
 
   model_->zeroGrad();
   const Matrix& z = model_->forward(batchX_, true, dropoutRng_);
@@ -193,7 +237,7 @@ void Trainer::trainStep() {
   model_->backward(dz_);
 
   const std::vector<Param*>& params = model_->params();
-  const std::vector<Dense*>& dense = model_->denseLayers();
+  const std::vector<Param*>& weights = model_->layerWeights();
   penalties_.addGradients(params);
   recorder_.gradientsBeforeClip(params);  // also the norm after clipping, until a clip changes it
   const bool clipping = spec_.training.clipNorm > 0.0 || spec_.training.clipValue > 0.0;
@@ -202,28 +246,29 @@ void Trainer::trainStep() {
   if (clipping) recorder_.gradientsAfterClip(params);
 
   const bool records = StepRecorder::records(spec_.training, stepIndex, epochEnds);
-  if (records) recorder_.weightsBeforeStep(dense);
+  if (records) recorder_.weightsBeforeStep(weights);
   lastLr_ = schedule_->at(stepIndex);
   for (ParamGroup& g : optimizer_->groups()) g.lr = lastLr_;
   optimizer_->step();
   penalties_.prox(params, lastLr_);
-  applyMaxNorm(dense, spec_.training.maxNorm);
+  applyMaxNorm(weights, spec_.training.maxNorm);
   ++step_;
   if (epochEnds) ++epoch_;
 
   if (records) {
-    recorder_.weightsAfterStep(dense);
+    recorder_.weightsAfterStep(weights);
     record(true);
   } else {
     recorder_.trace(static_cast<double>(step_),
                     static_cast<double>(step_) / batcher_->stepsPerEpoch(), lastLr_, lastBatchLoss_,
-                    dense);
+                    weights);
   }
 
   if (epochEnds && earlyStopper_.enabled()) {
     earlyStopper_.setStep(step_);
-    const double validationLoss =
-        evaluateSplit(*model_, *loss_, task_, data_.validation, validationTargets_).loss;
+    const double validationLoss = evaluateSplit(*model_, *loss_, task_, data_.validation,
+                                                validationTargets_, evaluationChunk())
+                                      .loss;
     const std::string stop = earlyStopper_.epochEnded(validationLoss, epoch_, *model_);
     if (!stop.empty()) {
       state_ = RunState::EarlyStopped;
@@ -260,11 +305,12 @@ void Trainer::record(bool afterStep) {
     row.testLoss = t.loss;
     row.testAccuracy = t.accuracy;
   }
-  recorder_.record(row, model_->denseLayers(), afterStep);
+  recorder_.record(row, model_->layerWeights(), afterStep);
 }
 
 Evaluation Trainer::evaluate(Split split) {
-  Evaluation e = evaluateSplit(*model_, *loss_, task_, dataset(split), targetsFor(split));
+  Evaluation e =
+      evaluateSplit(*model_, *loss_, task_, dataset(split), targetsFor(split), evaluationChunk());
   e.penalty = penalties_.value(model_->params());
   return e;
 }
@@ -293,7 +339,7 @@ void Trainer::setParameter(const std::string& name, const float* values, long co
 
 Histogram Trainer::histogram(int bins) const {
   std::vector<const Matrix*> weights;
-  for (Dense* d : model_->denseLayers()) weights.push_back(&d->weight().value);
+  for (const Param* p : model_->layerWeights()) weights.push_back(&p->value);
   return weightHistogram(weights, bins);
 }
 
@@ -308,9 +354,26 @@ NetworkInfo Trainer::network() const {
     if (info.targetNames.empty()) info.targetNames.assign(static_cast<std::size_t>(outputs_), "y");
   }
   info.layerSizes.push_back(inputs_);
-  for (const LayerSpec& l : spec_.model.hidden) info.layerSizes.push_back(l.units);
+  for (const HiddenLayerMap& h : hidden_) info.layerSizes.push_back(h.output.size());
   info.layerSizes.push_back(outputs_);
   info.parameterCount = static_cast<long>(model_->parameterCount());
+  info.inputShape = inputShape_;
+  info.imageInput = imageInput_;
+  const auto paramsOf = [&](int first, int last) {
+    long n = 0;
+    for (int i = first; i <= last; ++i)
+      for (const Param* p : const_cast<Model&>(*model_).layer(i).params()) n += p->value.size();
+    return n;
+  };
+  for (std::size_t i = 0; i < hidden_.size(); ++i) {
+    const HiddenLayerMap& h = hidden_[i];
+    info.layers.push_back(LayerInfo{h.kind, static_cast<int>(i), h.trainable, h.input, h.output,
+                                    h.imageOutput, paramsOf(h.first, h.last)});
+  }
+  const int out = model_->layerCount() - 1;
+  const Shape last = hidden_.empty() ? inputShape_ : hidden_.back().output;
+  info.layers.push_back(LayerInfo{"output", -1, static_cast<int>(model_->layerWeights().size()) - 1,
+                                  last, Shape::vector(outputs_), false, paramsOf(out, out)});
   return info;
 }
 

@@ -1,7 +1,9 @@
 // A training run: data, model, loss, penalties, optimizer, schedule and metrics, built from an
 // ExperimentSpec. One step is PyTorch's loop with the playground's hooks, in this order (each
 // hook its own file):
-//   batch (batcher) → augment (augment: jitter, mixup) → zero grads → forward (train mode)
+//   batch (batcher) → image augmentation (image_augment: shifts, rotations, flips, on image
+//   data) → augment (augment: jitter, mixup) → DropBlock's scheduled rate → zero grads →
+//   forward (train mode)
 //   → loss → divergence check (stopping: a NaN/inf loss stops the run before the update)
 //   → backward → penalty subgradients (layer_penalties, gradient mode)
 //   → gradient norms before clipping (step_recorder) → clip by norm, then value (grad_clip)
@@ -14,6 +16,7 @@
 // live in evaluation.cpp and prediction.cpp, hot updates in hot_update.cpp.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,12 +29,14 @@
 #include "metrics/metrics_log.hpp"
 #include "metrics/weight_stats.hpp"
 #include "nn/model.hpp"
+#include "nn/network.hpp"
 #include "optim/lr_schedule.hpp"
 #include "optim/optimizer.hpp"
 #include "spec/experiment_spec.hpp"
 #include "train/augment.hpp"
 #include "train/batcher.hpp"
 #include "train/evaluation.hpp"
+#include "train/image_augment.hpp"
 #include "train/layer_penalties.hpp"
 #include "train/step_recorder.hpp"
 #include "train/stopping.hpp"
@@ -53,14 +58,67 @@ struct RunStatus {
 
 enum class Split { Train, Validation, Test };
 
+// One entry of model.hidden, or the output layer, as built: what the page shows at each step.
+struct LayerInfo {
+  std::string kind;    // the entry's kind; "output" for the output layer
+  int hidden = -1;     // index in model.hidden; −1 for the output layer
+  int trainable = -1;  // k of its parameters layers.<k>.*; −1 for pooling / flatten
+  Shape input, output;
+  bool imageOutput = false;
+  long parameters = 0;
+};
+
 struct NetworkInfo {
   int inputs = 0;
   int outputs = 0;
   Task task = Task::Binary;
   std::vector<std::string> featureNames;
   std::vector<std::string> targetNames;  // regression: one per output
+  // The input, then the size of each hidden entry's output (a dense layer's units, a feature
+  // map's C·H·W), then the outputs.
   std::vector<int> layerSizes;
   long parameterCount = 0;
+  Shape inputShape;  // an image data set's image; else {inputs, 1, 1}
+  bool imageInput = false;
+  std::vector<LayerInfo> layers;  // every hidden entry, then the output layer
+};
+
+// The first conv layer's filters (Trainer::firstConvFilters): torch's [out][in][k][k] weight.
+struct ConvFilters {
+  int hidden = -1;  // its index in model.hidden; −1: the network has no conv layer
+  int outChannels = 0, inChannels = 0, kernel = 0;
+  std::vector<float> values;  // out·in·k·k, row-major
+};
+
+// One input through the network (Trainer::featureMaps).
+struct FeatureMap {
+  int hidden = 0;  // index in model.hidden
+  std::string kind;
+  Shape shape;
+  // The entry's output for the input (a conv: after its activation, Dropout2d and DropBlock,
+  // which only act on a training-mode pass), C·H·W values in NCHW order.
+  std::vector<float> values;
+  // Training-mode pass, conv entries only: 1 per channel Dropout2d dropped, else 0 (C values;
+  // empty when its rate is 0), and DropBlock's 0/1 block mask (C·H·W, 0 = dropped; empty when
+  // its rate is 0).
+  std::vector<float> droppedChannels;
+  std::vector<float> blockMask;
+};
+
+struct FeatureMaps {
+  Shape inputShape;
+  std::vector<float> input;      // the input as the network sees it (scaled), C·H·W values
+  std::vector<FeatureMap> maps;  // every hidden entry whose output is an image
+};
+
+// Training images as a batch sees them (Trainer::augmentedBatch).
+struct AugmentedBatch {
+  Shape shape;
+  std::vector<int> rows;      // rows of the training split
+  std::vector<float> labels;  // their classes
+  std::vector<float> images;  // rows × C·H·W, augmented, in the data's own units (as data())
+  std::vector<float> inputs;  // the same as the network sees them: scaled, then jitter
+  std::vector<ImageTransform> transforms;  // per row: flip, angle, shift drawn
 };
 
 // What every unit of the network computes over a grid of the input plane (Trainer::neuronGrids),
@@ -117,6 +175,23 @@ class Trainer {
   // target's own units (the dataset holds them standardised, as the loss sees them).
   std::vector<float> targets(Split split) const;
   NetworkInfo network() const;
+  // Image data and a conv layer: see ConvFilters (hidden = −1 when there is no conv layer).
+  ConvFilters firstConvFilters() const;
+  // Row `row` of a split through the network. training = false: eval mode (dropout off, batch
+  // norm with its running statistics). training = true: a training-mode pass for the picture of
+  // what dropout does: Dropout, Dropout2d and DropBlock (at the scheduled rate of the current
+  // step) drop with masks drawn from `seed` (the same seed, the same masks), while batch norm
+  // still uses its running statistics and nothing of the run changes (weights, running
+  // statistics, random streams). Image data only; throws std::invalid_argument otherwise or
+  // for a row out of range.
+  FeatureMaps featureMaps(Split split, int row, bool training, std::uint32_t seed);
+  // `count` (1..256) rows of the training split, drawn without replacement with `seed`, after
+  // the image augmentation and jitter of the spec, drawn with `seed` as a training batch draws
+  // them. Image data only.
+  AugmentedBatch augmentedBatch(int count, std::uint32_t seed);
+  // Classification: counts[t·K + p] = rows of the split with true class t predicted as p (K×K;
+  // binary: K = 2). Throws std::invalid_argument for regression.
+  std::vector<long> confusionMatrix(Split split, int& classes);
   const ExperimentSpec& spec() const { return spec_; }
   const SplitData& splitData() const { return data_; }
 
@@ -133,6 +208,10 @@ class Trainer {
   void buildOptimizer();
   void configureLive();
   void trainStep();
+  void augmentImages(Matrix& batch, Rng& rng);
+  void setDropBlockRates(long step);
+  Index evaluationChunk() const;
+  Matrix evalOutputs(const Matrix& x);
   void gatherBatch(const std::vector<int>& batch);
   void record(bool afterStep);
   const Matrix& targetsFor(Split split) const;
@@ -147,6 +226,10 @@ class Trainer {
   Matrix trainTargets_, validationTargets_, testTargets_;
 
   std::unique_ptr<Model> model_;
+  std::vector<HiddenLayerMap> hidden_;  // where each model.hidden entry lives in model_
+  Shape inputShape_;
+  bool imageInput_ = false;
+  ImageAugmenter imageAugmenter_;
   std::unique_ptr<Loss> loss_;
   std::unique_ptr<Optimizer> optimizer_;
   std::unique_ptr<LrSchedule> schedule_;

@@ -25,7 +25,12 @@ TEST_CASE("Every rule names schema fields in its terms, bound, guard and repair"
     for (const std::string& t : r.terms) CHECK(findSpecField(t) != nullptr);
     if (!r.boundPath.empty()) CHECK(findSpecField(r.boundPath) != nullptr);
     CHECK(findSpecField(r.fixPath) != nullptr);
-    for (const Condition& c : r.when) CHECK(findSpecField(c.path) != nullptr);
+    for (const Condition& c : r.when) {
+      // anyLayer* conditions name a layer field (the imageBatch rule: some layer is a conv).
+      const bool layer =
+          c.op == Condition::Op::AnyLayerOneOf || c.op == Condition::Op::AnyLayerIsTrue;
+      CHECK((layer ? findLayerField(c.path) : findSpecField(c.path)) != nullptr);
+    }
     CHECK(ruleHolds(r, ExperimentSpec{}));  // the defaults satisfy every rule
   }
 }

@@ -11,6 +11,13 @@
 namespace engine {
 namespace {
 
+LayerSpec denseLayer(int units, const std::string& activation) {
+  LayerSpec l;
+  l.units = units;
+  l.activation = activation;
+  return l;
+}
+
 ExperimentSpec circleSpec() {
   ExperimentSpec spec;
   spec.seed = 7;
@@ -114,8 +121,7 @@ TEST_CASE("A diverging run stops, names the step and keeps finite weights", "[tr
   ExperimentSpec spec = circleSpec();
   spec.optimizer.kind = "sgd";
   spec.optimizer.lr = 10.0;
-  spec.model.hidden = {LayerSpec{64, "relu", 0.0, 1.0, false},
-                       LayerSpec{64, "relu", 0.0, 1.0, false}};
+  spec.model.hidden = {denseLayer(64, "relu"), denseLayer(64, "relu")};
   spec.model.init = "heNormal";
   spec.data.kind = "regression1d";
   spec.data.degree = 12;
@@ -203,7 +209,7 @@ TEST_CASE("Early stopping stops after `patience` epochs and restores the best we
   spec.data.noise = 0.3;
   spec.data.valFraction = 0.3;
   spec.data.testFraction = 0.0;
-  spec.model.hidden = {LayerSpec{32, "tanh", 0.0, 1.0, false}};
+  spec.model.hidden = {denseLayer(32, "tanh")};
   spec.optimizer.kind = "adam";
   spec.optimizer.lr = 0.05;
   spec.training.batchSize = 0;
@@ -383,7 +389,7 @@ TEST_CASE("Invalid specs are refused with the field and its range", "[train][spe
   spec.penalty.p = 1.5;
   CHECK_THROWS_WITH(Trainer(spec), Catch::Contains("penalty.p") && Catch::Contains("(0, 1)"));
   spec = circleSpec();
-  spec.model.hidden.assign(3, LayerSpec{1024, "relu", 0.0, 1.0, false});
+  spec.model.hidden.assign(3, denseLayer(1024, "relu"));
   CHECK_THROWS_WITH(Trainer(spec), Catch::Contains("parameters"));
   spec = circleSpec();
   spec.training.earlyStopping.enabled = true;

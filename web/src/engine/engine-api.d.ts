@@ -4,7 +4,7 @@
 
 export type DataKind =
   | 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'regression1d' | 'sparseLinear'
-  | 'diabetes' | 'breastCancer' | 'digits' | 'custom';
+  | 'shapes' | 'diabetes' | 'breastCancer' | 'digits' | 'custom';
 export type Feature2D = 'x1' | 'x2' | 'x1Squared' | 'x2Squared' | 'x1x2' | 'sinX1' | 'sinX2';
 export type ActivationKind = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'linear';
 export type InitKind = 'xavierUniform' | 'xavierNormal' | 'heUniform' | 'heNormal';
@@ -12,10 +12,29 @@ export type PenaltyKind = 'none' | 'l1' | 'l2' | 'elasticNet' | 'lp';
 export type OptimizerKind = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
 export type ScheduleKind = 'constant' | 'step' | 'exponential' | 'cosine';
 
+// The kinds of model.hidden's entries (engine/spec/experiment_spec.hpp, LayerSpec):
+//   dense          Linear(units) → [BatchNorm1d] → activation → Dropout; flattens an image
+//   conv           Conv2d(channels, kernel × kernel, stride, padding) → [BatchNorm2d] →
+//                  activation → Dropout2d(dropout) → DropBlock(dropBlock, blockSize)
+//   maxPool/avgPool MaxPool2d / AvgPool2d(size), stride = size
+//   globalAvgPool  the mean of each channel (AdaptiveAvgPool2d(1) + Flatten)
+//   flatten        Flatten
+// The output layer is a dense layer after the last entry. Which fields matter for a kind is in
+// the schema (layerFields[].relevantWhen, op 'layerOneOf'); the others are ignored.
+export type LayerKind = 'dense' | 'conv' | 'maxPool' | 'avgPool' | 'globalAvgPool' | 'flatten';
+
 export interface LayerSpec {
+  kind: LayerKind;
   units: number;
+  channels: number;
+  kernel: number;
+  stride: number;
+  padding: number;
+  size: number;
   activation: ActivationKind;
-  dropout: number;
+  dropout: number; // dense: Dropout; conv: Dropout2d (whole channels)
+  dropBlock: number; // conv: DropBlock's drop rate 1 − keep_prob
+  blockSize: number; // conv: DropBlock's odd block side
   penaltyScale: number;
   batchNorm: boolean;
 }
@@ -32,6 +51,8 @@ export interface ExperimentSpec {
     labelNoise: number;
     valFraction: number; // not used when folds > 0
     testFraction: number;
+    // Share of the training split kept (per class, in the split's order), in (0, 1].
+    trainFraction: number;
     // k-fold cross-validation of the network: with folds = k (2..10) the validation split is
     // fold `fold` (0..k−1) of a seeded k-fold partition of the non-test rows (stratified by
     // class for classification; the test split is unchanged); 0 = off.
@@ -51,6 +72,7 @@ export interface ExperimentSpec {
     leakySlope: number;
     batchNormMomentum: number;
     batchNormEps: number;
+    dropBlockRampSteps: number; // DropBlock's keep_prob falls from 1 to its target over these steps
   };
   penalty: {
     kind: PenaltyKind;
@@ -94,6 +116,11 @@ export interface ExperimentSpec {
     maxNorm: number;
     jitter: number;
     mixupAlpha: number;
+    // Image data: random shifts (pixels), rotations (degrees) and left-right flips of every
+    // training batch; pixel noise is `jitter`.
+    augmentShift: number;
+    augmentRotation: number;
+    augmentFlip: boolean;
     earlyStopping: { enabled: boolean; patience: number; minDelta: number; restoreBest: boolean };
     recordEvery: number;
     recordEpochs: boolean;
@@ -105,9 +132,12 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] :
 
 // A condition on the spec (relevance of a field, guard of a rule); see
 // engine/spec/field_desc.hpp. anyLayer* conditions name a layer field and hold when some hidden
-// layer satisfies them.
+// layer for which that field matters satisfies them (true: a non-zero value). layer* conditions
+// are for layer fields and layer rules: they hold on the layer the field belongs to.
 export interface SpecCondition {
-  op: 'oneOf' | 'noneOf' | 'isTrue' | 'positive' | 'notPositive' | 'anyLayerOneOf' | 'anyLayerIsTrue';
+  op:
+    | 'oneOf' | 'noneOf' | 'isTrue' | 'positive' | 'notPositive' | 'anyLayerOneOf' | 'anyLayerIsTrue'
+    | 'layerOneOf' | 'layerPositive';
   path: string;
   values?: string[];
 }
@@ -145,7 +175,52 @@ export interface CrossFieldRule {
   message: string;
 }
 
-export type DataFamily = 'plane' | 'curve' | 'sparse' | 'real' | 'custom';
+// A rule on the shapes a network's layers receive (engine/spec/layer_rules.hpp). Repairs go layer
+// by layer from the first, each on the shape its layer receives after the earlier repairs;
+// then the batch budget. Checks:
+//   imageInput        a layer of `kinds` needs an image (an image data kind, and no layer
+//                     before it that outputs a vector); fix 'removeLayer'
+//   windowFits        the layer's window fits its input: window size ≤ min(H, W) + 2·padding
+//                     (layerKinds[].window names the fields); fix 'clamp' `field` to that bound
+//   blockFits         (when `when` holds on the layer) `field` is odd and ≤ min(H', W') of the
+//                     layer's output; fix 'clampOdd': the largest odd number ≤ min(value, H', W')
+//   batchActivations  when some layer is of `kinds` and the input is an image:
+//                     training.batchSize × (C·H·W of the input + of every hidden entry's output)
+//                     ≤ bound; fix 'clamp' training.batchSize to ⌊bound / that sum⌋
+export interface LayerRule {
+  id: string;
+  check: 'imageInput' | 'windowFits' | 'blockFits' | 'batchActivations';
+  kinds: LayerKind[];
+  when?: SpecCondition[];
+  field: string; // a layer field, or training.batchSize
+  bound?: number; // batchActivations
+  fix: 'removeLayer' | 'clamp' | 'clampOdd';
+  message: string;
+}
+
+// What a layer kind outputs (engine/spec/network_shapes.hpp), so shapes follow from the spec:
+//   units     a vector of the layer field `units`
+//   window    an image: channels from the field `channels` (absent: unchanged), each side
+//             ⌊(side + 2·padding − size)/stride⌋ + 1 with size, stride and padding read from the
+//             fields `window` names (padding absent: 0)
+//   flatten   a vector of C·H·W;   channels  a vector of C
+// needsImage: refused on a vector input (layer rule imageInput).
+export interface LayerKindSchema {
+  kind: LayerKind;
+  output: 'units' | 'window' | 'flatten' | 'channels';
+  needsImage: boolean;
+  units?: string;
+  window?: { size: string; stride: string; padding?: string };
+  channels?: string;
+}
+
+export interface ImageShape {
+  channels: number;
+  height: number;
+  width: number;
+}
+
+export type DataFamily = 'plane' | 'curve' | 'sparse' | 'image' | 'real' | 'custom';
 
 export interface MetricColumnSchema {
   name: MetricName;
@@ -159,10 +234,20 @@ export interface SpecSchema {
   layerFields: FieldSchema[];
   defaultHidden: number;
   rules: CrossFieldRule[];
+  layerKinds: LayerKindSchema[];
+  layerRules: LayerRule[];
   // file: real sets only, the CSV in engine/data/sets/ that loadDataSet needs in the browser.
-  dataKinds: { kind: DataKind; family: DataFamily; file?: string }[];
+  // image: image sets only (digits, shapes): one image's shape; a row is its pixels in NCHW
+  // order (channel by channel, each row-major from the top-left).
+  dataKinds: { kind: DataKind; family: DataFamily; file?: string; image?: ImageShape }[];
   metrics: MetricColumnSchema[];
-  limits: { maxHiddenLayers: number; maxSamples: number; maxParameters: number; maxDataValues: number };
+  limits: {
+    maxHiddenLayers: number;
+    maxSamples: number;
+    maxParameters: number;
+    maxDataValues: number;
+    maxBatchActivations: number; // the bound of the batchActivations layer rule
+  };
 }
 
 // 'running': more steps may follow; 'diverged': the loss became NaN/inf at divergedAtStep and
@@ -192,7 +277,8 @@ export type MetricName = ScalarMetricName | LayerMetricName;
 // Metrics rows recorded since the previous takeMetrics() call, column by column. A row is a
 // full record (every recordEvery steps and at each epoch end) or, just before a divergence, a
 // traced step: batch loss, lr, gradient norms and weightL2 only, NaN in the evaluated columns.
-// Per-layer columns are row-major rows × layers (layers = trainable dense layers). Gradient
+// Per-layer columns are row-major rows × layers (layers = trainable layers: the dense and conv
+// entries of model.hidden, then the output layer; a conv layer's weight is its filters). Gradient
 // norms: per layer and gradNormTotal before clipping, gradNormClipped after.
 export type MetricsBatch = {
   rows: number;
@@ -256,14 +342,74 @@ export interface NeuronGrids {
   values: Float32Array;
 }
 
+// One entry of model.hidden as built, or the output layer (kind 'output', hidden −1): the
+// shapes the page shows at each step. A vector of n is {channels: n, height: 1, width: 1}.
+export interface LayerInfo {
+  kind: LayerKind | 'output';
+  hidden: number;     // index in model.hidden, −1 for the output layer
+  trainable: number;  // k of its parameters layers.<k>.* (and of the per-layer metrics); −1: none
+  input: ImageShape;
+  output: ImageShape;
+  imageOutput: boolean; // an image (conv / pooling may follow), else a vector
+  parameters: number;
+}
+
 export interface NetworkInfo {
   inputs: number;
   outputs: number;
   task: 'binary' | 'multiclass' | 'regression';
   featureNames: string[];
   targetNames: string[];  // regression: one per output ('y' for a single target); else empty
-  layerSizes: number[];   // inputs, hidden..., outputs
+  // inputs, then each hidden entry's output size (a dense layer's units, a feature map's
+  // C·H·W), then outputs
+  layerSizes: number[];
   parameterCount: number;
+  inputShape: ImageShape; // an image data set's image, else {channels: inputs, height: 1, width: 1}
+  imageInput: boolean;
+  layers: LayerInfo[];    // every hidden entry, then the output layer
+}
+
+// The first conv layer's weight, torch's [out][in][kernel][kernel] row-major.
+export interface ConvFilters {
+  hidden: number; // its index in model.hidden
+  outChannels: number;
+  inChannels: number;
+  kernel: number;
+  values: Float32Array;
+}
+
+export interface FeatureMap {
+  hidden: number; // index in model.hidden
+  kind: LayerKind;
+  shape: ImageShape;
+  // The entry's output, C·H·W in NCHW order (a conv: after its activation, Dropout2d and
+  // DropBlock; the dropouts act only on a training-mode pass).
+  values: Float32Array;
+  // Training-mode pass, conv entries whose rate is above 0, else null: 1 for each channel
+  // Dropout2d dropped (C values); DropBlock's mask, C·H·W values, 0 where a block was dropped.
+  droppedChannels: Float32Array | null;
+  blockMask: Float32Array | null;
+}
+
+export interface FeatureMaps {
+  inputShape: ImageShape;
+  input: Float32Array; // the input as the network sees it (scaled per channel)
+  maps: FeatureMap[];  // every hidden entry whose output is an image, in order
+}
+
+// Training images as a batch sees them: the spec's augmentation, then its jitter (pixel noise).
+export interface AugmentedBatch {
+  shape: ImageShape;
+  rows: Int32Array;     // rows of the training split
+  labels: Float32Array; // their classes
+  images: Float32Array; // rows × C·H·W, in the data's own units (as data().x)
+  inputs: Float32Array; // the same images as the network sees them (scaled)
+  transforms: { flip: boolean; angle: number; dx: number; dy: number }[]; // drawn per row
+}
+
+export interface ConfusionMatrix {
+  classes: number; // K (2 for a binary task)
+  counts: Int32Array; // K × K row-major: counts[t·K + p] = rows of true class t predicted as p
 }
 
 export interface Trainer {
@@ -281,6 +427,18 @@ export interface Trainer {
   weightHistogram(bins: number): Histogram;
   data(split: 'train' | 'validation' | 'test'): DataView2D;
   network(): NetworkInfo;
+  // The first conv layer's filters, or null when the network has none.
+  firstConvFilters(): ConvFilters | null;
+  // Row `row` of a split through the network (image data only). training false: eval mode.
+  // training true: Dropout, Dropout2d and DropBlock (at the scheduled rate of the current step)
+  // drop with masks drawn from `seed` (same seed, same masks); batch norm keeps its running
+  // statistics, and nothing of the run changes. Throws for other data or a row out of range.
+  featureMaps(split: 'train' | 'validation' | 'test', row: number, training: boolean, seed: number): FeatureMaps;
+  // `count` (1..256) training rows drawn with `seed`, after the spec's augmentation and jitter,
+  // drawn from `seed` as a training batch draws them (image data only).
+  augmentedBatch(count: number, seed: number): AugmentedBatch;
+  // Classification only (throws for regression): true class × predicted class counts, eval mode.
+  confusionMatrix(split: 'train' | 'validation' | 'test'): ConfusionMatrix;
   // Applies a new spec to the running network when only hyper-parameters changed (learning
   // rate, penalty, dropout, schedule, clipping, ...). Returns false, changing nothing, when the
   // change needs a rebuild (data, architecture, seed); then construct a new Trainer.
