@@ -225,7 +225,7 @@ export const kEffects = {
     assert.ok(n.valAccuracyL1 >= 0.9, `L1 lost the circle; ${what}`);
   },
   // The geometry: at the lesson's c, L1's optimum has an exact zero and L2's none; L1 gives an
-  // exact zero for ≥ 25% of the positions of c on the view's grid (measured 39%), L2 for none.
+  // exact zero for ≥ 25% of the positions of c on the view's grid (measured 46%), L2 for none.
   // The runs: L1 sets one of the two weights to exactly 0, L2 never makes one.
   l1Geometry(result) {
     const n = kMeasures.l1Geometry(result);
