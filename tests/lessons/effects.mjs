@@ -225,14 +225,14 @@ export const kEffects = {
     assert.ok(n.valAccuracyL1 >= 0.9, `L1 lost the circle; ${what}`);
   },
   // The geometry: at the lesson's c, L1's optimum has an exact zero and L2's none; L1 gives an
-  // exact zero for ≥ 25% of the positions of c on the view's grid (measured 46%), L2 for none.
+  // exact zero for ≥ 40% of the positions of c on the view's grid (measured 61%), L2 for none.
   // The runs: L1 sets one of the two weights to exactly 0, L2 never makes one.
   l1Geometry(result) {
     const n = kMeasures.l1Geometry(result);
     const what = `l1Geometry: ${show(n)}`;
     assert.ok(n.l1W.includes(0), `L1's optimum has no exact zero at the lesson's c; ${what}`);
     assert.ok(!n.l2W.includes(0), `L2's optimum has an exact zero; ${what}`);
-    assert.ok(n.l1ZeroShare >= 0.25, `L1 gives a zero for under 25% of the c's; ${what}`);
+    assert.ok(n.l1ZeroShare >= 0.4, `L1 gives a zero for under 40% of the c's; ${what}`);
     assert.equal(n.l2ZeroShare, 0, `L2 gives an exact zero somewhere; ${what}`);
     assert.equal(n.zeroRunL1, 0.5, `the L1 run did not zero exactly one weight; ${what}`);
     assert.equal(n.zeroRunL2Max, 0, `the L2 run made an exact zero; ${what}`);

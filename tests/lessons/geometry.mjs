@@ -2,10 +2,12 @@
 // engine in Node: per penalty drawn (L1 and L2 when the lesson compares them), the optimum
 // w*(λ) at the lesson's c, and the share of the view's grid of positions of c for which w* has
 // an exact zero. The grid is the view's (web/src/ui/stage/geometry-settings.ts: kZeroMapSize
-// cell centres per side over kBounds); the effect (effects.mjs) asserts thresholds, so a
-// change of grid there does not need one here.
+// cells per side over kBounds, each sampled off its centre as web/src/worker/jobs/geometry.ts
+// zeroSample does); the effect (effects.mjs) asserts thresholds, so a change of grid there
+// does not need one here.
 const kSize = 48;
 const kBounds = [-3.5, 3.5, -3.5, 3.5];
+const kOffset = [0.5 + (Math.SQRT2 - 1.4) / 2, 0.5 - (Math.sqrt(5) - 2.2) / 2];
 
 const penaltyOptions = (g, penalty) =>
   penalty === 'elasticNet'
@@ -39,8 +41,8 @@ export function lessonGeometry(engine, lesson) {
     for (let row = 0; row < kSize; row++)
       for (let col = 0; col < kSize; col++) {
         const c = [
-          xMin + ((col + 0.5) * (xMax - xMin)) / kSize,
-          yMin + ((row + 0.5) * (yMax - yMin)) / kSize,
+          xMin + ((col + kOffset[0]) * (xMax - xMin)) / kSize,
+          yMin + ((row + kOffset[1]) * (yMax - yMin)) / kSize,
         ];
         if (optimum(engine, g, penalty, c).includes(0)) zeros++;
       }

@@ -13,6 +13,7 @@ import type {
   GeometryZerosJob,
   GeometryZerosResult,
 } from '../../web/src/worker/jobs/geometry';
+import { zeroSample } from '../../web/src/worker/jobs/geometry';
 import { engineAvailable, loadNodeEngine } from './support/node-engine';
 
 const host: JobHost = {
@@ -123,12 +124,10 @@ describe.skipIf(!engineAvailable)('geometry jobs on the engine', () => {
     };
     const r = (await runJob(engine, job, host)) as GeometryZerosResult;
     const n = job.size;
-    const [xMin, xMax, yMin, yMax] = job.bounds;
     let expectedZeros = 0;
     for (let row = 0; row < n; row++)
       for (let col = 0; col < n; col++) {
-        const c1 = xMin + ((col + 0.5) * (xMax - xMin)) / n;
-        const c2 = yMin + ((row + 0.5) * (yMax - yMin)) / n;
+        const [c1, c2] = zeroSample(job.bounds, n, row, col);
         const bits =
           (Math.abs(c1) <= job.lambda / 1.5 ? 1 : 0) | (Math.abs(c2) <= job.lambda / 0.8 ? 2 : 0);
         expect(r.maps[0]![row * n + col], `cell (${row}, ${col})`).toBe(bits);
@@ -137,6 +136,22 @@ describe.skipIf(!engineAvailable)('geometry jobs on the engine', () => {
       }
     expect(expectedZeros).toBeGreaterThan(0);
     expect(r.fractions).toEqual([expectedZeros / (n * n), 0]);
+  });
+
+  it('shades no cell for a zero set without area (L2 with a tilted loss: a line)', async () => {
+    // With H = [[1, 0.4], [0.4, 0.6]] and λ = 1, L2's w₂ is 0 exactly where 0.4c₁ + 1.04c₂ = 0,
+    // a line through several centres of the view's 48 × 48 cells (c = (2.84375, −1.09375)).
+    const job: GeometryZerosJob = {
+      kind: 'geometryZeros',
+      hessian: [1, 0.4, 0.6],
+      penalties: [{ penalty: 'l2' }, { penalty: 'l1' }],
+      lambda: 1,
+      bounds: [-3.5, 3.5, -3.5, 3.5],
+      size: 48,
+    };
+    const r = (await runJob(engine, job, host)) as GeometryZerosResult;
+    expect(r.fractions[0]).toBe(0);
+    expect(r.fractions[1]).toBeGreaterThan(0.5);
   });
 
   it('a cancelled zero map stops; a bad size is refused by name', async () => {
@@ -154,8 +169,8 @@ describe.skipIf(!engineAvailable)('geometry jobs on the engine', () => {
     );
     expect(performance.now() - t0).toBeLessThan(1000);
     await expect(runJob(engine, { ...big, size: 0 }, host)).rejects.toThrow(/size/);
-    await expect(
-      runJob(engine, pictureJob({ hessian: [1, 2, 1] }), host),
-    ).rejects.toThrow(/hessian/);
+    await expect(runJob(engine, pictureJob({ hessian: [1, 2, 1] }), host)).rejects.toThrow(
+      /hessian/,
+    );
   });
 });

@@ -461,9 +461,9 @@ export const en = {
   'geometry.intro':
     'Two weights w₁, w₂. Grey lines: the loss, lowest at c (the best weights without a penalty). Drag c. The dot w* is the best with the penalty: where a loss contour just touches the penalty’s shape.',
   'geometry.why':
-    'L1’s shape is a diamond with its corners on the axes, so the contour mostly meets it at a corner, where one weight is exactly 0. L2’s circle has no corners: w* lands on an axis only when c is on it.',
+    'L1’s shape is a diamond with its corners on the axes, so the contour mostly meets it at a corner, where one weight is exactly 0. L2’s circle has no corners: w* lands on an axis only when c sits exactly on one line.',
   'geometry.legend':
-    'Dashed: the contour that touches the shape. Line: the path of w* as λ grows from 0 (at c) to large (at 0). Shaded: where c gives an exact 0.',
+    'Coloured ellipse: the loss contour that just touches the shape at w*. Thin line: the path of w* as λ grows from 0 (w* = c) to large (w* = 0). Shaded: where c gives an exact 0.',
   'geometry.legendLp': 'Lp with p < 1 is not convex: its path can jump, so it is drawn as dots.',
   'geometry.penalty': 'Penalty',
   'geometry.compare': 'Compare L1 and L2',
@@ -493,7 +493,7 @@ export const en = {
   'geometry.zeroShare':
     '{name}: c anywhere in the shaded area ({share} of the picture) gives w* an exact 0.',
   'geometry.zeroNone':
-    '{name}: no c in the picture gives an exact 0 (only a c exactly on an axis would).',
+    '{name}: no shaded area: w* has an exact 0 only when c sits exactly on one line.',
   'geometry.announceOptimum': '{name}: w₁ = {w1}, w₂ = {w2}.',
   'geometry.computing': 'Computing…',
   'geometry.error': 'Could not compute the picture: {message}',

@@ -449,9 +449,9 @@ export const zh: Messages = {
   'geometry.intro':
     '两个权重 w₁、w₂。灰线是损失的等高线，最低点在 c（不加惩罚时的最佳权重）。拖动 c。圆点 w* 是加惩罚后的最佳权重：损失等高线恰好碰到惩罚形状的位置。',
   'geometry.why':
-    'L1 的形状是菱形，角都在坐标轴上，所以等高线多半先碰到一个角，那里有一个权重恰好为 0。L2 的圆没有角：只有 c 在坐标轴上时，w* 才会落在轴上。',
+    'L1 的形状是菱形，角都在坐标轴上，所以等高线多半先碰到一个角，那里有一个权重恰好为 0。L2 的圆没有角：只有 c 恰好落在某一条直线上时，w* 才会落在轴上。',
   'geometry.legend':
-    '虚线：碰到形状的那条等高线。实线：λ 从 0（在 c 处）增大到很大（在 0 处）时 w* 的路径。阴影：c 落在这里时会得到精确的 0。',
+    '彩色椭圆：在 w* 处恰好碰到形状的那条损失等高线。细线：λ 从 0（w* = c）增大到很大（w* = 0）时 w* 的路径。阴影：c 落在这里时会得到精确的 0。',
   'geometry.legendLp': 'p < 1 的 Lp 不是凸的：它的路径会跳跃，所以画成点。',
   'geometry.penalty': '惩罚',
   'geometry.compare': '对比 L1 与 L2',
@@ -480,7 +480,7 @@ export const zh: Messages = {
   'geometry.exactZero': '恰好为 0',
   'geometry.zeroShare':
     '{name}：c 落在阴影区域内任意位置（占图的 {share}），w* 都有一个恰好为 0 的权重。',
-  'geometry.zeroNone': '{name}：图中没有哪个 c 能得到精确的 0（只有恰好在坐标轴上的 c 才行）。',
+  'geometry.zeroNone': '{name}：没有阴影区域：只有 c 恰好落在某一条直线上时，w* 才有精确的 0。',
   'geometry.announceOptimum': '{name}：w₁ = {w1}，w₂ = {w2}。',
   'geometry.computing': '正在计算…',
   'geometry.error': '无法计算该图：{message}',

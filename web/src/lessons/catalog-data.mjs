@@ -115,9 +115,9 @@ export const kLessonData = [
   },
   {
     // The picture behind l1VsL2, in the geometry view: a quadratic loss of two weights around
-    // c, L1 and L2 at the same λ = 0.5. At the lesson's c L1's optimum is (1.24, exactly 0) and
-    // L2's (1.03, 0.50) (closed forms: w₂ = 0, w₁ = c₁ + (b·c₂ − λ)/a; (H + λI)⁻¹Hc). Over
-    // the view's 48 × 48 grid of positions of c, L1 gives an exact zero for 46% of them (the
+    // c, L1 and L2 at the same λ = 0.8. At the lesson's c L1's optimum is (1.6, exactly 0) and
+    // L2's (1.19, 0.66) (closed forms: w₂ = 0, w₁ = c₁ + (b·c₂ − λ)/a; (H + λI)⁻¹Hc). Over
+    // the view's 48 × 48 grid of positions of c, L1 gives an exact zero for 61% of them (the
     // shaded bands), L2 for none. The runs are the same thing in a trained model: a linear model with two inputs, one
     // of them useless (y = β·x_j + noise), full-batch proximal gradient: L1 sets the useless
     // input's weight to exactly 0, L2 only shrinks it.
@@ -129,8 +129,8 @@ export const kLessonData = [
       zh: '在平面上拖动 c（不加惩罚时的损失最低点）：w* 是在同一 λ 下加 L1（橙色菱形）和加 L2（蓝色圆）后的最佳点。然后点击播放：一个有两个输入（其中一个无用）的线性模型分别用两种惩罚训练。',
     },
     look: {
-      en: 'Whenever c is in the shaded cross, almost half of the plane, the orange w* sits on an axis: one weight is exactly 0. The blue w* never does unless c is exactly on an axis. In the trained models, the L1 run sets the useless weight to exactly 0 (the Exactly-zero weights chart shows half of the two weights); L2 leaves it small but not 0.',
-      zh: '只要 c 落在阴影十字区域内（接近平面的一半），橙色的 w* 就落在坐标轴上：有一个权重恰好为 0。蓝色的 w* 除非 c 恰好在轴上，否则从不落在轴上。在训练的模型中，L1 运行把无用输入的权重设为恰好 0（“恰好为零的权重”图显示两个权重中的一半）；L2 只把它缩小，却不为 0。',
+      en: 'Whenever c is in the shaded bands, more than half of the plane, the orange w* sits on an axis: one weight is exactly 0. The blue w* never does, unless c sits exactly on one particular line. In the trained models, the L1 run sets the useless weight to exactly 0 (the Exactly-zero weights chart shows half of the two weights); L2 leaves it small but not 0.',
+      zh: '只要 c 落在阴影带内（超过平面的一半），橙色的 w* 就落在坐标轴上：有一个权重恰好为 0。蓝色的 w* 除非 c 恰好落在某一条特定的直线上，否则从不落在轴上。在训练的模型中，L1 运行把无用输入的权重设为恰好 0（“恰好为零的权重”图显示两个权重中的一半）；L2 只把它缩小，却不为 0。',
     },
     runs: [
       {
@@ -149,10 +149,10 @@ export const kLessonData = [
     study: {
       geometry: {
         penalty: 'l1',
-        lambda: 0.5,
+        lambda: 0.8,
         l1Ratio: 0.5,
         p: 0.5,
-        center: [1.5, 0.6],
+        center: [2, 1],
         hessian: [1, 0.4, 0.6],
         compare: true,
       },

@@ -68,10 +68,10 @@ export function defaultStudy(): StudyOptions {
     },
     geometry: {
       penalty: 'l1',
-      lambda: 0.5,
+      lambda: 0.8,
       l1Ratio: 0.5,
       p: 0.5,
-      center: [1.5, 0.6],
+      center: [2, 1],
       hessian: [1, 0.4, 0.6],
       compare: false,
     },

@@ -66,29 +66,32 @@ export function drawGeometry(canvas: HTMLCanvasElement, scene: GeometryScene): P
   ctx.rect(a.x, a.y, a.size, a.size);
   ctx.clip();
 
-  // Where c gives an exact zero: cells tinted in the penalty's colour (w* = 0: darker).
-  const cell = a.size / Math.max(1, scene.zeroSize);
+  // Where c gives an exact zero: cells tinted in the penalty's colour (w* = 0: darker). Cell
+  // edges are rounded to whole device pixels, so neighbours meet without a gap or an overlap
+  // (a translucent overlap would draw a darker grid).
+  const n = Math.max(1, scene.zeroSize);
+  const device = (v: number) => Math.round(v * dpr) / dpr;
+  const edgeX = (col: number) => device(a.x + (col * a.size) / n);
+  const edgeY = (row: number) => device(a.y + a.size - (row * a.size) / n);
   for (const layer of scene.layers) {
     if (!layer.zeros) continue;
-    const n = scene.zeroSize;
     for (let row = 0; row < n; row++)
       for (let col = 0; col < n; col++) {
         const z = layer.zeros[row * n + col]!;
         if (!z) continue;
         ctx.fillStyle = rgba(layer.color, z === 3 ? 0.3 : 0.16);
-        // Whole pixels, overlapping by one, so no seams show between cells.
-        const x0 = Math.floor(a.x + col * cell);
-        const y0 = Math.floor(a.y + a.size - (row + 1) * cell);
-        ctx.fillRect(x0, y0, Math.ceil(cell) + 1, Math.ceil(cell) + 1);
+        const x0 = edgeX(col);
+        const y0 = edgeY(row + 1);
+        ctx.fillRect(x0, y0, edgeX(col + 1) - x0, edgeY(row) - y0);
       }
   }
 
   // The loss's contours (grid units → pixels).
-  const n = scene.resolution;
-  const gx = (c: number) => a.x + (c / (n - 1)) * a.size;
-  const gy = (r: number) => a.y + a.size - (r / (n - 1)) * a.size;
+  const m = scene.resolution;
+  const gx = (c: number) => a.x + (c / (m - 1)) * a.size;
+  const gy = (r: number) => a.y + a.size - (r / (m - 1)) * a.size;
   const strokeLevel = (level: number) => {
-    const s = contourSegments(scene.loss!, n, level);
+    const s = contourSegments(scene.loss!, m, level);
     ctx.beginPath();
     for (let i = 0; i < s.length; i += 4) {
       ctx.moveTo(gx(s[i]!), gy(s[i + 1]!));
@@ -127,13 +130,12 @@ export function drawGeometry(canvas: HTMLCanvasElement, scene: GeometryScene): P
     ctx.strokeStyle = rgba(layer.color, 1);
     ctx.lineWidth = 2;
     ctx.stroke();
-    // The contour that touches the ball at w*.
+    // The contour that touches the ball at w* (solid: marching squares gives short pieces,
+    // on which a dash pattern would not show).
     if (scene.loss && p.lossAtOptimum > 0) {
-      ctx.setLineDash([5, 4]);
       ctx.strokeStyle = rgba(layer.color, 0.9);
       ctx.lineWidth = 1.5;
       strokeLevel(p.lossAtOptimum);
-      ctx.setLineDash([]);
     }
     // The path of w* from λ = 0 (at c) to large λ (at 0).
     const q = p.path;
@@ -177,11 +179,19 @@ export function drawGeometry(canvas: HTMLCanvasElement, scene: GeometryScene): P
     ctx.arc(x, y, 6, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
-    ctx.textAlign = x > a.x + a.size - 40 ? 'right' : 'left';
-    const dy = i === 0 ? -8 : 20; // two optima: one label above, one below
+    // The label on the far side of w* from c (it moved away from c along its path), so it
+    // covers neither c nor the segment between them; straight up when w* is at c.
+    let dx = x - px(scene.center[0]);
+    let dy = y - py(scene.center[1]);
+    const length = Math.hypot(dx, dy);
+    [dx, dy] = length > 4 ? [dx / length, dy / length] : [0.6 + 0.2 * i, -0.8];
+    ctx.textAlign = dx > 0.35 ? 'left' : dx < -0.35 ? 'right' : 'center';
+    ctx.textBaseline = dy > 0.35 ? 'top' : dy < -0.35 ? 'bottom' : 'middle';
+    const lx = Math.min(a.x + a.size - 14, Math.max(a.x + 14, x + dx * 11));
+    const ly = Math.min(a.y + a.size - 8, Math.max(a.y + 8, y + dy * 11));
     ctx.lineWidth = 3;
-    ctx.strokeText(scene.optimumLabel, x + (ctx.textAlign === 'right' ? -9 : 9), y + dy);
-    ctx.fillText(scene.optimumLabel, x + (ctx.textAlign === 'right' ? -9 : 9), y + dy);
+    ctx.strokeText(scene.optimumLabel, lx, ly);
+    ctx.fillText(scene.optimumLabel, lx, ly);
   });
 
   // c: the unpenalised optimum, the handle.

@@ -64,7 +64,7 @@ const kFormulas: Record<GeometryPenalty, string> = {
 
 const penaltyName = (p: GeometryPenalty) => t(`geometry.name.${p}` as MessageKey);
 const weightText = (w: number) => (w === 0 ? t('geometry.exactZero') : formatNumber(w, 3));
-const share = (f: number) => `${Math.round(f * 100)}%`;
+const share = (f: number) => (f > 0 && f < 0.005 ? '< 1%' : `${Math.round(f * 100)}%`);
 
 export function geometryView(controller: Controller): StageView {
   // --- controls -----------------------------------------------------------------------------
@@ -127,8 +127,12 @@ export function geometryView(controller: Controller): StageView {
     onInput: (v) => change((g) => (g.p = v), false),
     onCommit: (v) => change((g) => (g.p = v), true),
   });
+  // Choosing a penalty shows that penalty alone (it ends a comparison of L1 and L2).
   penaltySelect.addEventListener('change', () =>
-    change((g) => (g.penalty = penaltySelect.value as GeometryPenalty), true),
+    change((g) => {
+      g.penalty = penaltySelect.value as GeometryPenalty;
+      g.compare = false;
+    }, true),
   );
   compareBox.addEventListener('change', () =>
     change((g) => (g.compare = compareBox.checked), true),
@@ -223,7 +227,6 @@ export function geometryView(controller: Controller): StageView {
     if (!settings) return;
     const g = settings;
     penaltySelect.value = g.penalty;
-    penaltySelect.disabled = g.compare;
     compareBox.checked = g.compare;
     lambda.set(g.lambda);
     ratio.set(g.l1Ratio);

@@ -5,9 +5,10 @@
 //                    (one, or L1 and L2 side by side) the optimum w*(λ), the ball R(w) ≤ t
 //                    through it and the contour level that touches it, and the path of w*
 //                    over a grid of λ.
-//   'geometryZeros'  where c may sit so that w*(λ) has an exact zero: w* for every c on a
-//                    size × size grid (cell centres over the bounds). It does not depend on c,
-//                    so the page asks for it only when λ, the penalty or the loss's shape change.
+//   'geometryZeros'  where c may sit so that w*(λ) has an exact zero: w* for one c in every
+//                    cell of a size × size grid over the bounds (zeroSample). It does not depend
+//                    on c, so the page asks for it only when λ, the penalty or the loss's shape
+//                    change.
 import type { EngineModule, Geometry2dOptions } from '../../engine/engine-api';
 import type { GeometryPenalty } from '../../spec/study-options';
 import { JobCancelled, type JobHost } from '../jobs';
@@ -56,8 +57,8 @@ export interface GeometryZerosJob {
   size: number; // centres per side
 }
 
-// Per penalty and grid cell (row by row from yMin, cell centres): bit 1 set when w₁ is exactly
-// 0 at that c, bit 2 when w₂ is.
+// Per penalty and grid cell (row by row from yMin, c at zeroSample): bit 1 set when w₁ is
+// exactly 0 at that c, bit 2 when w₂ is.
 export interface GeometryZerosResult {
   kind: 'geometryZeros';
   size: number;
@@ -77,6 +78,24 @@ function penaltyOptions(
 }
 
 const kSmallest = { resolution: 2, outlinePoints: 8 }; // for calls that need only the optima
+
+// Where a cell of the zero map is sampled: a fixed point off its centre, by irrational
+// fractions of the cell. The map shows where zeros fill an area (L1's bands). Some zero sets
+// are lines of no area (L2's, for a tilted loss: the c with ((H + λI)⁻¹Hc)ᵢ = 0), and with
+// simple numbers for H and λ such a line runs exactly through many cell centres, which would
+// shade whole cells for it.
+export const kZeroSampleOffset: [number, number] = [
+  0.5 + (Math.SQRT2 - 1.4) / 2, // 0.5071…
+  0.5 - (Math.sqrt(5) - 2.2) / 2, // 0.4820…
+];
+
+export function zeroSample(bounds: Bounds2d, size: number, row: number, col: number) {
+  const [xMin, xMax, yMin, yMax] = bounds;
+  return [
+    xMin + ((col + kZeroSampleOffset[0]) * (xMax - xMin)) / size,
+    yMin + ((row + kZeroSampleOffset[1]) * (yMax - yMin)) / size,
+  ] as [number, number];
+}
 
 export function geometryPicture(engine: EngineModule, job: GeometryJob): GeometryResult {
   let loss: Float64Array | null = null;
@@ -123,7 +142,6 @@ export async function geometryZeros(
   const n = job.size;
   if (!(Number.isInteger(n) && n >= 1 && n <= 256)) throw new Error('size: an integer in [1, 256]');
   if (!job.penalties.length) throw new Error('penalties: at least one is needed');
-  const [xMin, xMax, yMin, yMax] = job.bounds;
   const maps = job.penalties.map(() => new Uint8Array(n * n));
   const total = n * n * job.penalties.length;
   let done = 0;
@@ -134,10 +152,7 @@ export async function geometryZeros(
       const row = Math.floor(cell / n);
       const col = cell % n;
       const w = engine.geometry2d({
-        center: [
-          xMin + ((col + 0.5) * (xMax - xMin)) / n,
-          yMin + ((row + 0.5) * (yMax - yMin)) / n,
-        ],
+        center: zeroSample(job.bounds, n, row, col),
         hessian: job.hessian,
         ...options,
         lambdas: [job.lambda],
