@@ -140,7 +140,7 @@ export default [
     },
   ],
   [
-    'has no serious accessibility violations (axe-core), compared and on a phone in Chinese',
+    'has no serious accessibility violations (axe-core) and no small targets, compared and on a phone in Chinese',
     async ({ newPage, url }) => {
       const require = createRequire(import.meta.url);
       const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -163,6 +163,21 @@ export default [
           bad.map((v) => `${hash}: ${v.id}: ${v.nodes[0]?.target.join(' ')}`),
           [],
         );
+        // WCAG 2.2, 2.5.8: every target of the view at least 24 × 24 CSS pixels (a checkbox
+        // counts with its chip; a slider has its number box beside it).
+        const small = await page.$$eval(
+          '.stage-views [role="tab"], .panel-geometry select, .panel-geometry input:not([type="range"])',
+          (els) =>
+            els
+              .filter((el) => el.checkVisibility() && !el.closest('[hidden]'))
+              .map((el) => {
+                const box = (el.type === 'checkbox' && el.closest('.chip')) || el;
+                const r = box.getBoundingClientRect();
+                return { what: el.outerHTML.slice(0, 60), w: r.width, h: r.height };
+              })
+              .filter((x) => x.w < 24 || x.h < 24),
+        );
+        assert.deepEqual(small, [], `${hash}: targets under 24 × 24 px`);
       }
     },
   ],

@@ -460,8 +460,14 @@ export const en = {
   'geometry.title': 'Why L1 gives exact zeros',
   'geometry.intro':
     'Two weights w₁, w₂. Grey lines: the loss, lowest at c (the best weights without a penalty). Drag c. The dot w* is the best with the penalty: where a loss contour just touches the penalty’s shape.',
-  'geometry.why':
-    'L1’s shape is a diamond with its corners on the axes, so the contour mostly meets it at a corner, where one weight is exactly 0. L2’s circle has no corners: w* lands on an axis only when c sits exactly on one line.',
+  'geometry.why.l1':
+    'L1’s diamond has its corners on the axes, so a contour usually meets it first at a corner, where one weight is exactly 0.',
+  'geometry.why.l2':
+    'L2’s circle has no corners: a contour touches it off the axes (unless c sits exactly on one line), so L2 shrinks both weights and zeroes neither.',
+  'geometry.why.elasticNet':
+    'The elastic net’s diamond has bulging sides but keeps its corners on the axes, so it still gives exact zeros, less often than L1 (smaller ρ: rounder, fewer zeros).',
+  'geometry.why.lp':
+    'Lp with p < 1 is a star with spikes on the axes: contours catch a spike even more often than L1’s corner. It is not convex, so w* can jump as λ or c change.',
   'geometry.legend':
     'Coloured ellipse: the loss contour that just touches the shape at w*. Thin line: the path of w* as λ grows from 0 (w* = c) to large (w* = 0). Shaded: where c gives an exact 0.',
   'geometry.legendLp': 'Lp with p < 1 is not convex: its path can jump, so it is drawn as dots.',

@@ -36,6 +36,7 @@ import {
   kLossShapes,
   lambdaFromSlider,
   lossShapeOf,
+  penaltiesOf,
   pictureJob,
   sameSettings,
   sliderFromLambda,
@@ -177,6 +178,8 @@ export function geometryView(controller: Controller): StageView {
   );
   const zeroText = h('div', { class: 'geometry-zeros' });
   const legend = h('p', { class: 'field-help geometry-legend' }, t('geometry.legend'));
+  // Why the shape shown gives zeros (or not): one paragraph per penalty drawn.
+  const why = h('div', { class: 'explain geometry-why' });
   const el = h(
     'section',
     { class: 'panel panel-geometry', 'data-panel': 'geometry', 'data-state': 'computing' },
@@ -217,7 +220,7 @@ export function geometryView(controller: Controller): StageView {
             shapeSelect,
           ),
         ),
-        h('p', { class: 'explain geometry-why' }, t('geometry.why')),
+        why,
         legend,
       ),
     ),
@@ -236,6 +239,11 @@ export function geometryView(controller: Controller): StageView {
     shapeSelect.value = lossShapeOf(g.hessian);
     shapeSelect.querySelector<HTMLOptionElement>('option[value="custom"]')!.hidden =
       shapeSelect.value !== 'custom';
+    why.replaceChildren(
+      ...penaltiesOf(g).map(({ penalty }) =>
+        h('p', {}, t(`geometry.why.${penalty}` as MessageKey)),
+      ),
+    );
     formula.textContent = g.compare ? `${kFormulas.l1}  ·  ${kFormulas.l2}` : kFormulas[g.penalty];
   };
 
