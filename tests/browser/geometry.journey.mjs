@@ -55,7 +55,7 @@ export default [
     'shows L1 on an axis and L2 off it, and dragging c moves both optima',
     async ({ newPage, url }) => {
       const page = await newPage();
-      await openReady(page, url('#v=1&stage=geometry&gv=1'));
+      await openReady(page, url('#v=1&stage=geometry'));
       const tab = page.getByRole('tab', { name: 'L1 vs L2 geometry' });
       assert.equal(await tab.getAttribute('aria-selected'), 'true');
 
@@ -117,10 +117,15 @@ export default [
     },
   ],
   [
-    'a penalty of its own: Lp from the link, then λ typed in; bad input is refused',
+    'embedded, a penalty of its own: Lp from the link, then λ typed in; bad input is refused',
     async ({ newPage, url }) => {
       const page = await newPage();
-      await openReady(page, url('#v=1&stage=geometry&gk=lp&gp=0.5&gl=0.3&gc=1.2,0.4'));
+      await openReady(
+        page,
+        url(
+          '#v=1&embed=1&hide=data,boundary,network&stage=geometry&gv=0&gk=lp&gp=0.5&gl=0.3&gc=1.2,0.4',
+        ),
+      );
       let o = await optima(page);
       assert.deepEqual(Object.keys(o), ['lp']);
       assert.ok(o.lp.w.includes(0), `Lp (p = 0.5) zeroes a weight here: ${o.lp.w}`);
@@ -146,7 +151,7 @@ export default [
       const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       for (const [hash, size] of [
         ['#v=1&stage=geometry&gv=1', null],
-        ['#v=1&lang=zh&stage=geometry&gk=elasticNet', { width: 390, height: 844 }],
+        ['#v=1&lang=zh&stage=geometry&gv=0&gk=elasticNet', { width: 390, height: 844 }],
       ]) {
         const page = await newPage();
         if (size) await page.setViewportSize(size);

@@ -116,7 +116,13 @@ describe('geometry settings', () => {
   });
 
   it('draws L1 and L2 together when comparing, and passes ρ and p only where they belong', () => {
-    const g = { ...defaultStudy().geometry, penalty: 'lp' as const, p: 0.7, l1Ratio: 0.2 };
+    const g = {
+      ...defaultStudy().geometry,
+      penalty: 'lp' as const,
+      p: 0.7,
+      l1Ratio: 0.2,
+      compare: false,
+    };
     expect(penaltiesOf(g)).toEqual([{ penalty: 'lp', p: 0.7 }]);
     expect(penaltiesOf({ ...g, penalty: 'elasticNet' })).toEqual([
       { penalty: 'elasticNet', l1Ratio: 0.2 },

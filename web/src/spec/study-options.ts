@@ -73,7 +73,7 @@ export function defaultStudy(): StudyOptions {
       p: 0.5,
       center: [2, 1],
       hessian: [1, 0.4, 0.6],
-      compare: false,
+      compare: true,
     },
   };
 }
