@@ -125,12 +125,12 @@ export const kLessonData = [
     topic: 'sparsity',
     title: { en: 'Why L1 gives zeros: the geometry', zh: '为什么 L1 会产生零：几何解释' },
     task: {
-      en: 'Drag c, the loss minimum without a penalty, around the plane: w* is the best point with L1 (orange diamond) and with L2 (blue circle) at the same λ. Then press play: a linear model with two inputs, one of them useless, trains with each penalty.',
-      zh: '在平面上拖动 c（不加惩罚时的损失最低点）：w* 是在同一 λ 下加 L1（橙色菱形）和加 L2（蓝色圆）后的最佳点。然后点击播放：一个有两个输入（其中一个无用）的线性模型分别用两种惩罚训练。',
+      en: 'Drag c, the loss minimum without a penalty, around the plane: w* is the best point with L1 (blue diamond, like run 1) and with L2 (orange circle, like run 2) at the same λ. Then press play: a linear model with two inputs, one of them useless, trains with each penalty.',
+      zh: '在平面上拖动 c（不加惩罚时的损失最低点）：w* 是在同一 λ 下加 L1（蓝色菱形，同运行 1）和加 L2（橙色圆，同运行 2）后的最佳点。然后点击播放：一个有两个输入（其中一个无用）的线性模型分别用两种惩罚训练。',
     },
     look: {
-      en: 'Whenever c is in the shaded bands, more than half of the plane, the orange w* sits on an axis: one weight is exactly 0. The blue w* never does, unless c sits exactly on one particular line. In the trained models, the L1 run sets the useless weight to exactly 0 (the Exactly-zero weights chart shows half of the two weights); L2 leaves it small but not 0.',
-      zh: '只要 c 落在阴影带内（超过平面的一半），橙色的 w* 就落在坐标轴上：有一个权重恰好为 0。蓝色的 w* 除非 c 恰好落在某一条特定的直线上，否则从不落在轴上。在训练的模型中，L1 运行把无用输入的权重设为恰好 0（“恰好为零的权重”图显示两个权重中的一半）；L2 只把它缩小，却不为 0。',
+      en: 'Whenever c is in the shaded bands, more than half of the plane, the blue w* (L1) sits on an axis: one weight is exactly 0. The orange w* (L2) never does, unless c sits exactly on one particular line. In the trained models, the L1 run sets the useless weight to exactly 0 (the Exactly-zero weights chart shows half of the two weights); L2 leaves it small but not 0.',
+      zh: '只要 c 落在阴影带内（超过平面的一半），蓝色的 w*（L1）就落在坐标轴上：有一个权重恰好为 0。橙色的 w*（L2）除非 c 恰好落在某一条特定的直线上，否则从不落在轴上。在训练的模型中，L1 运行把无用输入的权重设为恰好 0（“恰好为零的权重”图显示两个权重中的一半）；L2 只把它缩小，却不为 0。',
     },
     runs: [
       {

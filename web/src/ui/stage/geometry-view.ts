@@ -48,9 +48,10 @@ import { LatestOnly } from './latest-only';
 import { linearScale, sliderField } from './slider-field';
 import './geometry-view.css';
 
+// L1 blue and L2 orange, as runs 1 and 2 (a lesson's L1 run and L2 run) are drawn.
 const kColors: Record<GeometryPenalty, [number, number, number]> = {
-  l1: [234, 88, 12],
-  l2: [37, 99, 235],
+  l1: [37, 99, 235],
+  l2: [234, 88, 12],
   elasticNet: [22, 163, 74],
   lp: [147, 51, 234],
 };
