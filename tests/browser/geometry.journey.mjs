@@ -55,6 +55,16 @@ export default [
     'shows L1 on an axis and L2 off it, and dragging c moves both optima',
     async ({ newPage, url }) => {
       const page = await newPage();
+      // Every state the view passes through, from the first one on: never an error while the
+      // workers start.
+      await page.addInitScript(() => {
+        window.geometryStates = [];
+        new MutationObserver((changes) => {
+          for (const m of changes)
+            if (m.target.classList.contains('panel-geometry'))
+              window.geometryStates.push(m.target.dataset.state);
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+      });
       await openReady(page, url('#v=1&stage=geometry'));
       const tab = page.getByRole('tab', { name: 'L1 vs L2 geometry' });
       assert.equal(await tab.getAttribute('aria-selected'), 'true');
@@ -104,6 +114,9 @@ export default [
         image,
         'the picture was redrawn',
       );
+
+      const states = await page.evaluate(() => window.geometryStates);
+      assert.ok(!states.includes('error'), `the view went through an error: ${states}`);
 
       // The arrow keys move c by 0.1 (the canvas has the focus after the drag).
       await page.keyboard.press('ArrowRight');

@@ -254,6 +254,7 @@ export function geometryView(controller: Controller): StageView {
   let zerosAsked = ''; // the zero-map request last made, as JSON
   let error = '';
   let destroyed = false;
+  let engineUp = false;
   const run = <J extends GeometryJob | GeometryZerosJob>(job: J) =>
     controller.runJobs<J['kind']>([job as never]).results.then((r) => r[0]!);
   const pictures = new LatestOnly<GeometryJob, GeometryResult>(
@@ -285,6 +286,12 @@ export function geometryView(controller: Controller): StageView {
 
   const request = () => {
     if (!settings || destroyed) return;
+    // Before the workers' engine is up the pool is not started (a job would be dropped when
+    // it starts): render asks once the engine reports ready.
+    if (!engineUp) {
+      showState();
+      return;
+    }
     pictures.submit(pictureJob(settings));
     const z = zerosJob(settings);
     const key = JSON.stringify(z);
@@ -508,11 +515,14 @@ export function geometryView(controller: Controller): StageView {
     render(s: AppState, topics: ReadonlySet<Topic>) {
       latest = s;
       const g = s.view.study.geometry;
+      const cameUp = s.engine.ready && !engineUp;
+      engineUp = s.engine.ready;
       if (!settings || (topics.has('view') && !dragging && !sameSettings(g, settings))) {
         settings = structuredClone(g);
         syncControls();
         request();
-      } else if (topics.has('engine') && s.engine.ready && error) {
+      } else if (cameUp || (topics.has('engine') && engineUp && error)) {
+        // The engine is up (again): ask for everything, the zero map too.
         error = '';
         zerosAsked = '';
         request();
