@@ -1,5 +1,6 @@
 // Jobs: independent pieces of a study (one cross-validation fold of a network at one grid
-// point, one fold of an exact solver's path, the two-weight geometry picture) that the pool hands to whichever worker is free.
+// point, one fold of an exact solver's path, the two-weight geometry picture) that the pool
+// hands to whichever worker is free.
 // A job's result depends only on its request, never on the worker that ran it, so a study
 // gives the same numbers on one worker or eight. Long jobs train in slices of a few
 // milliseconds and give the worker back between them, so a cancel (or the runs' playback)
