@@ -1,6 +1,5 @@
 #include "spec/describe_schema.hpp"
-
-#include <sstream>
+#include "core/text_out.hpp"
 
 #include "data/data_kinds.hpp"
 #include "data/real_sets.hpp"
@@ -64,7 +63,7 @@ const char* opName(Condition::Op op) {
 }
 
 std::string conditions(const std::vector<Condition>& list) {
-  std::ostringstream os;
+  TextOut os;
   os << "[";
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Condition& c = list[i];
@@ -76,8 +75,7 @@ std::string conditions(const std::vector<Condition>& list) {
   return os.str();
 }
 
-void appendFields(std::ostringstream& os, const std::vector<FieldDesc>& fields,
-                  const void* defaults) {
+void appendFields(TextOut& os, const std::vector<FieldDesc>& fields, const void* defaults) {
   os << "[";
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const FieldDesc& f = fields[i];
@@ -119,7 +117,7 @@ const char* relationName(CrossFieldRule::Relation r) {
   return "atMost";
 }
 
-void appendRules(std::ostringstream& os) {
+void appendRules(TextOut& os) {
   os << "[";
   const auto& rules = crossFieldRules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -151,7 +149,7 @@ const char* outputName(LayerKindDesc::Output o) {
   return "units";
 }
 
-void appendLayerKinds(std::ostringstream& os) {
+void appendLayerKinds(TextOut& os) {
   os << "[";
   const auto& kinds = layerKinds();
   for (std::size_t i = 0; i < kinds.size(); ++i) {
@@ -190,7 +188,7 @@ const char* layerFixName(LayerRule::Fix f) {
   return "clamp";
 }
 
-void appendLayerRules(std::ostringstream& os) {
+void appendLayerRules(TextOut& os) {
   os << "[";
   const auto& rules = layerRules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -210,7 +208,7 @@ void appendLayerRules(std::ostringstream& os) {
 std::string describeJson() {
   ExperimentSpec spec;
   LayerSpec layer;
-  std::ostringstream os;
+  TextOut os;
   os << "{\"version\":1,\"fields\":";
   appendFields(os, specFields(), &spec);
   os << ",\"layerFields\":";

@@ -18,6 +18,7 @@ import { modelPanel } from './controls/model-panel';
 import { optimizerPanel } from './controls/optimizer-panel';
 import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
+import { geometryView } from './stage/geometry-view';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
@@ -91,6 +92,7 @@ export function mountApp(
     const data = dataPanel(controller, s);
     const stage = stageTabs(controller, [
       { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
+      { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
     ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);
