@@ -53,8 +53,16 @@ export function validValue(f: FieldSchema): fc.Arbitrary<FieldValue> {
   }
 }
 
+// Dense layers: the fields a link's layer list carries (url-layers.ts); the conv, pooling and
+// DropBlock fields keep their defaults until the link format has a way to write them.
+const kLinkLayerFields = new Set(['units', 'activation', 'dropout', 'penaltyScale', 'batchNorm']);
+
 export const layerArb: fc.Arbitrary<LayerSpec> = fc
-  .tuple(...schema.layerFields.map((f) => validValue(f).map((v) => [f.path, v] as const)))
+  .tuple(
+    ...schema.layerFields
+      .filter((f) => kLinkLayerFields.has(f.path))
+      .map((f) => validValue(f).map((v) => [f.path, v] as const)),
+  )
   .map((entries) => ({ ...defaultLayer(), ...Object.fromEntries(entries) }) as LayerSpec);
 
 export const specArb: fc.Arbitrary<ExperimentSpec> = fc

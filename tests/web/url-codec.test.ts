@@ -2,6 +2,7 @@ import { kViewKeys } from '../../web/src/spec/view-options';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  defaultLayer,
   defaultSpec,
   schema,
   setPath,
@@ -48,7 +49,7 @@ describe('URL codec table', () => {
     expect(schema.defaultHidden).toBe(v2Defaults.defaultHidden);
     // v2 only added fields: every v1 default still holds.
     for (const [path, value] of Object.entries(v1Defaults.fields)) expect(now[path]).toEqual(value);
-    expect(layer).toEqual(v1Defaults.layer);
+    for (const [key, value] of Object.entries(v1Defaults.layer)) expect(layer[key]).toEqual(value);
   });
 
   it('migrates v1 links: weight decay keeps skipping biases unless the penalty covered them', () => {
@@ -73,7 +74,7 @@ describe('encode', () => {
     spec = setPath(spec, 'data.kind', 'spiral');
     spec = setPath(spec, 'penalty.kind', 'l1');
     spec.model.hidden = [
-      { units: 16, activation: 'relu', dropout: 0.2, penaltyScale: 1, batchNorm: true },
+      { ...defaultLayer(), units: 16, activation: 'relu', dropout: 0.2, batchNorm: true },
     ];
     expect(encode(withRuns(spec))).toBe('v=2&lr=0.01&pen=l1&ds=spiral&h=16:relu:d0.2:bn');
   });
@@ -251,7 +252,14 @@ describe('hostile links', () => {
   it('survives every truncation of a valid link', () => {
     const spec = setPath(setPath(defaultSpec(), 'optimizer.lr', 0.0123), 'penalty.kind', 'lp');
     spec.model.hidden = [
-      { units: 5, activation: 'sigmoid', dropout: 0.5, penaltyScale: 2, batchNorm: true },
+      {
+        ...defaultLayer(),
+        units: 5,
+        activation: 'sigmoid',
+        dropout: 0.5,
+        penaltyScale: 2,
+        batchNorm: true,
+      },
     ];
     const link = encode({ ...withRuns(spec, defaultSpec()), points: null });
     for (let i = 0; i <= link.length; i++) {

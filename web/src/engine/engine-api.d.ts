@@ -128,7 +128,12 @@ export interface ExperimentSpec {
   };
 }
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+// Arrays of objects (model.hidden) take partial entries too: a missing field keeps its default.
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (infer U)[]
+    ? ([U] extends [object] ? DeepPartial<U>[] : U[])
+    : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
 // A condition on the spec (relevance of a field, guard of a rule); see
 // engine/spec/field_desc.hpp. anyLayer* conditions name a layer field and hold when some hidden

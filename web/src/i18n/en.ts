@@ -504,6 +504,29 @@ export const en = {
   'geometry.computing': 'Computing…',
   'geometry.error': 'Could not compute the picture: {message}',
   'geometry.badNumber': 'Enter a number from {min} to {max}.',
+  // Convolutional networks and image data (engine: layer kinds, image sets, augmentation).
+  'field.data.trainFraction': 'Share of the training split used',
+  'field.model.dropBlockRampSteps': 'DropBlock ramp (steps to the full rate)',
+  'field.training.augmentShift': 'Random shift (pixels)',
+  'field.training.augmentRotation': 'Random rotation (degrees)',
+  'field.training.augmentFlip': 'Mirror half of the images',
+  'layer.kind': 'Layer kind',
+  'layer.channels': 'Channels',
+  'layer.kernel': 'Kernel',
+  'layer.stride': 'Stride',
+  'layer.padding': 'Padding',
+  'layer.size': 'Window',
+  'layer.dropBlock': 'DropBlock',
+  'layer.blockSize': 'Block size',
+  'option.shapes': 'Shapes 12×12 (6 classes)',
+  'option.dense': 'Dense',
+  'option.conv': 'Convolution',
+  'option.maxPool': 'Max pooling',
+  'option.avgPool': 'Average pooling',
+  'option.globalAvgPool': 'Global average pooling',
+  'option.flatten': 'Flatten',
+  'rule.imageBatch':
+    'a convolutional network trains on mini-batches: the batch size must be above 0.',
 } as const;
 
 export type MessageKey = keyof typeof en;

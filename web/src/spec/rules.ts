@@ -11,6 +11,7 @@ import {
   type ExperimentSpec,
   type FieldSchema,
   type LayerKey,
+  type LayerSpec,
   type SpecPath,
 } from './experiment-spec';
 
@@ -22,7 +23,10 @@ function isOn(v: unknown): boolean {
   return v === true || (typeof v === 'number' && v !== 0);
 }
 
-function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean {
+// `layer`: the hidden layer a layer field belongs to, for layerOneOf / layerPositive (which never
+// hold without one). anyLayer* conditions look only at layers where the named field matters (a
+// pooling layer's activation is ignored), as the engine's spec/conditions.cpp.
+function conditionHolds(c: SpecCondition, spec: ExperimentSpec, layer?: LayerSpec): boolean {
   const values = c.values ?? [];
   switch (c.op) {
     case 'oneOf':
@@ -42,15 +46,29 @@ function conditionHolds(c: SpecCondition, spec: ExperimentSpec): boolean {
     case 'anyLayerOneOf':
     case 'anyLayerIsTrue': {
       const key = c.path as LayerKey;
-      return spec.model.hidden.some((layer) =>
-        c.op === 'anyLayerOneOf' ? values.includes(String(layer[key])) : isOn(layer[key]),
+      const field = schema.layerFields.find((f) => f.path === key);
+      return spec.model.hidden.some(
+        (l) =>
+          field !== undefined &&
+          allHold(field.relevantWhen, spec, l) &&
+          (c.op === 'anyLayerOneOf' ? values.includes(String(l[key])) : isOn(l[key])),
       );
+    }
+    case 'layerOneOf':
+      return layer !== undefined && values.includes(String(layer[c.path as LayerKey]));
+    case 'layerPositive': {
+      const v = layer?.[c.path as LayerKey];
+      return typeof v === 'number' && v > 0;
     }
   }
 }
 
-function allHold(conditions: readonly SpecCondition[] | undefined, spec: ExperimentSpec) {
-  return (conditions ?? []).every((c) => conditionHolds(c, spec));
+function allHold(
+  conditions: readonly SpecCondition[] | undefined,
+  spec: ExperimentSpec,
+  layer?: LayerSpec,
+): boolean {
+  return (conditions ?? []).every((c) => conditionHolds(c, spec, layer));
 }
 
 // A field matters when every one of its relevantWhen conditions holds.
