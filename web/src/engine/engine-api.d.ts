@@ -4,7 +4,7 @@
 
 export type DataKind =
   | 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'regression1d' | 'sparseLinear'
-  | 'shapes' | 'diabetes' | 'breastCancer' | 'digits' | 'custom';
+  | 'diabetes' | 'breastCancer' | 'digits' | 'shapes' | 'custom';
 export type Feature2D = 'x1' | 'x2' | 'x1Squared' | 'x2Squared' | 'x1x2' | 'sinX1' | 'sinX2';
 export type ActivationKind = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'linear';
 export type InitKind = 'xavierUniform' | 'xavierNormal' | 'heUniform' | 'heNormal';
