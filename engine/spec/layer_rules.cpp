@@ -54,7 +54,8 @@ std::vector<Rule> buildRules() {
                    "training.batchSize",
                    Rule::Fix::Clamp,
                    static_cast<double>(SpecLimits::kMaxBatchActivations),
-                   "times the values of every feature map of one sample (the input's too) must "
+                   "times the values of every feature map of one sample (the input's too) and of "
+                   "each conv layer's im2col matrix must "
                    "be at most " +
                        std::to_string(SpecLimits::kMaxBatchActivations) +
                        " for a CNN, to fit the memory of a browser tab"});

@@ -14,7 +14,8 @@
 //                     torchvision 0.14 requires: blockSize odd and ≤ min(H', W').
 //                     Repair: blockSize ← the largest odd number ≤ min(blockSize, H', W').
 //   batchActivations  a CNN's batch fits the memory budget: training.batchSize × (values of
-//                     every feature map of one sample, input included) ≤
+//                     every feature map of one sample, input included, and of each conv
+//                     layer's im2col matrix, C_in·kernel²·H'·W') ≤
 //                     SpecLimits::kMaxBatchActivations. Repair: batchSize ← ⌊bound / values⌋.
 #pragma once
 

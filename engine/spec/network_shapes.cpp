@@ -95,7 +95,16 @@ std::vector<FlowShape> hiddenShapes(const ModelSpec& model, const FlowShape& inp
 
 long long activationsPerSample(const ModelSpec& model, const FlowShape& input) {
   long long n = input.shape.size();
-  for (const FlowShape& s : hiddenShapes(model, input)) n += s.shape.size();
+  FlowShape in = input;
+  for (const LayerSpec& layer : model.hidden) {
+    const FlowShape out = layerOutput(layer, in);
+    n += out.shape.size();
+    // A conv layer's im2col matrix: C_in·k² values per output position (nn/conv2d.hpp).
+    if (layer.kind == "conv" && in.image && windowFits(in.shape, layer.kernel, layer.padding))
+      n += static_cast<long long>(in.shape.channels) * layer.kernel * layer.kernel *
+           out.shape.height * out.shape.width;
+    in = out;
+  }
   return n;
 }
 

@@ -69,7 +69,9 @@ FlowShape layerOutput(const LayerSpec& layer, const FlowShape& in);
 // The output of every entry of model.hidden, in order, from `input`.
 std::vector<FlowShape> hiddenShapes(const ModelSpec& model, const FlowShape& input);
 
-// The values of every feature map of one sample: the input's and each hidden layer's output.
+// The values a training pass holds per sample: every feature map (the input's and each hidden
+// layer's output) and each conv layer's im2col matrix (C_in·kernel² values per output position,
+// nn/conv2d.hpp), which for wide kernels is the largest buffer of all.
 long long activationsPerSample(const ModelSpec& model, const FlowShape& input);
 
 }  // namespace engine

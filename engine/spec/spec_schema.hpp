@@ -31,8 +31,9 @@ bool hasImageLayers(const ModelSpec& model);
 struct SpecLimits {
   static constexpr int kMaxHiddenLayers = 8;
   // A CNN's training batch: batchSize × (the values of every feature map of one sample, from
-  // the input to the last hidden layer) at most this (spec/layer_rules.hpp).
-  static constexpr long long kMaxBatchActivations = 2000000;
+  // the input to the last hidden layer, and of each conv layer's im2col matrix) at most this
+  // (spec/layer_rules.hpp): 16 MB of floats per kind of buffer, well inside the 1 GB limit.
+  static constexpr long long kMaxBatchActivations = 4000000;
   static constexpr int kMaxSamples = 20000;
   static constexpr long long kMaxParameters = 2000000;
   static constexpr long long kMaxDataValues = 4000000;  // rows × features after expansion

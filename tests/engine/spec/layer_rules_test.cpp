@@ -74,7 +74,8 @@ TEST_CASE("Shapes follow torch's size formulas from the spec alone", "[spec][cnn
   CHECK(s[3].shape == Shape::vector(32));
   CHECK_FALSE(s[3].image);
   CHECK(s[4].shape == Shape::vector(16));
-  CHECK(activationsPerSample(spec.model, in) == 64 + 256 + 64 + 32 + 32 + 16);
+  // Feature maps, plus each conv's im2col matrix: 1·3²·8·8 and 4·3²·2·2.
+  CHECK(activationsPerSample(spec.model, in) == 64 + 256 + 64 + 32 + 32 + 16 + 9 * 64 + 36 * 4);
   CHECK(validate(spec).empty());
 
   // Stride and floor division: ⌊(12 + 2·1 − 5)/2⌋ + 1 = 5 on the 12×12 shapes; avg pool 3 of 5
@@ -177,7 +178,8 @@ TEST_CASE("DropBlock's block is odd and fits the conv's output", "[spec][cnn]") 
 
 TEST_CASE("A CNN's batch must fit the activation budget, and be a mini-batch", "[spec][cnn]") {
   ExperimentSpec spec = digitsCnn({conv(64, 3, 1), conv(64, 3, 1)});
-  const long long perSample = 64 + 2 * 64 * 64;  // the input and two 64×8×8 maps
+  // The input, two 64×8×8 maps and their im2col matrices (1·3²·64 and 64·3²·64 values).
+  const long long perSample = 64 + 2 * 64 * 64 + 9 * 64 + 576 * 64;
   REQUIRE(activationsPerSample(spec.model, specInputShape(spec)) == perSample);
   const long long most = SpecLimits::kMaxBatchActivations / perSample;
   spec.training.batchSize = static_cast<int>(most);

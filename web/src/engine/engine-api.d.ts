@@ -190,8 +190,10 @@ export interface CrossFieldRule {
 //   blockFits         (when `when` holds on the layer) `field` is odd and ≤ min(H', W') of the
 //                     layer's output; fix 'clampOdd': the largest odd number ≤ min(value, H', W')
 //   batchActivations  when some layer is of `kinds` and the input is an image:
-//                     training.batchSize × (C·H·W of the input + of every hidden entry's output)
-//                     ≤ bound; fix 'clamp' training.batchSize to ⌊bound / that sum⌋
+//                     training.batchSize × (C·H·W of the input + of every hidden entry's output
+//                     + for each conv entry its im2col matrix, C_in·kernel²·H'·W' with C_in its
+//                     input's channels and H' × W' its output's sides) ≤ bound; fix 'clamp'
+//                     training.batchSize to ⌊bound / that sum⌋
 export interface LayerRule {
   id: string;
   check: 'imageInput' | 'windowFits' | 'blockFits' | 'batchActivations';
