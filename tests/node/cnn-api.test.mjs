@@ -235,3 +235,25 @@ test('bad layer lists give Errors naming the layer and field', () => {
     /model\.hidden\[0\]\.kind/,
   );
 });
+
+test("a CNN's batch budget follows the documented formula (feature maps and im2col)", () => {
+  const schema = engine.describe();
+  const rule = schema.layerRules.find((r) => r.check === 'batchActivations');
+  assert.equal(rule.bound, schema.limits.maxBatchActivations);
+  const wide = { kind: 'conv', channels: 64, kernel: 7, padding: 3 };
+  const spec = (batchSize) => ({
+    data: { kind: 'shapes', samples: 60 },
+    model: { hidden: [wide, wide, { kind: 'globalAvgPool' }] },
+    training: { batchSize },
+  });
+  // shapes 1×12×12 → 64×12×12 → 64×12×12 → 64: maps, plus im2col C_in·7²·12·12 per conv.
+  const perSample = 144 + 2 * 64 * 144 + 64 + (1 * 49 * 144 + 64 * 49 * 144);
+  const most = Math.floor(rule.bound / perSample);
+  const t = new engine.Trainer(spec(most));
+  assert.equal(t.runSteps(1).state, 'running');
+  t.delete();
+  assert.throws(
+    () => new engine.Trainer(spec(most + 1)),
+    new RegExp(`training\\.batchSize × ${perSample}: .*\\(batch size at most ${most}\\)`),
+  );
+});
