@@ -33,6 +33,8 @@ export function shapeOf(spec: ExperimentSpec): {
       return { rawCols: 1, inputs: d.degree, outputs: 1, task: 'regression' };
     case 'sparseLinear':
       return { rawCols: d.dimensions, inputs: d.dimensions, outputs: 1, task: 'regression' };
+    case 'shapes': // 12×12 images of six classes, flattened (engine/data/image_shapes.hpp)
+      return { rawCols: 144, inputs: 144, outputs: 6, task: 'multiclass' };
     case 'custom':
       return d.task === 'regression'
         ? { rawCols: 3, inputs: 3, outputs: 2, task: 'regression' }
