@@ -269,4 +269,35 @@ LinearCvFold specCvFold(const SpecDesign& design, const LinearModelOptions& o, i
   return out;
 }
 
+NetworkPenalty networkPenalty(const ExperimentSpec& spec, const SpecDesign& design,
+                              const LinearModelOptions& o, double alpha) {
+  checkLinearOptions(o, design);
+  if (!(alpha > 0.0) || !std::isfinite(alpha))
+    throw std::invalid_argument("alpha: must be a finite number > 0");
+  const double scale = spec.model.outputPenaltyScale;
+  if (!(scale > 0.0))
+    throw std::invalid_argument(
+        "model.outputPenaltyScale: is 0, so no penalty reaches the output layer");
+  NetworkPenalty out;
+  if (o.model == LinearModel::Logistic) {
+    const double n = static_cast<double>(design.fit.y.size());
+    out.lambda = 1.0 / (n * alpha) / scale;
+    out.l1Ratio = o.l1Ratio;
+    out.kind = o.l1Ratio == 1.0 ? "l1" : o.l1Ratio == 0.0 ? "l2" : "elasticNet";
+    return out;
+  }
+  if (design.numClasses != 0)
+    throw std::invalid_argument(
+        "options.model: the network trains cross-entropy on class labels, the path least squares: "
+        "use model 'logistic' for the network's penalty");
+  out.lambda = 2.0 * alpha / scale;
+  out.l1Ratio = o.l1Ratio;
+  out.kind = o.model == LinearModel::Lasso   ? "l1"
+             : o.model == LinearModel::Ridge ? "l2"
+                                             : "elasticNet";
+  if (out.kind != "elasticNet") out.l1Ratio = out.kind == "l1" ? 1.0 : 0.0;
+  return out;
+}
+
 }  // namespace engine::linear
+

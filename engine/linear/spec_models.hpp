@@ -96,4 +96,24 @@ struct LinearCvFold {
 LinearCvFold specCvFold(const SpecDesign& design, const LinearModelOptions& options, int folds,
                         std::uint64_t seed, int fold);
 
+// The network's penalty with the same minimiser as the path's model at grid value `alpha`, for a
+// network with no hidden layer trained on the same rows ("Apply" on the page). The trainer's
+// data term is a mean over the rows (MSE 1/n‖r‖², BCE mean) plus λ·outputPenaltyScale·R, with
+// R the penalty of engine/penalty (L2 with its ½, elastic net sklearn's), so:
+//   lasso        l1          λ = 2α / s
+//   elasticNet   elasticNet  λ = 2α / s, the same ρ
+//   ridge        l2          λ = 2α / s
+//   logistic     l1 (ρ = 1), l2 (ρ = 0), else elasticNet with ρ; λ = 1/(n·C) / s, n = fit rows
+// with s = spec.model.outputPenaltyScale (> 0). The features are the design's (standardised as
+// the network's scaler does when data.standardize); the target is raw in both. Throws
+// std::invalid_argument: a regression model on class labels (the network trains cross-entropy
+// there: use logistic), alpha not > 0, s = 0.
+struct NetworkPenalty {
+  std::string kind;  // "l1", "l2" or "elasticNet"
+  double lambda = 0.0;
+  double l1Ratio = 1.0;
+};
+NetworkPenalty networkPenalty(const ExperimentSpec& spec, const SpecDesign& design,
+                              const LinearModelOptions& options, double alpha);
+
 }  // namespace engine::linear

@@ -447,6 +447,19 @@ export interface EngineModule {
   ): LinearCvFold;
   // Reduces every fold (each once, any order; linearCvFold results can be passed as they are).
   combineCv(folds: { fold: number; errors: Float64Array | number[] }[]): CvSummary;
+  // "Apply" of a path's grid value: the network penalty with the same minimiser as `options`'
+  // model at `alpha` (an α of lasso / elasticNet / ridge, or a C of logistic), for a network
+  // with no hidden layer on the same rows (engine/linear/spec_models.hpp, networkPenalty):
+  // lasso l1, elasticNet elasticNet (same ρ), ridge l2, each with λ = 2α; logistic l1 / l2 /
+  // elasticNet by its ρ with λ = 1/(n·C), n the fit rows; λ divided by
+  // model.outputPenaltyScale. Throws an Error naming the argument: alpha not > 0, a regression
+  // model on class labels (the network trains cross-entropy there: use logistic).
+  linearPenalty(
+    spec: DeepPartial<ExperimentSpec>,
+    options: LinearPathOptions,
+    alpha: number,
+    data?: CustomData,
+  ): { kind: 'l1' | 'l2' | 'elasticNet'; lambda: number; l1Ratio: number };
   geometry2d(options: Geometry2dOptions): Geometry2d;
   // Multiplies two n × n float matrices `repeats` times with the engine's own kernel (Eigen)
   // and returns a checksum; the benchmark times it to measure the GEMM ceiling.

@@ -456,6 +456,90 @@ export const en = {
   'share.exportFailed': 'Could not write the script: {message}',
   'share.exportCharts': 'Charts as PNG',
   'share.newSeed': 'New seed',
+  // ---- "Choosing λ": the path and cross-validation views ----
+  'study.progress': 'Progress of the study',
+  'study.cancel': 'Cancel',
+  'study.runAgain': 'Run again',
+  'study.running': 'Computing: {jobs} jobs on {workers} workers, {pct}% done…',
+  'study.cancelled': 'Cancelled. Run it again, or change a setting.',
+  'study.done': '{jobs} jobs in {seconds} s.',
+  'study.failed': 'The engine refused: {message}. Change the data or the model above.',
+  'study.waiting': 'Waiting for the run to start…',
+  'study.multiclass':
+    'A linear path needs a regression target or two classes; this data set has more. Choose another data set (diabetes, breast cancer, a 2D set).',
+  'study.multiOutput':
+    'This table has several target columns; a linear path fits one. Choose one target column in Data.',
+  'study.noPenalty':
+    'The run has no penalty, so λ changes nothing. Choose L1, L2 or elastic net under Regularization, or another grid parameter.',
+  'study.noHidden':
+    'The network has no hidden layer, so dropout changes nothing. Add a layer, or choose another grid parameter.',
+  'study.applying': 'Applying…',
+  'study.applied':
+    'Applied to the run: {kind}, λ = {lambda} (the same optimum for a network without hidden layers).',
+  'study.applyOutOfRange':
+    'The network would need λ = {lambda}, beyond its limit of {max}: choose a weaker penalty.',
+  'path.title': 'Regularization path',
+  'path.model': 'Model',
+  'path.model.auto': 'As the run (auto)',
+  'path.model.lasso': 'Lasso (L1)',
+  'path.model.elasticNet': 'Elastic net',
+  'path.model.ridge': 'Ridge (L2)',
+  'path.model.logistic': 'Logistic regression',
+  'path.l1Ratio': 'L1 share ρ',
+  'path.chartLabel':
+    'Coefficients of the linear model against the penalty strength, one line per feature',
+  'path.nonZeros': 'non-zero coefficients',
+  'path.coefficient': 'coefficient (standardized inputs)',
+  'path.nonZeroCount': '{n} non-zero',
+  'path.axisAlpha': 'log₁₀ α (strongest penalty on the left)',
+  'path.axisC': 'log₁₀ C (C = 1/penalty: strongest on the left)',
+  'path.more': '+{n} more (hover)',
+  'path.chosen': 'chosen',
+  'path.apply': 'Apply to the run',
+  'path.summary':
+    '{model}, solved exactly on {rows} rows with {p} features. Click the chart to choose a penalty.',
+  'path.summaryChosen':
+    '{model} at {sym} = {value}: {n} of {p} coefficients non-zero, test error {error}.',
+  'path.notConverged': 'Some grid points stopped at the iteration limit.',
+  'path.hint':
+    'Each line is one input’s weight as the penalty weakens from left to right. The lasso brings weights in one by one; a weight can also leave again. The top axis counts the non-zero weights.',
+  'cv.title': 'Cross-validation',
+  'cv.target': 'Tune',
+  'cv.target.path': 'The exact solver’s λ path',
+  'cv.target.network': 'The network (grid search)',
+  'cv.folds': 'Folds k',
+  'cv.param': 'Parameter',
+  'cv.values': 'Values',
+  'cv.param2': 'Second parameter',
+  'cv.values2': 'Its values',
+  'cv.epochs': 'Epochs per fold',
+  'cv.none': 'none',
+  'cv.badValues': 'Give 2 to 12 numbers between 0 and 1000000, separated by commas.',
+  'cv.chartLabel': 'Mean validation error with standard-error bars against the penalty',
+  'cv.heatmapLabel': 'Mean validation loss of every pair of values, the best cell outlined',
+  'cv.min': 'minimum',
+  'cv.oneSe': '1 SE',
+  'cv.tooltip': 'mean {mean} ± {se}',
+  'cv.mse': 'mean squared error (validation folds)',
+  'cv.logLoss': 'log loss (validation folds)',
+  'cv.valLoss': 'validation loss (mean over folds)',
+  'cv.applyOneSe': 'Apply the 1 SE choice',
+  'cv.applyMin': 'Apply the minimum',
+  'cv.summaryPath': '{model}, {k}-fold cross-validation over {points} penalties.',
+  'cv.minAt': 'Minimum at {sym} = {value}: error {error} ± {se}, {n} features.',
+  'cv.oneSeAt':
+    'One standard error (the strongest penalty within 1 SE of the minimum): {sym} = {value}, error {error}, {n} features.',
+  'cv.summaryNetwork': 'The network, {k} folds × {points} grid points, {epochs} epochs each.',
+  'cv.bestAt': 'Best: {what} (validation loss {error}).',
+  'cv.oneSeNetwork': '1 SE choice: {what}.',
+  'cv.allDiverged': 'Every grid point diverged: try a smaller learning rate.',
+  'cv.diverged': '{n} grid points diverged (grey).',
+  'cv.appliedNetwork': 'Applied to the run: {what}.',
+  'cv.cell': '{what}: mean validation loss {mean}.',
+  'cv.hintPath':
+    'Each fold is held out once while the path is fitted on the others. The minimum fits best on average; the 1 SE choice is the simplest model that is not measurably worse, the usual pick.',
+  'cv.hintNetwork':
+    'The run is trained once per fold and grid value, on all the workers at once; early stopping is off so the folds score what they did not choose.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -43,6 +43,7 @@ import {
   removeNearestPoint,
   type CustomDataset,
 } from './custom-data';
+import { StudyRunner } from './study';
 import {
   emptySeries,
   emptyVisuals,
@@ -63,12 +64,17 @@ export class Controller {
     { resolve: (p: ParsedCsv) => void; reject: (e: Error) => void }
   >();
   private nextRequest = 1;
+  // The "Choosing λ" studies (path, cross-validation) on the pool, started and cancelled as
+  // their views are shown and their settings change.
+  readonly study: StudyRunner;
 
   constructor(
     private readonly store: Store,
     private readonly worker: WorkerPort,
     private readonly jobs: JobRunner | null = null,
-  ) {}
+  ) {
+    this.study = new StudyRunner(store, jobs, (spec) => this.dataFor(spec));
+  }
 
   // --- worker → page --------------------------------------------------------------------------
 

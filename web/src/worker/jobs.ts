@@ -12,6 +12,14 @@ import type {
   NetworkInfo,
   ParamTensor,
 } from '../engine/engine-api';
+import { runLinearJob, type LinearJob, type LinearJobResult } from './jobs/linear';
+
+export type {
+  CombineCvResult,
+  LinearCvFoldResult,
+  LinearPathResult,
+  LinearPenaltyResult,
+} from './jobs/linear';
 
 // Network: train `spec` to its end (epoch limit or early stop), then score the validation
 // split (the held-out fold when spec.data.folds > 1).
@@ -29,7 +37,7 @@ export interface ExportInputJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob | ExportInputJob;
+export type JobRequest = NetworkFoldJob | ExportInputJob | LinearJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -48,7 +56,7 @@ export interface ExportInputResult {
   data: { train: DataView2D; validation: DataView2D; test: DataView2D };
 }
 
-export type JobResult = NetworkFoldResult | ExportInputResult;
+export type JobResult = NetworkFoldResult | ExportInputResult | LinearJobResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -133,5 +141,10 @@ export async function runJob(
       return networkFold(engine, job, host);
     case 'exportInput':
       return exportInput(engine, job);
+    case 'linearPath':
+    case 'linearCvFold':
+    case 'combineCv':
+    case 'linearPenalty':
+      return runLinearJob(engine, job);
   }
 }
