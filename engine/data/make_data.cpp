@@ -1,8 +1,8 @@
 #include "data/make_data.hpp"
+#include "core/text_out.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/rng.hpp"
@@ -110,7 +110,7 @@ SplitData finish(Dataset full, InputTransform transform, const DataSpec& spec, s
 
 void checkDataSize(long long rows, long long cols, const char* what) {
   if (rows * cols > SpecLimits::kMaxDataValues) {
-    std::ostringstream os;
+    TextOut os;
     os << what << ": " << rows << " rows × " << cols << " columns = " << rows * cols
        << " values, at most " << SpecLimits::kMaxDataValues << " fit in the browser";
     throw std::invalid_argument(os.str());
@@ -123,7 +123,7 @@ std::string columnLabel(const std::vector<std::string>& names, int j) {
 }
 
 std::string number(double v) {
-  std::ostringstream os;
+  TextOut os;
   os << v;
   return os.str();
 }

@@ -1,6 +1,5 @@
 #include "spec/describe_schema.hpp"
-
-#include <sstream>
+#include "core/text_out.hpp"
 
 #include "data/data_kinds.hpp"
 #include "data/real_sets.hpp"
@@ -60,7 +59,7 @@ const char* opName(Condition::Op op) {
 }
 
 std::string conditions(const std::vector<Condition>& list) {
-  std::ostringstream os;
+  TextOut os;
   os << "[";
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Condition& c = list[i];
@@ -72,8 +71,7 @@ std::string conditions(const std::vector<Condition>& list) {
   return os.str();
 }
 
-void appendFields(std::ostringstream& os, const std::vector<FieldDesc>& fields,
-                  const void* defaults) {
+void appendFields(TextOut& os, const std::vector<FieldDesc>& fields, const void* defaults) {
   os << "[";
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const FieldDesc& f = fields[i];
@@ -115,7 +113,7 @@ const char* relationName(CrossFieldRule::Relation r) {
   return "atMost";
 }
 
-void appendRules(std::ostringstream& os) {
+void appendRules(TextOut& os) {
   os << "[";
   const auto& rules = crossFieldRules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -142,7 +140,7 @@ void appendRules(std::ostringstream& os) {
 std::string describeJson() {
   ExperimentSpec spec;
   LayerSpec layer;
-  std::ostringstream os;
+  TextOut os;
   os << "{\"version\":1,\"fields\":";
   appendFields(os, specFields(), &spec);
   os << ",\"layerFields\":";

@@ -1,7 +1,7 @@
 #include "spec/experiment_spec.hpp"
+#include "core/text_out.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "spec/cross_field_rules.hpp"
 #include "spec/spec_schema.hpp"
@@ -65,7 +65,7 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
   std::vector<std::string> errors;
   const auto& hidden = spec.model.hidden;
   if (static_cast<int>(hidden.size()) > SpecLimits::kMaxHiddenLayers) {
-    std::ostringstream os;
+    TextOut os;
     os << "model.hidden: at most " << SpecLimits::kMaxHiddenLayers << " hidden layers, got "
        << hidden.size();
     errors.push_back(os.str());
@@ -80,7 +80,7 @@ std::vector<std::string> validate(const ExperimentSpec& spec) {
 }
 
 std::string describeErrors(const std::vector<std::string>& errors) {
-  std::ostringstream os;
+  TextOut os;
   os << "invalid experiment spec: ";
   for (std::size_t i = 0; i < errors.size(); ++i) os << (i ? "; " : "") << errors[i];
   return os.str();

@@ -1,9 +1,9 @@
 #include "spec/field_desc.hpp"
+#include "core/text_out.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 
 namespace engine {
 
@@ -21,7 +21,7 @@ std::string jsonNumber(double v) {
 }
 
 std::string describeRange(const FieldDesc& f) {
-  std::ostringstream os;
+  TextOut os;
   switch (f.type) {
     case FieldType::Boolean: return "must be true or false";
     case FieldType::Enum:

@@ -1,13 +1,13 @@
 #include "train/stopping.hpp"
+#include "core/text_out.hpp"
 
 #include <cmath>
-#include <sstream>
 
 namespace engine {
 
 std::string divergenceMessage(double batchLoss, long step) {
   if (std::isfinite(batchLoss)) return "";
-  std::ostringstream os;
+  TextOut os;
   os << "training diverged: the loss became " << (std::isnan(batchLoss) ? "NaN" : "infinite")
      << " at step " << step << "; lower the learning rate, add gradient clipping, or reset";
   return os.str();
@@ -39,7 +39,7 @@ std::string EarlyStopper::epochEnded(double validationLoss, long epoch, Model& m
     bestStep_ = step_;
   }
   if (!stop) return "";
-  std::ostringstream os;
+  TextOut os;
   os << "early stopping: no validation improvement for " << spec_.patience << " epochs; best loss "
      << rule_->bestLoss() << " at epoch " << rule_->bestEpoch();
   if (spec_.restoreBest && best_) {

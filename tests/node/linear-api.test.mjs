@@ -201,6 +201,16 @@ test('data.folds gives the network a k-fold validation split', () => {
     t.delete();
   }
   assert.deepEqual(sizes, [20, 20, 20, 20]);
+  // One Trainer per (grid point, fold), on any engine instance: the same numbers, bit for bit.
+  const run = (fold) => {
+    const t = new engine.Trainer({ seed: 5, data: { kind: 'circle', folds: 5, fold } });
+    t.runSteps(50);
+    const m = t.takeMetrics();
+    t.delete();
+    return m.valLoss;
+  };
+  assert.ok(bits(run(3)).equals(bits(run(3))));
+  assert.ok(!bits(run(3)).equals(bits(run(1))));
   throwsError(() => new engine.Trainer({ data: { folds: 4, fold: 4 } }), /data\.fold/);
   throwsError(() => new engine.Trainer({ data: { folds: 1 } }), /data\.folds/);
   assert.equal(engine.normalizeSpec({}).data.folds, 0);
