@@ -300,4 +300,3 @@ NetworkPenalty networkPenalty(const ExperimentSpec& spec, const SpecDesign& desi
 }
 
 }  // namespace engine::linear
-

@@ -10,15 +10,30 @@ import { kLessonData } from '../../web/src/lessons/catalog-data.mjs';
 import { assert, nextFrames, openReady, settle } from './helpers.mjs';
 import { kScreenshots } from './layout.journey.mjs';
 
-// The page's record of its runs, in the structure the effects read.
-async function pageResult(page) {
-  return page.evaluate(() => ({
-    runs: window.playground.store.get().runs.map((r) => ({
-      status: r.status,
-      metrics: r.series.columns,
-      layers: r.series.perLayer,
-    })),
-  }));
+// The page's record of its runs and of the study its view shows, in the structure the effects
+// read (tests/lessons/run-lesson.mjs).
+async function pageResult(page, lesson) {
+  if (lesson.stage === 'path' || lesson.stage === 'cv')
+    await page.waitForFunction(
+      (which) => window.playground.store.get().study[which].phase === 'done',
+      lesson.stage,
+      { timeout: 30_000 },
+    );
+  return page.evaluate((stage) => {
+    const s = window.playground.store.get();
+    const studied = stage === 'path' || stage === 'cv' ? s.study[stage].result : null;
+    return {
+      runs: s.runs.map((r) => ({
+        status: r.status,
+        metrics: r.series.columns,
+        layers: r.series.perLayer,
+      })),
+      study: studied && {
+        path: studied.path,
+        cv: stage === 'cv' ? studied.cv : null,
+      },
+    };
+  }, lesson.stage);
 }
 
 export default [
@@ -65,7 +80,7 @@ export default [
         { timeout: 60_000 },
       );
       await settle(page);
-      const result = await pageResult(page);
+      const result = await pageResult(page, lesson);
       for (const run of result.runs)
         if (run.status.state === 'running') assert.equal(run.status.step, lesson.steps);
       kEffects[lesson.id](result);

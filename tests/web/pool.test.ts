@@ -475,7 +475,10 @@ describe.skipIf(!engineAvailable)('Choosing λ studies on the pool', () => {
   it('the path of a multiclass set is unavailable with a reason, and a logistic model on regression data fails with the engine message', async () => {
     const page = await studyPage(engines.slice(0, 1), 3, '#ds=digits&stage=path');
     page.runner.sync();
-    expect(page.store.get().study.path).toMatchObject({ phase: 'unavailable', blocker: 'multiclass' });
+    expect(page.store.get().study.path).toMatchObject({
+      phase: 'unavailable',
+      blocker: 'multiclass',
+    });
     const reg = await studyPage(engines.slice(0, 1), 3, '#ds=diabetes&stage=path&pm=logistic');
     reg.runner.sync();
     const slot = await settleStudy(reg, 'path');

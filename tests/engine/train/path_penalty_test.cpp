@@ -90,8 +90,7 @@ TEST_CASE("networkPenalty: lasso, elastic net and ridge map to λ = 2α", "[line
   CHECK(networkPenalty(scaled, design, o, 0.25).lambda == 0.125);
   CHECK_THROWS_WITH(networkPenalty(spec, design, o, 0.0), Catch::Contains("alpha"));
   scaled.model.outputPenaltyScale = 0.0;
-  CHECK_THROWS_WITH(networkPenalty(scaled, design, o, 1.0),
-                    Catch::Contains("outputPenaltyScale"));
+  CHECK_THROWS_WITH(networkPenalty(scaled, design, o, 1.0), Catch::Contains("outputPenaltyScale"));
 }
 
 TEST_CASE("networkPenalty: a regression model on class labels is refused", "[linear][train]") {

@@ -62,7 +62,8 @@ export function drawHeatmap(canvas: HTMLCanvasElement, p: HeatmapPicture): void 
       ctx.fillStyle = Number.isFinite(v) ? rampColor(f) : '#cbd5e1';
       ctx.fillRect(x + 1, y + 1, cw - 2, ch - 2);
       ctx.fillStyle = Number.isFinite(v) && f < 0.6 ? '#fff' : '#0f172a';
-      if (cw > 34) ctx.fillText(Number.isFinite(v) ? formatNumber(v, 3) : '×', x + cw / 2, y + ch / 2);
+      if (cw > 34)
+        ctx.fillText(Number.isFinite(v) ? formatNumber(v, 3) : '×', x + cw / 2, y + ch / 2);
       if (i === p.best) {
         ctx.strokeStyle = '#f97316';
         ctx.lineWidth = 3;

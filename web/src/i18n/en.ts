@@ -462,6 +462,8 @@ export const en = {
   'study.runAgain': 'Run again',
   'study.running': 'Computing: {jobs} jobs on {workers} workers, {pct}% done…',
   'study.cancelled': 'Cancelled. Run it again, or change a setting.',
+  'study.cancelledIn':
+    'Cancelled: every worker stopped within {ms} ms. Run it again, or change a setting.',
   'study.done': '{jobs} jobs in {seconds} s.',
   'study.failed': 'The engine refused: {message}. Change the data or the model above.',
   'study.waiting': 'Waiting for the run to start…',

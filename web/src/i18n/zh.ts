@@ -450,6 +450,7 @@ export const zh: Messages = {
   'study.runAgain': '重新运行',
   'study.running': '正在计算：{jobs} 个任务，{workers} 个工作线程，已完成 {pct}%…',
   'study.cancelled': '已取消。可重新运行，或修改设置。',
+  'study.cancelledIn': '已取消：所有工作线程在 {ms} 毫秒内停止。可重新运行，或修改设置。',
   'study.done': '{jobs} 个任务，用时 {seconds} 秒。',
   'study.failed': '引擎拒绝了：{message}。请更换上面的数据或模型。',
   'study.waiting': '等待运行开始…',

@@ -42,6 +42,9 @@ export interface StudySlot<R> {
   blocker: StudyBlocker | null; // when unavailable
   result: R | null;
   ms: number; // wall time of the last finished study
+  // After a Cancel: how long the workers took to stop the study's running jobs (null until
+  // they have all confirmed).
+  stopMs: number | null;
 }
 
 // The model the path and its CV fit, resolved from 'auto'.
@@ -107,6 +110,7 @@ export function emptySlot<R>(): StudySlot<R> {
     blocker: null,
     result: null,
     ms: 0,
+    stopMs: null,
   };
 }
 
@@ -290,8 +294,17 @@ export class StudyRunner {
   cancel(which: keyof StudyState, mark = true): void {
     const batch = this.batches[which];
     delete this.batches[which];
-    void batch?.cancel();
-    if (mark) this.patch(which, { phase: 'cancelled' });
+    if (!batch) return;
+    const t0 = performance.now();
+    const stopped = batch.cancel();
+    if (!mark) return;
+    this.patch(which, { phase: 'cancelled', stopMs: null });
+    const key = this.store.get().study[which].key;
+    void stopped.then(() => {
+      const slot = this.store.get().study[which];
+      if (slot.phase === 'cancelled' && slot.key === key)
+        this.patch(which, { stopMs: performance.now() - t0 });
+    });
   }
 
   // Runs the shown study again (after a cancel or a failure).
@@ -422,9 +435,15 @@ export class StudyRunner {
     const base = { target: 'network', spec, table, cv: { ...cv, target: undefined } };
     if (cv.param === 'penalty.lambda' || cv.param2 === 'penalty.lambda')
       if (spec.penalty.kind === 'none')
-        return { key: JSON.stringify({ ...base, blocker: 'noPenalty' }), blocker: 'noPenalty' as const };
+        return {
+          key: JSON.stringify({ ...base, blocker: 'noPenalty' }),
+          blocker: 'noPenalty' as const,
+        };
     if ((cv.param === 'dropout' || cv.param2 === 'dropout') && spec.model.hidden.length === 0)
-      return { key: JSON.stringify({ ...base, blocker: 'noHidden' }), blocker: 'noHidden' as const };
+      return {
+        key: JSON.stringify({ ...base, blocker: 'noHidden' }),
+        blocker: 'noHidden' as const,
+      };
     const requests = networkCvJobs(spec, this.dataFor(spec), cv);
     const grid = gridPoints(cv);
     return {

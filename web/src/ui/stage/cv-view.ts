@@ -71,14 +71,24 @@ export function cvView(controller: Controller): StageView {
     { id: ids.param, 'data-study': 'cvp' },
     kGridParams.map((p) => h('option', { value: p }, t(kParamText[p]))),
   );
-  const values = h('input', { id: ids.values, type: 'text', 'data-study': 'cvv', inputmode: 'decimal' });
+  const values = h('input', {
+    id: ids.values,
+    type: 'text',
+    'data-study': 'cvv',
+    inputmode: 'decimal',
+  });
   const param2 = h(
     'select',
     { id: ids.param2, 'data-study': 'cvq' },
     h('option', { value: '' }, t('cv.none')),
     kGridParams.map((p) => h('option', { value: p }, t(kParamText[p]))),
   );
-  const values2 = h('input', { id: ids.values2, type: 'text', 'data-study': 'cvw', inputmode: 'decimal' });
+  const values2 = h('input', {
+    id: ids.values2,
+    type: 'text',
+    'data-study': 'cvw',
+    inputmode: 'decimal',
+  });
   const epochs = h('input', {
     id: ids.epochs,
     type: 'number',
@@ -99,7 +109,11 @@ export function cvView(controller: Controller): StageView {
   );
   const status = studyStatus(controller, 'cv');
   const canvas = h('canvas', { class: 'cv-canvas', role: 'img', 'aria-label': t('cv.chartLabel') });
-  const heat = h('canvas', { class: 'cv-heatmap', role: 'img', 'aria-label': t('cv.heatmapLabel') });
+  const heat = h('canvas', {
+    class: 'cv-heatmap',
+    role: 'img',
+    'aria-label': t('cv.heatmapLabel'),
+  });
   const chart = new CvChart(canvas, (i) => pick(i));
   const summary = h('p', { class: 'study-summary', 'aria-live': 'polite' });
   const applyOneSe = h(
@@ -196,7 +210,8 @@ export function cvView(controller: Controller): StageView {
     const point = r.points[i];
     if (!point) return;
     applyGridValue(controller, state!, r.param, point.value);
-    if (r.param2 && point.value2 !== null) applyGridValue(controller, state!, r.param2, point.value2);
+    if (r.param2 && point.value2 !== null)
+      applyGridValue(controller, state!, r.param2, point.value2);
     done(
       t('cv.appliedNetwork', {
         what: [
@@ -247,7 +262,8 @@ export function cvView(controller: Controller): StageView {
     const alpha = s.view.study.path.alpha;
     if (alpha !== null) {
       const i = picture.x.reduce(
-        (b, x, k) => (Math.abs(x - Math.log10(alpha)) < Math.abs(picture.x[b]! - Math.log10(alpha)) ? k : b),
+        (b, x, k) =>
+          Math.abs(x - Math.log10(alpha)) < Math.abs(picture.x[b]! - Math.log10(alpha)) ? k : b,
         0,
       );
       if (i !== r.cv.best && i !== r.cv.oneSe)
@@ -303,7 +319,9 @@ export function cvView(controller: Controller): StageView {
       const p = r.points[i]!;
       return [
         `${t(kParamText[r.param])} = ${valueText(p.value)}`,
-        ...(r.param2 && p.value2 !== null ? [`${t(kParamText[r.param2])} = ${valueText(p.value2)}`] : []),
+        ...(r.param2 && p.value2 !== null
+          ? [`${t(kParamText[r.param2])} = ${valueText(p.value2)}`]
+          : []),
       ].join(', ');
     };
     const diverged = r.diverged.filter(Boolean).length;

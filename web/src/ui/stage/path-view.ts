@@ -89,12 +89,7 @@ export function pathView(controller: Controller): StageView {
     h(
       'div',
       { class: 'study-tools' },
-      h(
-        'span',
-        { class: 'study-field' },
-        h('label', { for: modelId }, t('path.model')),
-        model,
-      ),
+      h('span', { class: 'study-field' }, h('label', { for: modelId }, t('path.model')), model),
       ratioField,
     ),
     status.el,

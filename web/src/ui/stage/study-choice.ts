@@ -28,8 +28,7 @@ export async function applyPathValue(
   alpha: number,
 ): Promise<string> {
   const { penalty, inRange, max } = await controller.study.networkPenalty(model, alpha);
-  if (!inRange)
-    return t('study.applyOutOfRange', { lambda: formatNumber(penalty.lambda, 3), max });
+  if (!inRange) return t('study.applyOutOfRange', { lambda: formatNumber(penalty.lambda, 3), max });
   controller.setField('penalty.kind', penalty.kind);
   controller.setField('penalty.lambda', Number(penalty.lambda.toPrecision(6)));
   if (penalty.kind === 'elasticNet')

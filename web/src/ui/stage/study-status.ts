@@ -19,11 +19,7 @@ const kBlockerText: Record<string, MessageKey> = {
 export function studyStatus(controller: Controller, which: 'path' | 'cv') {
   const bar = h('progress', { max: 1, value: 0, 'aria-label': t('study.progress') });
   const words = h('span', { class: 'study-words', role: 'status' });
-  const cancel = h(
-    'button',
-    { type: 'button', 'data-action': 'study-cancel' },
-    t('study.cancel'),
-  );
+  const cancel = h('button', { type: 'button', 'data-action': 'study-cancel' }, t('study.cancel'));
   const again = h(
     'button',
     { type: 'button', 'data-action': 'study-restart' },
@@ -32,13 +28,20 @@ export function studyStatus(controller: Controller, which: 'path' | 'cv') {
   const error = h('p', { class: 'study-error', role: 'alert' });
   cancel.addEventListener('click', () => controller.study.cancel(which));
   again.addEventListener('click', () => controller.study.restart(which));
-  const el = h('div', { class: 'study-status' }, h('div', { class: 'study-line' }, bar, words, cancel, again), error);
+  const el = h(
+    'div',
+    { class: 'study-status' },
+    h('div', { class: 'study-line' }, bar, words, cancel, again),
+    error,
+  );
 
   return {
     el,
     render(s: AppState, slot: StudySlot<unknown>) {
       const running = slot.phase === 'running';
       el.dataset['phase'] = slot.phase;
+      if (slot.stopMs === null) delete el.dataset['stopMs'];
+      else el.dataset['stopMs'] = String(Math.round(slot.stopMs));
       bar.hidden = !running;
       bar.value = slot.progress;
       cancel.hidden = !running;
@@ -47,14 +50,17 @@ export function studyStatus(controller: Controller, which: 'path' | 'cv') {
       words.textContent = running
         ? t('study.running', { jobs: slot.jobs, pct, workers: poolSize() })
         : slot.phase === 'cancelled'
-          ? t('study.cancelled')
+          ? slot.stopMs === null
+            ? t('study.cancelled')
+            : t('study.cancelledIn', { ms: Math.round(slot.stopMs) })
           : slot.phase === 'done'
             ? t('study.done', { jobs: slot.jobs, seconds: (slot.ms / 1000).toFixed(2) })
             : !s.engine.ready
               ? t('app.loading')
               : '';
       error.hidden = !(slot.phase === 'failed' || slot.phase === 'unavailable');
-      if (slot.phase === 'failed') error.textContent = t('study.failed', { message: slot.error ?? '' });
+      if (slot.phase === 'failed')
+        error.textContent = t('study.failed', { message: slot.error ?? '' });
       else if (slot.phase === 'unavailable' && slot.blocker)
         error.textContent = t(kBlockerText[slot.blocker]!);
     },

@@ -76,10 +76,7 @@ export interface LinearPenaltyResult {
 
 export type LinearJob = LinearPathJob | LinearCvFoldJob | CombineCvJob | LinearPenaltyJob;
 export type LinearJobResult =
-  | LinearPathResult
-  | LinearCvFoldResult
-  | CombineCvResult
-  | LinearPenaltyResult;
+  LinearPathResult | LinearCvFoldResult | CombineCvResult | LinearPenaltyResult;
 
 const list = (a: ArrayLike<number>) => Array.from(a);
 
@@ -110,7 +107,13 @@ export function runLinearJob(engine: EngineModule, job: LinearJob): LinearJobRes
     }
     case 'combineCv': {
       const c = engine.combineCv(job.folds);
-      return { kind: 'combineCv', mean: list(c.mean), se: list(c.se), best: c.best, oneSe: c.oneSe };
+      return {
+        kind: 'combineCv',
+        mean: list(c.mean),
+        se: list(c.se),
+        best: c.best,
+        oneSe: c.oneSe,
+      };
     }
     case 'linearPenalty': {
       const penalty = job.data
