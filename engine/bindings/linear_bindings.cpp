@@ -186,6 +186,7 @@ val linearPenalty(val spec, val options, val alphaValue, val data) {
   out.set("kind", p.kind);
   out.set("lambda", p.lambda);
   out.set("l1Ratio", p.l1Ratio);
+  out.set("targetScale", p.targetScale);
   return out;
 }
 

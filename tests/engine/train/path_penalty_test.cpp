@@ -57,7 +57,8 @@ void checkAgreement(ExperimentSpec spec, const LinearModelOptions& o, int i, dou
     if (param->name != "layers.0.weight") continue;
     REQUIRE(param->value.cols() == want.size());
     for (Eigen::Index j = 0; j < want.size(); ++j) {
-      const double got = param->value(0, j);
+      // The network's target is standardised: its weights are the path's over σ.
+      const double got = param->value(0, j) * np.targetScale;
       diff << "w[" << j << "] network " << got << " path " << want(j) << "\n";
       if (want(j) == 0.0 && np.kind != "l2") {
         CHECK(got == 0.0);
@@ -75,22 +76,50 @@ void checkAgreement(ExperimentSpec spec, const LinearModelOptions& o, int i, dou
 
 }  // namespace
 
-TEST_CASE("networkPenalty: lasso, elastic net and ridge map to λ = 2α", "[linear][train]") {
-  const ExperimentSpec spec = linearSpec("diabetes");
+TEST_CASE("networkPenalty: lasso, elastic net and ridge map to λ = 2α on a raw target",
+          "[linear][train]") {
+  ExperimentSpec spec = linearSpec("diabetes");
+  spec.data.standardize = false;
   const SpecDesign design = specDesign(spec);
   LinearModelOptions o;
   o.model = LinearModel::ElasticNet;
   o.l1Ratio = 0.3;
   const NetworkPenalty en = networkPenalty(spec, design, o, 0.25);
   CHECK(en.kind == "elasticNet");
-  CHECK(en.lambda == 0.5);
-  CHECK(en.l1Ratio == 0.3);
+  CHECK(en.lambda == Approx(0.5).epsilon(1e-15));
+  CHECK(en.l1Ratio == Approx(0.3).epsilon(1e-15));
+  CHECK(en.targetScale == 1.0);
   ExperimentSpec scaled = spec;
   scaled.model.outputPenaltyScale = 4.0;
-  CHECK(networkPenalty(scaled, design, o, 0.25).lambda == 0.125);
+  CHECK(networkPenalty(scaled, design, o, 0.25).lambda == Approx(0.125).epsilon(1e-15));
   CHECK_THROWS_WITH(networkPenalty(spec, design, o, 0.0), Catch::Contains("alpha"));
   scaled.model.outputPenaltyScale = 0.0;
   CHECK_THROWS_WITH(networkPenalty(scaled, design, o, 1.0), Catch::Contains("outputPenaltyScale"));
+}
+
+TEST_CASE("networkPenalty: a standardised target divides the L1 part by its std σ",
+          "[linear][train]") {
+  const ExperimentSpec spec = linearSpec("diabetes");
+  const SpecDesign design = specDesign(spec);
+  const Eigen::VectorXd& y = design.fit.y;
+  const double sigma = std::sqrt((y.array() - y.mean()).square().sum() / double(y.size()));
+  REQUIRE(sigma > 10.0);  // diabetes: progress scores with std ≈ 77
+  LinearModelOptions o;
+  o.model = LinearModel::Lasso;
+  const NetworkPenalty l1 = networkPenalty(spec, design, o, 0.5);
+  CHECK(l1.kind == "l1");
+  CHECK(l1.targetScale == Approx(sigma).epsilon(1e-12));
+  CHECK(l1.lambda == Approx(1.0 / sigma).epsilon(1e-12));
+  o.model = LinearModel::Ridge;
+  const NetworkPenalty l2 = networkPenalty(spec, design, o, 0.5);
+  CHECK(l2.kind == "l2");
+  CHECK(l2.lambda == Approx(1.0).epsilon(1e-15));  // ½‖w/σ‖² over ‖r/σ‖²: σ cancels
+  o.model = LinearModel::ElasticNet;
+  o.l1Ratio = 0.5;
+  const NetworkPenalty en = networkPenalty(spec, design, o, 0.5);
+  // λρ' = 2αρ/σ, λ(1 − ρ') = 2α(1 − ρ)
+  CHECK(en.lambda * en.l1Ratio == Approx(0.5 / sigma).epsilon(1e-12));
+  CHECK(en.lambda * (1.0 - en.l1Ratio) == Approx(0.5).epsilon(1e-12));
 }
 
 TEST_CASE("networkPenalty: a regression model on class labels is refused", "[linear][train]") {

@@ -71,7 +71,12 @@ export interface CombineCvResult {
 
 export interface LinearPenaltyResult {
   kind: 'linearPenalty';
-  penalty: { kind: 'l1' | 'l2' | 'elasticNet'; lambda: number; l1Ratio: number };
+  penalty: {
+    kind: 'l1' | 'l2' | 'elasticNet';
+    lambda: number;
+    l1Ratio: number;
+    targetScale: number;
+  };
 }
 
 export type LinearJob = LinearPathJob | LinearCvFoldJob | CombineCvJob | LinearPenaltyJob;
