@@ -8,6 +8,7 @@ import { Chart, type Plugin } from 'chart.js';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
 import type { Point } from './chart-kit';
+import { decadeLabel, decadeTicks } from './log-axis';
 import './chart-kit'; // registers the controllers and scales
 
 export interface CvPicture {
@@ -15,6 +16,7 @@ export interface CvPicture {
   labels: string[] | null; // tick label per grid point (a network grid), else numeric ticks
   reverse: boolean;
   axisTitle: string;
+  symbol: string; // the grid's symbol in the tooltip (α, C, or the parameter's name)
   yTitle: string;
   mean: number[];
   se: number[];
@@ -99,13 +101,14 @@ export class CvChart {
             afterBuildTicks: (axis) => {
               const p = this.picture;
               if (p?.labels) axis.ticks = p.x.map((value) => ({ value }));
+              else decadeTicks(axis);
             },
             ticks: {
-              maxTicksLimit: 12,
+              autoSkip: true,
               callback: (v) => {
                 const p = this.picture;
                 if (p?.labels) return p.labels[p.x.indexOf(Number(v))] ?? '';
-                return formatNumber(Number(v), 3);
+                return decadeLabel(v);
               },
             },
           },
@@ -124,7 +127,7 @@ export class CvChart {
                 const p = this.picture;
                 const i = p ? p.x.indexOf(items[0]?.parsed.x ?? NaN) : -1;
                 if (!p || i < 0) return '';
-                return p.labels ? p.labels[i]! : `${p.axisTitle}: ${formatNumber(p.x[i], 4)}`;
+                return p.labels ? p.labels[i]! : `${p.symbol} = ${formatNumber(10 ** p.x[i]!, 4)}`;
               },
               label: (item) => {
                 const p = this.picture;

@@ -3,12 +3,14 @@
 // non-zero coefficients along the top axis, each line labelled with its feature at its right
 // end, and the chosen grid value as a dashed vertical line. Hover names the feature and its
 // value; a click chooses the grid value under the pointer.
-// x is log₁₀ of the grid value: α (lasso, elastic net, ridge), drawn reversed so that α
-// decreases to the right, or C (logistic, an inverse penalty), drawn as it is.
+// x is log₁₀ of the grid value, labelled with the value itself (log-axis.ts): α (lasso, elastic
+// net, ridge), drawn reversed so that α decreases to the right, or C (logistic, an inverse
+// penalty), drawn as it is.
 import { Chart, type ChartDataset, type Plugin } from 'chart.js';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
 import { withAlpha, type Point } from './chart-kit';
+import { decadeLabel, decadeTicks } from './log-axis';
 import './chart-kit'; // registers the controllers and scales
 
 // Feature colours: ten distinguishable hues, repeated with a dash beyond ten.
@@ -127,7 +129,8 @@ export class PathChart {
           x: {
             type: 'linear',
             title: { display: true, text: '' },
-            ticks: { maxTicksLimit: 7, callback: (v) => formatNumber(Number(v), 3) },
+            afterBuildTicks: decadeTicks,
+            ticks: { autoSkip: true, callback: decadeLabel },
           },
           top: {
             type: 'linear',

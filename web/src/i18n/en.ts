@@ -464,7 +464,8 @@ export const en = {
   'study.cancelled': 'Cancelled. Run it again, or change a setting.',
   'study.cancelledIn':
     'Cancelled: every worker stopped within {ms} ms. Run it again, or change a setting.',
-  'study.done': '{jobs} jobs in {seconds} s.',
+  'study.done': '{jobs} jobs on {workers} workers in {seconds} s.',
+  'study.doneOne': 'Solved in {seconds} s.',
   'study.failed': 'The engine refused: {message}. Change the data or the model above.',
   'study.waiting': 'Waiting for the run to start…',
   'study.multiclass':
@@ -493,8 +494,8 @@ export const en = {
   'path.nonZeros': 'non-zero coefficients',
   'path.coefficient': 'coefficient (standardized inputs)',
   'path.nonZeroCount': '{n} non-zero',
-  'path.axisAlpha': 'log₁₀ α (strongest penalty on the left)',
-  'path.axisC': 'log₁₀ C (C = 1/penalty: strongest on the left)',
+  'path.axisAlpha': 'penalty α (log scale, strongest on the left)',
+  'path.axisC': 'C = 1/penalty (log scale, strongest penalty on the left)',
   'path.more': '+{n} more (hover)',
   'path.chosen': 'chosen',
   'path.apply': 'Apply to the run',
@@ -542,6 +543,8 @@ export const en = {
     'Each fold is held out once while the path is fitted on the others. The minimum fits best on average; the 1 SE choice is the simplest model that is not measurably worse, the usual pick.',
   'cv.hintNetwork':
     'The run is trained once per fold and grid value, on all the workers at once; early stopping is off so the folds score what they did not choose.',
+  'cv.hintHeatmap':
+    'Each cell is the mean validation loss over the folds for one pair of values: darker is lower, the outlined cell is the best. Click a cell for its numbers.',
 } as const;
 
 export type MessageKey = keyof typeof en;

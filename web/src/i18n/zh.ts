@@ -451,7 +451,8 @@ export const zh: Messages = {
   'study.running': '正在计算：{jobs} 个任务，{workers} 个工作线程，已完成 {pct}%…',
   'study.cancelled': '已取消。可重新运行，或修改设置。',
   'study.cancelledIn': '已取消：所有工作线程在 {ms} 毫秒内停止。可重新运行，或修改设置。',
-  'study.done': '{jobs} 个任务，用时 {seconds} 秒。',
+  'study.done': '{jobs} 个任务，{workers} 个工作线程，用时 {seconds} 秒。',
+  'study.doneOne': '求解用时 {seconds} 秒。',
   'study.failed': '引擎拒绝了：{message}。请更换上面的数据或模型。',
   'study.waiting': '等待运行开始…',
   'study.multiclass':
@@ -475,8 +476,8 @@ export const zh: Messages = {
   'path.nonZeros': '非零系数个数',
   'path.coefficient': '系数（标准化输入）',
   'path.nonZeroCount': '{n} 个非零',
-  'path.axisAlpha': 'log₁₀ α（最强惩罚在左）',
-  'path.axisC': 'log₁₀ C（C = 1/惩罚：最强在左）',
+  'path.axisAlpha': '惩罚 α（对数刻度，最强在左）',
+  'path.axisC': 'C = 1/惩罚（对数刻度，最强惩罚在左）',
   'path.more': '另有 {n} 个（悬停查看）',
   'path.chosen': '已选',
   'path.apply': '应用到运行',
@@ -522,4 +523,6 @@ export const zh: Messages = {
     '每一折轮流留出，路径在其余折上拟合。最小值平均拟合最好；1 SE 选择是不明显变差的最简单模型，是常用的选择。',
   'cv.hintNetwork':
     '对每一折和每个网格值各训练一次运行，所有工作线程同时进行；早停已关闭，以免各折用自己选出的步数打分。',
+  'cv.hintHeatmap':
+    '每个格子是一对取值在各折上的平均验证损失：颜色越深损失越低，带边框的格子最好。点击格子查看数值。',
 };

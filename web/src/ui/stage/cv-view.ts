@@ -251,6 +251,7 @@ export function cvView(controller: Controller): StageView {
       labels: null,
       reverse: !logistic,
       axisTitle: logistic ? t('path.axisC') : t('path.axisAlpha'),
+      symbol: logistic ? 'C' : 'α',
       yTitle: r.score === 'mse' ? t('cv.mse') : t('cv.logLoss'),
       mean: r.cv.mean,
       se: r.cv.se,
@@ -304,6 +305,7 @@ export function cvView(controller: Controller): StageView {
         labels: r.values.map(valueText),
         reverse: false,
         axisTitle: t(kParamText[r.param]),
+        symbol: t(kParamText[r.param]),
         yTitle: t('cv.valLoss'),
         mean: r.mean,
         se: r.se,
@@ -364,7 +366,9 @@ export function cvView(controller: Controller): StageView {
         values2.value = cv.values2.map(valueText).join(', ');
       if (document.activeElement !== epochs) epochs.value = String(cv.epochs);
       networkTools.hidden = cv.target !== 'network';
-      hint.textContent = t(cv.target === 'path' ? 'cv.hintPath' : 'cv.hintNetwork');
+      hint.textContent = t(
+        cv.target === 'path' ? 'cv.hintPath' : cv.param2 ? 'cv.hintHeatmap' : 'cv.hintNetwork',
+      );
       const slot = s.study.cv;
       status.render(s, slot);
       const r = slot.phase === 'unavailable' ? null : slot.result;

@@ -54,7 +54,13 @@ export function studyStatus(controller: Controller, which: 'path' | 'cv') {
             ? t('study.cancelled')
             : t('study.cancelledIn', { ms: Math.round(slot.stopMs) })
           : slot.phase === 'done'
-            ? t('study.done', { jobs: slot.jobs, seconds: (slot.ms / 1000).toFixed(2) })
+            ? slot.jobs === 1
+              ? t('study.doneOne', { seconds: (slot.ms / 1000).toFixed(2) })
+              : t('study.done', {
+                  jobs: slot.jobs,
+                  workers: Math.min(poolSize(), slot.jobs),
+                  seconds: (slot.ms / 1000).toFixed(2),
+                })
             : !s.engine.ready
               ? t('app.loading')
               : '';
