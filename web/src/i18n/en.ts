@@ -496,7 +496,7 @@ export const en = {
   'path.nonZeroCount': '{n} non-zero',
   'path.axisAlpha': 'penalty α (log scale, strongest on the left)',
   'path.axisC': 'C = 1/penalty (log scale, strongest penalty on the left)',
-  'path.more': '+{n} more (hover)',
+  'path.more': '+{n} more',
   'path.chosen': 'chosen',
   'path.apply': 'Apply to the run',
   'path.summary':
@@ -505,7 +505,9 @@ export const en = {
     '{model} at {sym} = {value}: {n} of {p} coefficients non-zero, test error {error}.',
   'path.notConverged': 'Some grid points stopped at the iteration limit.',
   'path.hint':
-    'Each line is one input’s weight as the penalty weakens from left to right. The lasso brings weights in one by one; a weight can also leave again. The top axis counts the non-zero weights.',
+    'Each line is one input’s weight as the penalty weakens from left to right (hover a line for its input). The lasso brings weights in one by one; a weight can also leave again. The top axis counts the non-zero weights.',
+  'path.hintRidge':
+    'Each line is one input’s weight as the penalty weakens from left to right (hover a line for its input). Ridge shrinks every weight toward 0 together but sets none exactly to 0: the top axis counts every input all the way.',
   'cv.title': 'Cross-validation',
   'cv.target': 'Tune',
   'cv.target.path': 'The exact solver’s λ path',

@@ -478,14 +478,16 @@ export const zh: Messages = {
   'path.nonZeroCount': '{n} 个非零',
   'path.axisAlpha': '惩罚 α（对数刻度，最强在左）',
   'path.axisC': 'C = 1/惩罚（对数刻度，最强惩罚在左）',
-  'path.more': '另有 {n} 个（悬停查看）',
+  'path.more': '另有 {n} 个',
   'path.chosen': '已选',
   'path.apply': '应用到运行',
   'path.summary': '{model}，在 {rows} 行、{p} 个特征上精确求解。点击图表选择惩罚强度。',
   'path.summaryChosen': '{model}，{sym} = {value}：{p} 个系数中 {n} 个非零，测试误差 {error}。',
   'path.notConverged': '部分网格点在迭代上限处停止。',
   'path.hint':
-    '每条线是一个输入的权重，惩罚从左到右逐渐减弱。Lasso 让权重一个个进入；某个权重也可能再次退出。顶部坐标轴给出非零权重的个数。',
+    '每条线是一个输入的权重，惩罚从左到右逐渐减弱（悬停查看对应的输入）。Lasso 让权重一个个进入；某个权重也可能再次退出。顶部坐标轴给出非零权重的个数。',
+  'path.hintRidge':
+    '每条线是一个输入的权重，惩罚从左到右逐渐减弱（悬停查看对应的输入）。岭回归把所有权重一起向 0 收缩，但没有一个恰好为 0：顶部坐标轴始终是全部输入的个数。',
   'cv.title': '交叉验证',
   'cv.target': '调节对象',
   'cv.target.path': '精确求解器的 λ 路径',

@@ -186,6 +186,7 @@ export function pathView(controller: Controller): StageView {
       el.dataset['nonZeros'] = p.nonZeros.join(',');
       el.dataset['nonMonotone'] = String(nonMonotone(p.nonZeros));
       el.dataset['model'] = lastResult.model.label;
+      hint.textContent = t(lastResult.model.label === 'ridge' ? 'path.hintRidge' : 'path.hint');
       apply.disabled = i < 0;
       const what = t(kModelText[lastResult.model.label]);
       const sym = lastResult.model.label === 'logistic' ? 'C' : 'α';
