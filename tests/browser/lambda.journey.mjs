@@ -180,4 +180,42 @@ export default [
       await waitForStudy(page, 'cv', 'running');
     },
   ],
+  [
+    'on a phone the path and CV views fit the width and every control is at least 24 × 24 px',
+    async ({ newPage, url }) => {
+      for (const [hash, which] of [
+        ['#ds=diabetes&h=&pen=l1&stage=path&pm=elasticNet&pa=1', 'path'],
+        [
+          '#ds=circle&n=80&pen=l2&stage=cv&cvt=network&cvn=2&cvq=optimizer.lr&cvw=0.01,0.1&cve=2',
+          'cv',
+        ],
+      ]) {
+        const page = await newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await openReady(page, url(hash));
+        await waitForStudy(page, which);
+        assert.ok(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          `${hash}: the page scrolls sideways`,
+        );
+        const small = await page.evaluate(
+          (sel) =>
+            [...document.querySelectorAll(`${sel} :is(button, select, input)`)]
+              .filter((el) => el.checkVisibility?.() && !el.closest('[hidden]'))
+              .map((el) => {
+                const r = el.getBoundingClientRect();
+                return {
+                  what: `${el.tagName} ${el.dataset.study ?? el.dataset.action}`,
+                  w: r.width,
+                  h: r.height,
+                  right: r.right,
+                };
+              })
+              .filter((x) => x.w < 24 || x.h < 24 || x.right > window.innerWidth),
+          `.${which}-view`,
+        );
+        assert.deepEqual(small, [], `${hash}: ${JSON.stringify(small)}`);
+      }
+    },
+  ],
 ];
