@@ -115,7 +115,11 @@ export class CvChart {
           y: {
             type: 'linear',
             title: { display: true, text: '' },
-            ticks: { maxTicksLimit: 6, callback: (v) => formatNumber(Number(v), 3) },
+            ticks: {
+              maxTicksLimit: 6,
+              includeBounds: false,
+              callback: (v) => formatNumber(Number(v), 3),
+            },
           },
         },
         plugins: {
@@ -173,7 +177,18 @@ export class CvChart {
     x.max = hi + pad;
     x.reverse = p.reverse;
     x.title.text = p.axisTitle;
-    (scales['y'] as { title: { text: string } }).title.text = p.yTitle;
+    // The y range holds the error bars too, so a wide bar is seen whole.
+    const y = scales['y'] as { title: { text: string }; min?: number; max?: number };
+    y.title.text = p.yTitle;
+    const ends = p.mean.flatMap((m, i) => {
+      const se = Number.isFinite(p.se[i]) ? p.se[i]! : 0;
+      return Number.isFinite(m) ? [m - se, m + se] : [];
+    });
+    const bottom = ends.length ? Math.min(...ends) : 0;
+    const top = ends.length ? Math.max(...ends) : 1;
+    const margin = 0.04 * (top - bottom || Math.abs(top) || 1);
+    y.min = bottom - margin;
+    y.max = top + margin;
     this.chart.data.datasets = [
       {
         label: p.yTitle,
