@@ -154,7 +154,9 @@ export function resolveModel(
     case 'lasso':
       return { model: { label, l1Ratio: 1, options: { model: 'lasso' } } };
     case 'ridge':
-      return { model: { label, l1Ratio: 0, options: { model: 'ridge' } } };
+      // glmnet's ridge grid (from α_max at ρ = 0.001, down to 1e-3 of it) ends far from the
+      // unpenalised fit, and above the network's λ range; 1e-6 reaches both.
+      return { model: { label, l1Ratio: 0, options: { model: 'ridge', eps: 1e-6 } } };
     case 'elasticNet': {
       const r = o.model === 'auto' ? ratio(runRatio) : o.l1Ratio;
       return { model: { label, l1Ratio: r, options: { model: 'elasticNet', l1Ratio: r } } };
