@@ -68,6 +68,13 @@ export default [
       const penalty = await penaltyOf(page);
       assert.equal(penalty.kind, 'l1');
       await page.waitForFunction(() => /[#&]pen=l1/.test(location.hash));
+      // The run's λ, read back onto the path, is the α it came from (λ kept to 6 digits).
+      await page.waitForFunction(() => document.querySelector('.path-view').dataset.runValue);
+      const runValue = Number(await view.getAttribute('data-run-value'));
+      assert.ok(
+        Math.abs(runValue - alpha) <= 1e-5 * alpha,
+        `run at α ${runValue}, chosen ${alpha}`,
+      );
       // Trained, the network has the path's exact zeros at that α.
       await page.evaluate(() => {
         window.playground.controller.setSpeed(1000);

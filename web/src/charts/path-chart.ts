@@ -33,7 +33,8 @@ export interface PathPicture {
   coefs: number[]; // grid × p, row-major
   names: string[]; // p labels
   nonZeros: number[];
-  chosen: { index: number; label: string }[]; // marked grid points (chosen α, CV min, 1SE)
+  // Marked grid points (chosen α, CV min, 1SE; muted: the run's own λ, dotted and grey).
+  chosen: { index: number; label: string; muted?: boolean }[];
 }
 
 // Labels at the right end: the features with the largest final |coefficient|, at most this
@@ -85,9 +86,9 @@ function endLabels(get: () => PathPicture | null): Plugin<'line'> {
       for (const c of p.chosen) {
         const x = scales['x']!.getPixelForValue(Math.log10(p.grid[c.index]!));
         if (!(x >= area.left && x <= area.right)) continue;
-        ctx.strokeStyle = '#0f172a';
-        ctx.fillStyle = '#0f172a';
-        ctx.setLineDash([4, 3]);
+        ctx.strokeStyle = c.muted ? '#64748b' : '#0f172a';
+        ctx.fillStyle = c.muted ? '#475569' : '#0f172a';
+        ctx.setLineDash(c.muted ? [1, 3] : [4, 3]);
         ctx.beginPath();
         ctx.moveTo(x, area.top);
         ctx.lineTo(x, area.bottom);

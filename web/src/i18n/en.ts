@@ -498,6 +498,7 @@ export const en = {
   'path.axisC': 'C = 1/penalty (log scale, strongest penalty on the left)',
   'path.more': '+{n} more',
   'path.chosen': 'chosen',
+  'path.runMark': 'the run’s λ',
   'path.apply': 'Apply to the run',
   'path.summary':
     '{model}, solved exactly on {rows} rows with {p} features. Click the chart to choose a penalty.',

@@ -57,6 +57,31 @@ export interface ResolvedModel {
 export interface PathResult {
   model: ResolvedModel;
   path: LinearPathResult;
+  // The network's λ at grid value 1 (engine's linearPenalty; null where it has none: a
+  // regression model on class labels). λ grows as α (lasso, ridge) or as 1/C (logistic), so
+  // the run's own λ sits at α = λ / lambdaAtOne, or C = lambdaAtOne / λ (runGridValue).
+  lambdaAtOne: number | null;
+}
+
+// Where the selected run's own penalty sits on the path: its grid value (α, or C for
+// logistic), or null when its penalty is not the path's model (another kind, elastic net,
+// λ = 0).
+export function runGridValue(r: PathResult, penalty: ExperimentSpec['penalty']): number | null {
+  if (r.lambdaAtOne === null || !(penalty.lambda > 0)) return null;
+  const kind =
+    r.model.label === 'lasso'
+      ? 'l1'
+      : r.model.label === 'ridge'
+        ? 'l2'
+        : r.model.label === 'logistic' && (r.model.l1Ratio === 1 || r.model.l1Ratio === 0)
+          ? r.model.l1Ratio === 1
+            ? 'l1'
+            : 'l2'
+          : null;
+  if (kind === null || penalty.kind !== kind) return null;
+  return r.model.label === 'logistic'
+    ? r.lambdaAtOne / penalty.lambda
+    : penalty.lambda / r.lambdaAtOne;
 }
 
 export interface PathCvResult {
@@ -380,17 +405,22 @@ export class StudyRunner {
       return { key: JSON.stringify({ ...base, blocker: resolved.blocker }), ...resolved };
     const model = resolved.model;
     const options = { ...model.options, ...kPathJob };
-    const request: JobRequest = {
-      kind: 'linearPath',
-      spec: run.spec,
-      data: this.dataFor(run.spec),
-      options,
-    };
+    const data = this.dataFor(run.spec);
+    const requests: JobRequest[] = [{ kind: 'linearPath', spec: run.spec, data, options }];
+    // The network has a penalty with the path's minimiser only where it trains the same loss.
+    const mapped = model.label === 'logistic' || run.network?.task === 'regression';
+    if (mapped) requests.push({ kind: 'linearPenalty', spec: run.spec, data, options, alpha: 1 });
     return {
       key: JSON.stringify({ ...base, options }),
-      requests: [request],
+      requests,
       finish: (results: JobResult[]) =>
-        Promise.resolve({ model, path: results[0] as LinearPathResult }),
+        Promise.resolve({
+          model,
+          path: results[0] as LinearPathResult,
+          lambdaAtOne: mapped
+            ? (results[1] as Extract<JobResult, { kind: 'linearPenalty' }>).penalty.lambda
+            : null,
+        }),
     };
   }
 

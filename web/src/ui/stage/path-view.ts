@@ -7,7 +7,7 @@
 // drop as the penalty weakens (data-non-monotone).
 import { kPathModels, type PathModel } from '../../spec/study-options';
 import type { Controller } from '../../state/controller';
-import type { PathCvResult, PathResult } from '../../state/study';
+import { runGridValue, type PathCvResult, type PathResult } from '../../state/study';
 import type { AppState, Topic } from '../../state/store';
 import { featureLabel } from '../network-view';
 import { nearest, PathChart, type PathPicture } from '../../charts/path-chart';
@@ -167,6 +167,17 @@ export function pathView(controller: Controller): StageView {
       const p = lastResult.path;
       const i = chosenIndex(s, lastResult);
       const cv = s.view.study.path.alpha === null ? cvMarks(s, lastResult) : null;
+      // The run's own λ, where it lies on this path.
+      const run = s.runs[s.selected] ?? s.runs[0]!;
+      const runValue = runGridValue(lastResult, run.spec.penalty);
+      const lo = Math.min(p.alphas[0]!, p.alphas.at(-1)!);
+      const hi = Math.max(p.alphas[0]!, p.alphas.at(-1)!);
+      const runIndex =
+        runValue !== null && runValue >= lo && runValue <= hi
+          ? nearest(p.alphas, Math.log10(runValue))
+          : -1;
+      if (runValue === null) delete el.dataset['runValue'];
+      else el.dataset['runValue'] = String(runValue);
       const chosen: PathPicture['chosen'] = cv
         ? [
             { index: cv.cv.best, label: t('cv.min') },
@@ -175,6 +186,8 @@ export function pathView(controller: Controller): StageView {
         : i >= 0
           ? [{ index: i, label: t('path.chosen') }]
           : [];
+      if (runIndex >= 0 && !chosen.some((c) => c.index === runIndex))
+        chosen.push({ index: runIndex, label: t('path.runMark'), muted: true });
       chart.show({
         grid: p.alphas,
         inverse: lastResult.model.label === 'logistic',

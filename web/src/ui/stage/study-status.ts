@@ -54,7 +54,7 @@ export function studyStatus(controller: Controller, which: 'path' | 'cv') {
             ? t('study.cancelled')
             : t('study.cancelledIn', { ms: Math.round(slot.stopMs) })
           : slot.phase === 'done'
-            ? slot.jobs === 1
+            ? which === 'path'
               ? t('study.doneOne', { seconds: (slot.ms / 1000).toFixed(2) })
               : t('study.done', {
                   jobs: slot.jobs,
