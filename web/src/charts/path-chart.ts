@@ -50,9 +50,53 @@ export function labelledFeatures(p: PathPicture): number[] {
   return order.slice(0, kMaxLabels).filter((j) => p.coefs[last * n + j] !== 0);
 }
 
+// Stretches of the grid where the count of non-zeros is below a count it had at a stronger
+// penalty: a variable has left the active set (the lasso's path is not monotone there).
+// Index ranges [first, last], inclusive.
+export function dropStretches(nonZeros: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let peak = -1;
+  nonZeros.forEach((n, i) => {
+    if (n < peak) {
+      const last = out.at(-1);
+      if (last && last[1] === i - 1) last[1] = i;
+      else out.push([i, i]);
+    }
+    peak = Math.max(peak, n);
+  });
+  return out;
+}
+
 function endLabels(get: () => PathPicture | null): Plugin<'line'> {
   return {
     id: 'pathLabels',
+    // Behind the lines: a light band where a variable has left the active set.
+    beforeDatasetsDraw(chart) {
+      const p = get();
+      if (!p) return;
+      const { ctx, chartArea: area, scales } = chart;
+      const x = (i: number) => scales['x']!.getPixelForValue(Math.log10(p.grid[i]!));
+      ctx.save();
+      ctx.font = '10px system-ui, sans-serif';
+      ctx.textBaseline = 'bottom';
+      ctx.textAlign = 'center';
+      for (const [first, last] of dropStretches(p.nonZeros)) {
+        // From halfway to the point before the stretch to halfway past its last point.
+        const a = (x(first - 1) + x(first)) / 2;
+        const b = last + 1 < p.grid.length ? (x(last) + x(last + 1)) / 2 : x(last);
+        const left = Math.min(a, b);
+        const width = Math.max(3, Math.abs(b - a));
+        ctx.fillStyle = 'rgba(245, 158, 11, 0.18)';
+        ctx.fillRect(left, area.top, width, area.bottom - area.top);
+        ctx.fillStyle = '#92400e';
+        ctx.fillText(
+          t('path.leaves'),
+          Math.min(area.right - 30, left + width / 2),
+          area.bottom - 2,
+        );
+      }
+      ctx.restore();
+    },
     afterDatasetsDraw(chart) {
       const p = get();
       if (!p) return;
@@ -145,6 +189,8 @@ export class PathChart {
               const step = Math.max(1, Math.round((m - 1) / 6));
               const at: number[] = [];
               for (let i = 0; i < m; i += step) at.push(i);
+              // The last count too (every feature, at the weakest penalty), unless too close.
+              if (m - 1 - at.at(-1)! >= step / 2) at.push(m - 1);
               axis.ticks = at.map((i) => ({ value: Math.log10(p.grid[i]!) }));
             },
             ticks: {

@@ -499,6 +499,7 @@ export const en = {
   'path.more': '+{n} more',
   'path.chosen': 'chosen',
   'path.runMark': 'the run’s λ',
+  'path.leaves': 'a feature leaves',
   'path.apply': 'Apply to the run',
   'path.summary':
     '{model}, solved exactly on {rows} rows with {p} features. Click the chart to choose a penalty.',

@@ -481,6 +481,7 @@ export const zh: Messages = {
   'path.more': '另有 {n} 个',
   'path.chosen': '已选',
   'path.runMark': '运行的 λ',
+  'path.leaves': '有特征退出',
   'path.apply': '应用到运行',
   'path.summary': '{model}，在 {rows} 行、{p} 个特征上精确求解。点击图表选择惩罚强度。',
   'path.summaryChosen': '{model}，{sym} = {value}：{p} 个系数中 {n} 个非零，测试误差 {error}。',
