@@ -15,6 +15,11 @@
 // runStudy; the page's AppState.study):
 //   result.study = { path: { alphas, nonZeros, featureNames, coefs }, cv: { mean, se, best,
 //     oneSe } | null }
+// A lesson that opens the geometry view (stage 'geometry') also hands over what the view shows
+// for its settings, per penalty drawn:
+//   result.geometry = { l1: { w: [w1, w2], zeroFraction }, l2: { ... } }
+//   w: the optimum w*(λ) at the lesson's c (an exact zero is 0); zeroFraction: the share of the
+//   view's grid of positions of c for which w* has an exact zero.
 //
 // kMeasures[id](result) returns the numbers a lesson's claim is about; kEffects[id](result)
 // asserts the claim on them, with thresholds that leave a margin to the measured values (the
@@ -91,6 +96,19 @@ export const kMeasures = {
       zeroL1: lastOf(l1.layers.zeroFraction[0]),
       zeroL2Max: maxOf(l2.layers.zeroFraction[0]),
       valAccuracyL1: lastOf(l1.metrics.valAccuracy),
+    };
+  },
+  l1Geometry(result) {
+    const [l1, l2] = runsOf(result, 2, 'l1Geometry');
+    const g = result.geometry;
+    assert.ok(g?.l1 && g?.l2, 'l1Geometry: the geometry of L1 and L2 is missing');
+    return {
+      zeroRunL1: lastOf(l1.layers.zeroFraction[0]),
+      zeroRunL2Max: maxOf(l2.layers.zeroFraction[0]),
+      l1W: g.l1.w,
+      l2W: g.l2.w,
+      l1ZeroShare: g.l1.zeroFraction,
+      l2ZeroShare: g.l2.zeroFraction,
     };
   },
   lpSparsity(result) {
@@ -269,6 +287,19 @@ export const kEffects = {
     assert.ok(n.zeroL1 >= 0.5, `L1: fewer than half of layer 1's weights are exactly 0; ${what}`);
     assert.equal(n.zeroL2Max, 0, `L2 made an exact zero; ${what}`);
     assert.ok(n.valAccuracyL1 >= 0.9, `L1 lost the circle; ${what}`);
+  },
+  // The geometry: at the lesson's c, L1's optimum has an exact zero and L2's none; L1 gives an
+  // exact zero for ≥ 40% of the positions of c on the view's grid (measured 61%), L2 for none.
+  // The runs: L1 sets one of the two weights to exactly 0, L2 never makes one.
+  l1Geometry(result) {
+    const n = kMeasures.l1Geometry(result);
+    const what = `l1Geometry: ${show(n)}`;
+    assert.ok(n.l1W.includes(0), `L1's optimum has no exact zero at the lesson's c; ${what}`);
+    assert.ok(!n.l2W.includes(0), `L2's optimum has an exact zero; ${what}`);
+    assert.ok(n.l1ZeroShare >= 0.4, `L1 gives a zero for under 40% of the c's; ${what}`);
+    assert.equal(n.l2ZeroShare, 0, `L2 gives an exact zero somewhere; ${what}`);
+    assert.equal(n.zeroRunL1, 0.5, `the L1 run did not zero exactly one weight; ${what}`);
+    assert.equal(n.zeroRunL2Max, 0, `the L2 run made an exact zero; ${what}`);
   },
   // Lp (p = 0.5) ends with ≥ 0.1 more exact zeros than L1 at the same λ (0.9 vs 0.7) and at
   // least 0.8 (the truth: 0.9) while its training loss is at most 1.25× L1's (0.81×); L1 at

@@ -549,6 +549,54 @@ export const en = {
     'The run is trained once per fold and grid value, on all the workers at once; early stopping is off so the folds score what they did not choose.',
   'cv.hintHeatmap':
     'Each cell is the mean validation loss over the folds for one pair of values: darker is lower, the outlined cell is the best. Click a cell for its numbers.',
+  // The geometry view (ui/stage/geometry-view.ts).
+  'geometry.title': 'Why L1 gives exact zeros',
+  'geometry.intro':
+    'Two weights w₁, w₂. Grey lines: the loss, lowest at c (the best weights without a penalty). Drag c. The dot w* is the best with the penalty: where a loss contour just touches the penalty’s shape.',
+  'geometry.why.l1':
+    'L1’s diamond has its corners on the axes, so a contour usually meets it first at a corner, where one weight is exactly 0.',
+  'geometry.why.l2':
+    'L2’s circle has no corners: a contour touches it off the axes (unless c sits exactly on one line), so L2 shrinks both weights and zeroes neither.',
+  'geometry.why.elasticNet':
+    'The elastic net’s diamond has bulging sides but keeps its corners on the axes, so it still gives exact zeros, less often than L1 (smaller ρ: rounder, fewer zeros).',
+  'geometry.why.lp':
+    'Lp with p < 1 is a star with spikes on the axes: contours catch a spike even more often than L1’s corner. It is not convex, so w* can jump as λ or c change.',
+  'geometry.legend':
+    'Coloured ellipse: the loss contour that just touches the shape at w*. Thin line: the path of w* as λ grows from 0 (w* = c) to large (w* = 0). Shaded: where c gives an exact 0.',
+  'geometry.legendLp': 'Lp with p < 1 is not convex: its path can jump, so it is drawn as dots.',
+  'geometry.penalty': 'Penalty',
+  'geometry.compare': 'Compare L1 and L2',
+  'geometry.lambda': 'Strength λ',
+  'geometry.l1Ratio': 'L1 share ρ',
+  'geometry.p': 'Exponent p',
+  'geometry.shape': 'Loss shape',
+  'geometry.shape.tilted': 'Tilted ellipses',
+  'geometry.shape.round': 'Circles',
+  'geometry.shape.stretched': 'Stretched ellipses',
+  'geometry.shape.custom': 'From the link',
+  'geometry.option.l1': 'L1: diamond',
+  'geometry.option.l2': 'L2: circle',
+  'geometry.option.elasticNet': 'Elastic net: rounded diamond',
+  'geometry.option.lp': 'Lp: star (p < 1)',
+  'geometry.name.l1': 'L1',
+  'geometry.name.l2': 'L2',
+  'geometry.name.elasticNet': 'Elastic net',
+  'geometry.name.lp': 'Lp',
+  'geometry.canvasRole': 'draggable point',
+  'geometry.canvas':
+    'The plane of the two weights. Move c, the loss minimum without a penalty, by dragging or with the arrow keys (Shift: farther).',
+  'geometry.caption': 'w* at λ = {lambda}, c = ({c1}, {c2})',
+  'geometry.col.penalty': 'Penalty',
+  'geometry.col.value': 'R(w*)',
+  'geometry.exactZero': 'exactly 0',
+  'geometry.zeroShare':
+    '{name}: c anywhere in the shaded area ({share} of the picture) gives w* an exact 0.',
+  'geometry.zeroNone':
+    '{name}: no shaded area: w* has an exact 0 only when c sits exactly on one line.',
+  'geometry.announceOptimum': '{name}: w₁ = {w1}, w₂ = {w2}.',
+  'geometry.computing': 'Computing…',
+  'geometry.error': 'Could not compute the picture: {message}',
+  'geometry.badNumber': 'Enter a number from {min} to {max}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

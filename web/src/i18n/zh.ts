@@ -529,4 +529,51 @@ export const zh: Messages = {
     '对每一折和每个网格值各训练一次运行，所有工作线程同时进行；早停已关闭，以免各折用自己选出的步数打分。',
   'cv.hintHeatmap':
     '每个格子是一对取值在各折上的平均验证损失：颜色越深损失越低，带边框的格子最好。点击格子查看数值。',
+  // 几何视图（ui/stage/geometry-view.ts）。
+  'geometry.title': '为什么 L1 会产生精确的零',
+  'geometry.intro':
+    '两个权重 w₁、w₂。灰线是损失的等高线，最低点在 c（不加惩罚时的最佳权重）。拖动 c。圆点 w* 是加惩罚后的最佳权重：损失等高线恰好碰到惩罚形状的位置。',
+  'geometry.why.l1':
+    'L1 的菱形角都在坐标轴上，所以等高线通常先碰到一个角，那里有一个权重恰好为 0。',
+  'geometry.why.l2':
+    'L2 的圆没有角：等高线在坐标轴以外的地方碰到它（除非 c 恰好落在某一条直线上），所以 L2 把两个权重都缩小，却不会让任何一个为 0。',
+  'geometry.why.elasticNet':
+    '弹性网络的菱形边向外鼓起，但角仍在坐标轴上，所以它仍会产生精确的 0，只是比 L1 少（ρ 越小越圆，0 越少）。',
+  'geometry.why.lp':
+    'p < 1 的 Lp 是尖角落在坐标轴上的星形：等高线比碰到 L1 的角更容易碰到尖角。它不是凸的，所以 λ 或 c 变化时 w* 可能跳跃。',
+  'geometry.legend':
+    '彩色椭圆：在 w* 处恰好碰到形状的那条损失等高线。细线：λ 从 0（w* = c）增大到很大（w* = 0）时 w* 的路径。阴影：c 落在这里时会得到精确的 0。',
+  'geometry.legendLp': 'p < 1 的 Lp 不是凸的：它的路径会跳跃，所以画成点。',
+  'geometry.penalty': '惩罚',
+  'geometry.compare': '对比 L1 与 L2',
+  'geometry.lambda': '强度 λ',
+  'geometry.l1Ratio': 'L1 占比 ρ',
+  'geometry.p': '指数 p',
+  'geometry.shape': '损失形状',
+  'geometry.shape.tilted': '倾斜的椭圆',
+  'geometry.shape.round': '圆',
+  'geometry.shape.stretched': '拉长的椭圆',
+  'geometry.shape.custom': '来自链接',
+  'geometry.option.l1': 'L1：菱形',
+  'geometry.option.l2': 'L2：圆',
+  'geometry.option.elasticNet': '弹性网络：圆角菱形',
+  'geometry.option.lp': 'Lp：星形（p < 1）',
+  'geometry.name.l1': 'L1',
+  'geometry.name.l2': 'L2',
+  'geometry.name.elasticNet': '弹性网络',
+  'geometry.name.lp': 'Lp',
+  'geometry.canvasRole': '可拖动的点',
+  'geometry.canvas':
+    '两个权重构成的平面。拖动或用方向键移动 c（不加惩罚时的损失最低点；按住 Shift 移动更远）。',
+  'geometry.caption': 'λ = {lambda}、c = ({c1}, {c2}) 时的 w*',
+  'geometry.col.penalty': '惩罚',
+  'geometry.col.value': 'R(w*)',
+  'geometry.exactZero': '恰好为 0',
+  'geometry.zeroShare':
+    '{name}：c 落在阴影区域内任意位置（占图的 {share}），w* 都有一个恰好为 0 的权重。',
+  'geometry.zeroNone': '{name}：没有阴影区域：只有 c 恰好落在某一条直线上时，w* 才有精确的 0。',
+  'geometry.announceOptimum': '{name}：w₁ = {w1}，w₂ = {w2}。',
+  'geometry.computing': '正在计算…',
+  'geometry.error': '无法计算该图：{message}',
+  'geometry.badNumber': '请输入 {min} 到 {max} 之间的数。',
 };

@@ -32,6 +32,7 @@ import {
 } from '../worker/protocol';
 import type { WorkerPort } from '../worker/worker-client';
 import type { JobRunner } from '../worker/pool';
+import type { JobRequest } from '../worker/jobs';
 import { compressCsv, decompressCsv, kMaxCsvLinkChars, type SharedCsv } from '../spec/url-csv';
 import {
   addPoint,
@@ -298,6 +299,12 @@ export class Controller {
     this.store.update(['view'], (s) => {
       s.view = { ...s.view, ...change };
     });
+  }
+
+  // Jobs of the "Choosing λ" views (worker/jobs.ts) on the worker pool.
+  runJobs<K extends JobRequest['kind']>(requests: Extract<JobRequest, { kind: K }>[]) {
+    if (!this.jobs) throw new Error('no workers for jobs');
+    return this.jobs.runJobs(requests);
   }
 
   // "Export as PyTorch": the run as the engine builds it at step 0 (a job on the pool), then

@@ -20,6 +20,7 @@ import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
 import { cvView } from './stage/cv-view';
 import { pathView } from './stage/path-view';
+import { geometryView } from './stage/geometry-view';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
@@ -96,6 +97,7 @@ export function mountApp(
       { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
       { id: 'path', titleKey: 'stage.path', view: pathView(controller) },
       { id: 'cv', titleKey: 'stage.cv', view: cvView(controller) },
+      { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
     ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);

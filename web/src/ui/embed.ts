@@ -48,12 +48,14 @@ export function applyPanelVisibility(root: HTMLElement, s: AppState): void {
     const id = el.dataset['panel'] as AppState['view']['hide'][number];
     if ((kPanels as readonly string[]).includes(id)) el.hidden = s.view.hide.includes(id);
   }
-  // A column of the stage whose panels are all hidden takes no room.
+  // A column of the stage whose panels are all hidden takes no room. A "Choosing λ" view
+  // (stage= other than the network) is not a panel hide= names: its column stays.
   for (const col of root.querySelectorAll<HTMLElement>('.stage-col')) {
     const panels = [...col.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) =>
       (kPanels as readonly string[]).includes(p.dataset['panel'] ?? ''),
     );
-    col.hidden = panels.length > 0 && panels.every((p) => p.hidden);
+    const showsStudy = s.view.stage !== 'network' && col.querySelector('.stage-views') !== null;
+    col.hidden = !showsStudy && panels.length > 0 && panels.every((p) => p.hidden);
   }
 }
 

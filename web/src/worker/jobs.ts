@@ -1,5 +1,6 @@
 // Jobs: independent pieces of a study (one cross-validation fold of a network at one grid
-// point, one fold of an exact solver's path) that the pool hands to whichever worker is free.
+// point, one fold of an exact solver's path, the two-weight geometry picture) that the pool
+// hands to whichever worker is free.
 // A job's result depends only on its request, never on the worker that ran it, so a study
 // gives the same numbers on one worker or eight. Long jobs train in slices of a few
 // milliseconds and give the worker back between them, so a cancel (or the runs' playback)
@@ -12,6 +13,14 @@ import type {
   NetworkInfo,
   ParamTensor,
 } from '../engine/engine-api';
+import {
+  geometryPicture,
+  geometryZeros,
+  type GeometryJob,
+  type GeometryResult,
+  type GeometryZerosJob,
+  type GeometryZerosResult,
+} from './jobs/geometry';
 import { runLinearJob, type LinearJob, type LinearJobResult } from './jobs/linear';
 
 export type {
@@ -37,7 +46,8 @@ export interface ExportInputJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob | ExportInputJob | LinearJob;
+export type JobRequest =
+  NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob | LinearJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -56,7 +66,8 @@ export interface ExportInputResult {
   data: { train: DataView2D; validation: DataView2D; test: DataView2D };
 }
 
-export type JobResult = NetworkFoldResult | ExportInputResult | LinearJobResult;
+export type JobResult =
+  NetworkFoldResult | ExportInputResult | GeometryResult | GeometryZerosResult | LinearJobResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -141,6 +152,10 @@ export async function runJob(
       return networkFold(engine, job, host);
     case 'exportInput':
       return exportInput(engine, job);
+    case 'geometry':
+      return geometryPicture(engine, job);
+    case 'geometryZeros':
+      return geometryZeros(engine, job, host);
     case 'linearPath':
     case 'linearCvFold':
     case 'combineCv':
