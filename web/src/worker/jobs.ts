@@ -12,6 +12,9 @@ import type {
   NetworkInfo,
   ParamTensor,
 } from '../engine/engine-api';
+import { sklearnInput, type SkLearnInputJob, type SkLearnInputResult } from './jobs/sklearn-input';
+
+export type { SkLearnInputJob, SkLearnInputResult } from './jobs/sklearn-input';
 
 // Network: train `spec` to its end (epoch limit or early stop), then score the validation
 // split (the held-out fold when spec.data.folds > 1).
@@ -29,7 +32,7 @@ export interface ExportInputJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob | ExportInputJob;
+export type JobRequest = NetworkFoldJob | ExportInputJob | SkLearnInputJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -48,7 +51,7 @@ export interface ExportInputResult {
   data: { train: DataView2D; validation: DataView2D; test: DataView2D };
 }
 
-export type JobResult = NetworkFoldResult | ExportInputResult;
+export type JobResult = NetworkFoldResult | ExportInputResult | SkLearnInputResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -133,5 +136,7 @@ export async function runJob(
       return networkFold(engine, job, host);
     case 'exportInput':
       return exportInput(engine, job);
+    case 'sklearnInput':
+      return sklearnInput(engine, job);
   }
 }
