@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import type {
   CustomData,
+  DeepPartial,
   EngineModule,
   ExperimentSpec,
   LinearCvOptions,
@@ -60,7 +61,7 @@ if (problem && process.env['CI'])
 
 interface Case {
   name: string;
-  spec: Partial<ExperimentSpec> & { data: Partial<ExperimentSpec['data']> };
+  spec: DeepPartial<ExperimentSpec>;
   options: LinearPathOptions;
   cv: { folds: number; score?: LinearCvOptions['score'] } | null;
   custom?: boolean;

@@ -98,7 +98,7 @@ function realSetCode(input: SkLearnExportInput): SkLearnDataPlan {
   ]);
   if (cv) parts.push(kFoldIdsCode);
   parts.push(kStandardizeCode(spec.data.standardize));
-  const labels = input.task === 'binary' ? 'table_y[fit]' : 'None';
+  const labels = input.task === 'binary' ? ', table_y[fit]' : '';
   parts.push([
     'def load_data():',
     '    """x_fit, y_fit, x_test, y_test (float64) and the fold of each fit row (None without',
@@ -106,9 +106,7 @@ function realSetCode(input: SkLearnExportInput): SkLearnDataPlan {
     '    table_x, table_y = load_table()',
     '    fit, test = fit_and_test_rows(len(table_x))',
     `    assert (len(fit), len(test)) == (${n - nTest}, ${nTest})`,
-    cv
-      ? `    fold = fold_ids(len(fit), FOLDS, ${labels})`
-      : '    fold = None  # no cross-validation',
+    cv ? `    fold = fold_ids(len(fit), FOLDS${labels})` : '    fold = None  # no cross-validation',
     '    x_fit, x_test = standardize(table_x[fit].astype(np.float64), table_x[test].astype(np.float64))',
     '    y_fit, y_test = table_y[fit].astype(np.float64), table_y[test].astype(np.float64)',
     '    return x_fit, y_fit, x_test, y_test, fold',

@@ -49,7 +49,7 @@ function scoreText(score: string, logistic: boolean): string {
   return score === 'logLoss' ? 'mean log loss' : 'misclassification rate';
 }
 
-function mainCode(o: ResolvedOptions, cv: boolean, score: string): string[] {
+function mainCode(o: ResolvedOptions, cv: boolean, score: string, standardized: boolean): string[] {
   const g = gridName(o);
   const err = isLogistic(o) ? 'test_misclassification' : 'test_mse';
   const lines = [
@@ -61,7 +61,7 @@ function mainCode(o: ResolvedOptions, cv: boolean, score: string): string[] {
     '    test_error = error_of(x_test, y_test, coefs, intercepts) if len(y_test) else nan',
     '',
     '    print(f"== path: {len(grid)} grid points, {len(y_fit)} fit rows, {len(y_test)} test rows")',
-    '    print("coefficients (standardised units) in the order of FEATURES:", ", ".join(FEATURES))',
+    `    print("coefficients${standardized ? ' (standardised units)' : ''} in the order of FEATURES:", ", ".join(FEATURES))`,
     `    print("${g} non_zero ${err} intercept coefficients...")`,
     '    for i in range(len(grid)):',
     '        numbers = [grid[i], np.count_nonzero(coefs[i]), test_error[i], intercepts[i], *coefs[i]]',
@@ -155,7 +155,7 @@ export function exportSkLearn(input: SkLearnExportInput): string {
   ];
   const code: string[] = [settings.join('\n')];
   for (const [t, parts] of sections) code.push(`${heading(t)}\n\n\n${parts.join('\n\n\n')}`);
-  code.push(mainCode(o, !!cv, score).join('\n'));
+  code.push(mainCode(o, !!cv, score, spec.data.standardize).join('\n'));
   let body = code.join('\n\n\n');
   if (body.includes('float32_array(')) {
     imports.unshift('import base64');
