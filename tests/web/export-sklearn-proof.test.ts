@@ -1,6 +1,7 @@
 // The proof of "Export to scikit-learn": for a matrix of studies (lasso path and LassoCV on
 // diabetes, an elastic-net path and ElasticNetCV on a generated sparse set, ridge and its CV on
-// an uploaded CSV table, L1 logistic on breast cancer, L2 logistic with LogisticRegressionCV on
+// an uploaded CSV table, a lasso path on expanded unstandardised features, LassoCV with
+// stratified folds on the breast cancer labels, L1 logistic on breast cancer, L2 logistic with LogisticRegressionCV on
 // breast cancer, L2 logistic on generated moons with expanded features), the exported script
 // runs under Debian's python3 with scikit-learn (all scripts in one interpreter, each as
 // __main__) and its printed numbers are compared with the engine's exact solvers (Node build:
@@ -96,6 +97,12 @@ const kCases: Case[] = [
     spec: { seed: 5, data: { kind: 'regression1d', samples: 80, degree: 4, standardize: false } },
     options: { model: 'lasso', nAlphas: 25, tol: 1e-10, maxIter: 100000 },
     cv: null,
+  },
+  {
+    name: 'lasso path and LassoCV (3 stratified folds) on the breast cancer labels as a target',
+    spec: { seed: 6, data: { kind: 'breastCancer', testFraction: 0.3 } },
+    options: { model: 'lasso', nAlphas: 30 },
+    cv: { folds: 3 },
   },
   {
     name: 'L1 logistic path on breast cancer (saga)',

@@ -84,12 +84,9 @@ function mainCode(o: ResolvedOptions, cv: boolean, score: string, standardized: 
 
 export function exportSkLearn(input: SkLearnExportInput): string {
   const o = resolveOptions(input.options);
-  if (isLogistic(o) !== (input.task === 'binary'))
-    throw new Error(
-      isLogistic(o)
-        ? 'exportSkLearn: logistic regression needs a data set with two classes'
-        : 'exportSkLearn: the lasso, elastic net and ridge need a regression target',
-    );
+  // The regression models also take two classes (the labels 0 / 1 as the target, as the engine).
+  if (isLogistic(o) && input.task !== 'binary')
+    throw new Error('exportSkLearn: logistic regression needs a data set with two classes');
   const cv = input.cv;
   if (cv && !(Number.isInteger(cv.folds) && cv.folds >= 2))
     throw new Error(`exportSkLearn: cv.folds must be an integer ≥ 2, got ${cv.folds}`);

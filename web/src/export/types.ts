@@ -78,3 +78,11 @@ export interface SkLearnExportInput {
   cv: { folds: number; score?: LinearCvOptions['score'] } | null;
   data?: { fit: ExportSplit; foldSizes: readonly number[] | null; test: ExportSplit };
 }
+
+// What "Export to scikit-learn" exports of a run (Controller.sklearnScript): the solver's options
+// (as linearPath takes them) and, for the cross-validation view, its folds and score (as
+// linearCvFold takes them).
+export interface SkLearnRequest {
+  options: LinearPathOptions;
+  cv?: { folds: number; score?: LinearCvOptions['score'] } | null;
+}
