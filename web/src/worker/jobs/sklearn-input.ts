@@ -1,6 +1,7 @@
 // "Export to scikit-learn": what the script needs of the engine (export/types.ts
-// SkLearnExportInput), as a job. The options are first checked by the engine itself on a
-// one-point grid (its message for, e.g., logistic regression on a regression target). Generated
+// SkLearnExportInput), as a job. The options are first checked by the engine itself, which
+// solves the path (and fold 0 of the CV) once: its message for, e.g., logistic regression on a
+// regression target or a grid too long (a path takes milliseconds to a tenth of a second). Generated
 // and uploaded sets also need the rows the solvers fit: a Trainer with data.standardize off
 // gives them raw (targets in their own units, exactly as the solvers read them); with
 // cross-validation, one Trainer per fold (data.folds = k, data.fold = f) gives fold f's rows as
@@ -43,10 +44,9 @@ function joined(parts: DataView2D[]): DataView2D {
 
 export function sklearnInput(engine: EngineModule, job: SkLearnInputJob): SkLearnInputResult {
   const { spec, data, options, cv } = job;
-  const check = { ...options, nAlphas: 1 };
-  const path = data ? engine.linearPath(spec, check, data) : engine.linearPath(spec, check);
+  const path = data ? engine.linearPath(spec, options, data) : engine.linearPath(spec, options);
   if (cv) {
-    const fold = { ...check, folds: cv.folds, ...(cv.score ? { score: cv.score } : {}) };
+    const fold = { ...options, folds: cv.folds, ...(cv.score ? { score: cv.score } : {}) };
     if (data) engine.linearCvFold(spec, fold, 0, data);
     else engine.linearCvFold(spec, fold, 0);
   }
