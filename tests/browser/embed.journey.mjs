@@ -80,6 +80,34 @@ export default [
         window.received.find((m) => m.type === 'playground:error' && m.kind === 'exportFailed'),
       );
       assert.match(refused.message, /no run 7/);
+      // The run's data (moons, two classes) as an exact-solver study for scikit-learn, and one
+      // the engine refuses with its own message (a grid longer than 1000 points).
+      await page.evaluate(() => {
+        window.received.length = 0;
+        window.sendToFrame({ type: 'playground:exportSkLearn', model: 'logistic', folds: 3 });
+        window.sendToFrame({ type: 'playground:exportSkLearn', model: 'lasso', nAlphas: 5000 });
+      });
+      await page.waitForFunction(
+        () =>
+          window.received.some((m) => m.type === 'playground:sklearn') &&
+          window.received.some((m) => m.type === 'playground:error'),
+        null,
+        { timeout: 30_000 },
+      );
+      const sk = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:sklearn'),
+      );
+      assert.equal(sk.run, 1);
+      assert.match(
+        sk.text,
+        /^from sklearn\.linear_model import LogisticRegression, LogisticRegressionCV$/m,
+      );
+      assert.match(sk.text, /^FOLD_SIZES = \[\d+, \d+, \d+\]/m);
+      const bad = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:error'),
+      );
+      assert.equal(bad.kind, 'exportFailed');
+      assert.match(bad.message, /nAlphas/);
     },
   ],
 ];
