@@ -98,10 +98,8 @@ export default [
         window.received.find((m) => m.type === 'playground:sklearn'),
       );
       assert.equal(sk.run, 1);
-      assert.match(
-        sk.text,
-        /^from sklearn\.linear_model import LogisticRegression, LogisticRegressionCV$/m,
-      );
+      assert.match(sk.text, /^from sklearn\.linear_model import LogisticRegression$/m);
+      assert.match(sk.text, /^from sklearn\.model_selection import PredefinedSplit$/m);
       assert.match(sk.text, /^FOLD_SIZES = \[\d+, \d+, \d+\]/m);
       const bad = await page.evaluate(() =>
         window.received.find((m) => m.type === 'playground:error'),

@@ -95,7 +95,7 @@ export function importLines(o: ResolvedOptions, cv: boolean): string[] {
       names.push('Ridge');
       break;
     case 'logistic':
-      names.push('LogisticRegression', ...(cv ? ['LogisticRegressionCV'] : []));
+      names.push('LogisticRegression');
       break;
   }
   return [
@@ -226,6 +226,20 @@ export function pathCode(o: ResolvedOptions): string[] {
         '    coefs, intercepts = [], []',
         '    for c in cs:',
         '        model.set_params(C=c).fit(x, y)',
+        ...(o.l1Ratio > 0
+          ? [
+              '        if not model.coef_.any():',
+              '            # Every weight 0: saga (scikit-learn 1.2) stops after an epoch or two, as it',
+              '            # measures progress on the weights only, leaving the intercept short of the',
+              '            # optimum. With every weight 0 that optimum is b = logit(mean y), and the',
+              '            # zeros are optimal there when |C·Xᵀ(p − y)| ≤ ρ; else saga goes on from b.',
+              '            b = np.log(y.mean() / (1.0 - y.mean()))',
+              '            model.intercept_[:] = b',
+              '            gradient = c * x.T @ (1.0 / (1.0 + np.exp(-b)) - y)',
+              '            if np.max(np.abs(gradient)) > L1_RATIO:',
+              '                model.fit(x, y)',
+            ]
+          : []),
         '        coefs.append(model.coef_[0].copy())',
         '        intercepts.append(model.intercept_[0])',
         '    return np.array(coefs), np.array(intercepts)',
@@ -278,25 +292,27 @@ export function cvCode(o: ResolvedOptions, score: CvScore): string[] {
         '        errors[:, f] = error_of(x[test], y[test], coefs, intercepts)',
         '    return errors',
       ];
-    case 'logistic': {
-      const scoring = score === 'logLoss' ? '"neg_log_loss"' : '"accuracy"';
-      const back =
-        score === 'logLoss'
-          ? '    return -scores.T  # mean log loss per fold'
-          : '    return 1.0 - scores.T  # misclassification rate per fold';
-      const extra = o.l1Ratio > 0 && o.l1Ratio < 1 ? ', l1_ratios=[L1_RATIO]' : '';
-      const s = logisticSettings(o);
-      const args = s.args.filter((a) => !a.startsWith('l1_ratio='));
+    case 'logistic':
+      // A loop over the folds with fit_path, not LogisticRegressionCV: its saga fits would
+      // keep the intercept that fit_path corrects where every weight is 0.
       return [
         ...head,
-        '    cv = LogisticRegressionCV(',
-        `        Cs=grid, cv=PredefinedSplit(fold), scoring=${scoring}, refit=False,`,
-        `        ${args.join(', ')}, tol=TOL, max_iter=MAX_ITER${extra},`,
-        '    )',
-        '    scores = next(iter(cv.fit(x, y).scores_.values())).reshape(len(np.unique(fold)), -1)',
-        back,
+        '    errors = np.empty((len(grid), fold.max() + 1))',
+        '    for f, (train, test) in enumerate(PredefinedSplit(fold).split()):',
+        '        coefs, intercepts = fit_path(x[train], y[train], grid)',
+        `        errors[:, f] = ${score === 'logLoss' ? 'log_loss_of' : 'error_of'}(x[test], y[test], coefs, intercepts)`,
+        '    return errors',
+        ...(score === 'logLoss'
+          ? [
+              '',
+              '',
+              'def log_loss_of(x, y, coefs, intercepts):',
+              '    """Mean log loss of each grid point\'s fit on x, y: log(1 + e^η) − yη, η = xᵀw + b."""',
+              '    eta = x @ coefs.T + intercepts',
+              '    return (np.logaddexp(0.0, eta) - y[:, None] * eta).mean(axis=0)',
+            ]
+          : []),
       ];
-    }
   }
 }
 
