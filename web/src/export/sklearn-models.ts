@@ -2,7 +2,7 @@
 // test error, and k-fold cross-validation with the engine's folds, for each model of
 // engine/linear/spec_models.hpp. The objectives and their scaling are written where they matter.
 import type { LinearCvOptions, LinearPathOptions } from '../engine/engine-api';
-import { float64Literal } from './python-literals';
+import { float64Literal, pyCall } from './python-literals';
 
 export type SkModel = LinearPathOptions['model'];
 export type CvScore = NonNullable<LinearCvOptions['score']>;
@@ -217,7 +217,11 @@ export function pathCode(o: ResolvedOptions): string[] {
       return [
         'def logistic_model(**more):',
         ...s.why,
-        `    return LogisticRegression(${s.args.join(', ')}, tol=TOL, max_iter=MAX_ITER, **more)`,
+        ...pyCall(
+          'return LogisticRegression',
+          [...s.args, 'tol=TOL', 'max_iter=MAX_ITER', '**more'],
+          '    ',
+        ),
         '',
         '',
         'def fit_path(x, y, cs):',

@@ -75,8 +75,8 @@ function mainCode(o: ResolvedOptions, cv: boolean, score: string, standardized: 
       `    print("${g} mean se")`,
       '    for i in range(len(grid)):',
       '        print(f"{grid[i]:.12g} {mean[i]:.12g} {se[i]:.12g}")',
-      `    print(f"lambda_min: ${g} = {grid[best]:.12g} (grid point {best}), mean {mean[best]:.12g}")`,
-      `    print(f"lambda_1se: ${g} = {grid[one_se]:.12g} (grid point {one_se}), mean {mean[one_se]:.12g}")`,
+      '    for name, i in (("lambda_min", best), ("lambda_1se", one_se)):',
+      `        print(f"{name}: ${g} = {grid[i]:.12g} (grid point {i}), mean {mean[i]:.12g}")`,
     );
   lines.push('', '', 'if __name__ == "__main__":', '    main()');
   return lines;
