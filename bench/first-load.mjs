@@ -1,13 +1,14 @@
 // What a visitor downloads before the page can train: the built site (web/dist) opened in
 // headless Chromium, every response recorded until the engine reports ready, each file's size
-// as served and gzip-compressed (level 6, what a static server typically sends). A real data
+// as served, gzip-compressed (level 6, what a static server typically sends) and
+// Brotli-compressed (quality 11, what hosts that precompress assets send). A real data
 // set's CSV is fetched only when chosen, so it is not part of the first load.
 //   node bench/first-load.mjs [--budget KB]     (after `npm run build`)
 // Prints a table, writes build/bench/first-load.json, exits 1 when the gzip total exceeds the
 // budget.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import { dist, launchChromium, root, serveSite } from '../tests/browser/site.mjs';
 
@@ -34,15 +35,22 @@ async function main() {
 
   const rows = [...files].sort().map((file) => {
     const bytes = readFileSync(join(dist, file));
-    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+    return {
+      file,
+      bytes: bytes.length,
+      gzip: gzipSync(bytes, { level: 6 }).length,
+      brotli: brotliCompressSync(bytes).length,
+    };
   });
-  const total = rows.reduce((a, r) => ({ bytes: a.bytes + r.bytes, gzip: a.gzip + r.gzip }), {
-    bytes: 0,
-    gzip: 0,
-  });
+  const total = rows.reduce(
+    (a, r) => ({ bytes: a.bytes + r.bytes, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }),
+    { bytes: 0, gzip: 0, brotli: 0 },
+  );
   const kb = (n) => (n / 1024).toFixed(1).padStart(7);
-  for (const r of rows) console.log(`${kb(r.bytes)} KB  ${kb(r.gzip)} KB gzip  ${r.file}`);
-  console.log(`${kb(total.bytes)} KB  ${kb(total.gzip)} KB gzip  total`);
+  const line = (r, name) =>
+    console.log(`${kb(r.bytes)} KB  ${kb(r.gzip)} KB gzip  ${kb(r.brotli)} KB brotli  ${name}`);
+  for (const r of rows) line(r, r.file);
+  line(total, 'total');
   mkdirSync(join(root, 'build/bench'), { recursive: true });
   writeFileSync(
     join(root, 'build/bench/first-load.json'),

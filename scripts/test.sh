@@ -14,28 +14,33 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 source scripts/node-env.sh
 
-echo "== formatting =="
+# Each phase prints the seconds spent so far, so the budget (about 30 minutes on 2 cores) is
+# visible in every log.
+phase() { echo "== $1 == (${SECONDS} s)"; }
+
+phase "formatting"
 bash scripts/check-format.sh
 
-echo "== native engine =="
+phase "native engine"
 bash scripts/build-native.sh
 ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 
-echo "== native engine under AddressSanitizer + UndefinedBehaviorSanitizer =="
+phase "native engine under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DENGINE_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$(nproc)" --target engine_tests engine_gradchecks
 ctest --test-dir build/asan --output-on-failure -j"$(nproc)"
 
-echo "== fuzzing the parsers =="
+phase "fuzzing the parsers"
 bash scripts/fuzz.sh
 
-echo "== WASM engine =="
+phase "WASM engine"
 bash scripts/build-wasm.sh
 build/native/reference_run tests/golden/reference_scenario.json build/native/reference_run.json
 node --test tests/node/
 
-echo "== web =="
+phase "web"
 npm run --silent typecheck
 npx vitest run
 npm run --silent build:test
 npm run --silent test:browser
+phase "all passed"

@@ -10,15 +10,44 @@ import { kLessonData } from '../../web/src/lessons/catalog-data.mjs';
 import { assert, nextFrames, openReady, settle } from './helpers.mjs';
 import { kScreenshots } from './layout.journey.mjs';
 
-// The page's record of its runs, in the structure the effects read.
-async function pageResult(page) {
-  return page.evaluate(() => ({
+// The page's record of its runs, in the structure the effects read; for a lesson on the
+// geometry view, also the numbers its readouts show (their data attributes); for one on the
+// path or cross-validation view, the study it shows (tests/lessons/run-lesson.mjs).
+async function pageResult(page, lesson) {
+  const result = await page.evaluate(() => ({
     runs: window.playground.store.get().runs.map((r) => ({
       status: r.status,
       metrics: r.series.columns,
       layers: r.series.perLayer,
     })),
   }));
+  if (lesson.stage === 'geometry') {
+    await page.locator('.panel-geometry[data-state="ready"]').waitFor();
+    result.geometry = await page.$$eval('.geometry-readouts tr[data-penalty]', (rows) =>
+      Object.fromEntries(
+        rows.map((r) => [
+          r.dataset.penalty,
+          {
+            w: [Number(r.dataset.w1), Number(r.dataset.w2)],
+            // Not shown yet: NaN, which fails every check.
+            zeroFraction: r.dataset.zeroFraction ? Number(r.dataset.zeroFraction) : NaN,
+          },
+        ]),
+      ),
+    );
+  }
+  if (lesson.stage === 'path' || lesson.stage === 'cv') {
+    await page.waitForFunction(
+      (which) => window.playground.store.get().study[which].phase === 'done',
+      lesson.stage,
+      { timeout: 30_000 },
+    );
+    result.study = await page.evaluate((stage) => {
+      const studied = window.playground.store.get().study[stage].result;
+      return { path: studied.path, cv: stage === 'cv' ? studied.cv : null };
+    }, lesson.stage);
+  }
+  return result;
 }
 
 export default [
@@ -65,7 +94,7 @@ export default [
         { timeout: 60_000 },
       );
       await settle(page);
-      const result = await pageResult(page);
+      const result = await pageResult(page, lesson);
       for (const run of result.runs)
         if (run.status.state === 'running') assert.equal(run.status.step, lesson.steps);
       kEffects[lesson.id](result);

@@ -11,6 +11,15 @@
 //     smallFraction
 // Rows traced just before a divergence hold NaN in the evaluated columns; the helpers skip
 // non-finite values.
+// A lesson that opens on a "Choosing λ" view also hands over its study (run-lesson.mjs,
+// runStudy; the page's AppState.study):
+//   result.study = { path: { alphas, nonZeros, featureNames, coefs }, cv: { mean, se, best,
+//     oneSe } | null }
+// A lesson that opens the geometry view (stage 'geometry') also hands over what the view shows
+// for its settings, per penalty drawn:
+//   result.geometry = { l1: { w: [w1, w2], zeroFraction }, l2: { ... } }
+//   w: the optimum w*(λ) at the lesson's c (an exact zero is 0); zeroFraction: the share of the
+//   view's grid of positions of c for which w* has an exact zero.
 //
 // kMeasures[id](result) returns the numbers a lesson's claim is about; kEffects[id](result)
 // asserts the claim on them, with thresholds that leave a margin to the measured values (the
@@ -46,6 +55,23 @@ const show = (numbers) =>
     .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${v.map(round).join(', ')}]` : round(v)}`)
     .join(', ');
 
+// The α the lassoPath lesson's network is trained at: its L1 λ = 0.1 on a target the network
+// standardises (σ = 77.0 on all 442 diabetes rows) is α = λσ/2 (networkPenalty).
+const kLassoPathAlpha = (0.1 * 77.0) / 2;
+
+// The grid index whose value is nearest `value` on a log scale.
+const nearestIndex = (grid, value) =>
+  grid.reduce(
+    (best, a, i) =>
+      Math.abs(Math.log(a / value)) < Math.abs(Math.log(grid[best] / value)) ? i : best,
+    0,
+  );
+
+function studyOf(result, id) {
+  assert.ok(result.study?.path, `${id}: no study in the result`);
+  return result.study;
+}
+
 function runsOf(result, count, id) {
   assert.equal(result.runs.length, count, `${id}: expected ${count} runs`);
   return result.runs;
@@ -70,6 +96,19 @@ export const kMeasures = {
       zeroL1: lastOf(l1.layers.zeroFraction[0]),
       zeroL2Max: maxOf(l2.layers.zeroFraction[0]),
       valAccuracyL1: lastOf(l1.metrics.valAccuracy),
+    };
+  },
+  l1Geometry(result) {
+    const [l1, l2] = runsOf(result, 2, 'l1Geometry');
+    const g = result.geometry;
+    assert.ok(g?.l1 && g?.l2, 'l1Geometry: the geometry of L1 and L2 is missing');
+    return {
+      zeroRunL1: lastOf(l1.layers.zeroFraction[0]),
+      zeroRunL2Max: maxOf(l2.layers.zeroFraction[0]),
+      l1W: g.l1.w,
+      l2W: g.l2.w,
+      l1ZeroShare: g.l1.zeroFraction,
+      l2ZeroShare: g.l2.zeroFraction,
     };
   },
   lpSparsity(result) {
@@ -183,6 +222,49 @@ export const kMeasures = {
       lastLr: runs.map((r) => lastOf(r.metrics.lr)),
     };
   },
+  lassoPath(result) {
+    const [net] = runsOf(result, 1, 'lassoPath');
+    const { alphas, nonZeros, featureNames, coefs } = studyOf(result, 'lassoPath').path;
+    const p = featureNames.length;
+    // Features in the order they first become non-zero as α weakens.
+    const entered = [];
+    alphas.forEach((_, i) =>
+      featureNames.forEach((name, j) => {
+        if (coefs[i * p + j] !== 0 && !entered.includes(name)) entered.push(name);
+      }),
+    );
+    const drops = nonZeros.flatMap((n, i) => (i > 0 && n < nonZeros[i - 1] ? [i] : []));
+    // The grid point nearest the run's α (the network's λ = 2α: kLassoPathAlpha).
+    const at = nearestIndex(alphas, kLassoPathAlpha);
+    return {
+      p,
+      nonZerosFirst: nonZeros[0],
+      nonZerosLast: nonZeros.at(-1),
+      drops: drops.length,
+      maxBeforeDrop: drops.length ? Math.max(...nonZeros.slice(0, drops[0])) : NaN,
+      firstTwo: entered.slice(0, 2),
+      pathZeroShareAtAlpha: 1 - nonZeros[at] / p,
+      networkZeroShare: lastOf(net.layers.zeroFraction[0]),
+    };
+  },
+  cvLambda(result) {
+    runsOf(result, 1, 'cvLambda');
+    const { path, cv } = studyOf(result, 'cvLambda');
+    assert.ok(cv, 'cvLambda: no cross-validation in the result');
+    return {
+      gridPoints: path.alphas.length,
+      best: cv.best,
+      oneSe: cv.oneSe,
+      alphaBest: path.alphas[cv.best],
+      alphaOneSe: path.alphas[cv.oneSe],
+      featuresBest: path.nonZeros[cv.best],
+      featuresOneSe: path.nonZeros[cv.oneSe],
+      errorBest: cv.mean[cv.best],
+      seBest: cv.se[cv.best],
+      errorOneSe: cv.mean[cv.oneSe],
+      errorStrongest: cv.mean[0],
+    };
+  },
 };
 
 export const kEffects = {
@@ -205,6 +287,19 @@ export const kEffects = {
     assert.ok(n.zeroL1 >= 0.5, `L1: fewer than half of layer 1's weights are exactly 0; ${what}`);
     assert.equal(n.zeroL2Max, 0, `L2 made an exact zero; ${what}`);
     assert.ok(n.valAccuracyL1 >= 0.9, `L1 lost the circle; ${what}`);
+  },
+  // The geometry: at the lesson's c, L1's optimum has an exact zero and L2's none; L1 gives an
+  // exact zero for ≥ 40% of the positions of c on the view's grid (measured 61%), L2 for none.
+  // The runs: L1 sets one of the two weights to exactly 0, L2 never makes one.
+  l1Geometry(result) {
+    const n = kMeasures.l1Geometry(result);
+    const what = `l1Geometry: ${show(n)}`;
+    assert.ok(n.l1W.includes(0), `L1's optimum has no exact zero at the lesson's c; ${what}`);
+    assert.ok(!n.l2W.includes(0), `L2's optimum has an exact zero; ${what}`);
+    assert.ok(n.l1ZeroShare >= 0.4, `L1 gives a zero for under 40% of the c's; ${what}`);
+    assert.equal(n.l2ZeroShare, 0, `L2 gives an exact zero somewhere; ${what}`);
+    assert.equal(n.zeroRunL1, 0.5, `the L1 run did not zero exactly one weight; ${what}`);
+    assert.equal(n.zeroRunL2Max, 0, `the L2 run made an exact zero; ${what}`);
   },
   // Lp (p = 0.5) ends with ≥ 0.1 more exact zeros than L1 at the same λ (0.9 vs 0.7) and at
   // least 0.8 (the truth: 0.9) while its training loss is at most 1.25× L1's (0.81×); L1 at
@@ -319,5 +414,38 @@ export const kEffects = {
     const what = `lrSchedules: ${show(n)}`;
     assert.ok(n.lossConstant >= 1.2 * n.lossStep, `step decay does not end lower; ${what}`);
     assert.ok(n.lossConstant >= 1.2 * n.lossCosine, `cosine decay does not end lower; ${what}`);
+  },
+  // The lasso path on all 442 diabetes rows (scikit-learn's lasso_path on the same
+  // standardised data: 0 non-zeros at α_max, bmi then s5 first, all 10 at the weak end, and
+  // 10 → 9 → 10 near it). The network (no hidden layer, proximal L1 at λ = 0.1, α ≈ 3.85)
+  // ends with the share of exact zeros the path has there: scikit-learn's Lasso(alpha=3.85)
+  // zeroes age, s1, s2 and s4 (0.4).
+  lassoPath(result) {
+    const n = kMeasures.lassoPath(result);
+    const what = `lassoPath: ${show(n)}`;
+    assert.equal(n.p, 10, what);
+    assert.equal(n.nonZerosFirst, 0, `a coefficient is non-zero at α_max; ${what}`);
+    assert.equal(n.nonZerosLast, n.p, `the weakest penalty does not keep every feature; ${what}`);
+    assert.deepEqual(n.firstTwo, ['bmi', 's5'], `bmi and s5 do not enter first; ${what}`);
+    assert.ok(n.drops >= 1, `the count of non-zeros never drops; ${what}`);
+    assert.equal(n.maxBeforeDrop, n.p, `the drop is not from all ${n.p} features; ${what}`);
+    assert.ok(
+      Math.abs(n.networkZeroShare - n.pathZeroShareAtAlpha) < 1e-9,
+      `the network's exact zeros differ from the path's at α = ${kLassoPathAlpha}; ${what}`,
+    );
+    assert.ok(n.networkZeroShare >= 0.3, `the network has fewer than 3 exact zeros; ${what}`);
+  },
+  // 10-fold CV of the lasso path (100 α) on the diabetes training rows: the 1 SE choice is a
+  // stronger penalty than the minimum, keeps at least 2 fewer features, and its mean error is
+  // within one standard error of the minimum's; the strongest penalty (every weight 0) is far
+  // worse than both (≥ 1.5×).
+  cvLambda(result) {
+    const n = kMeasures.cvLambda(result);
+    const what = `cvLambda: ${show(n)}`;
+    assert.equal(n.gridPoints, 100, what);
+    assert.ok(n.alphaOneSe > n.alphaBest, `1 SE is not the stronger penalty; ${what}`);
+    assert.ok(n.featuresOneSe <= n.featuresBest - 2, `1 SE does not drop 2 features; ${what}`);
+    assert.ok(n.errorOneSe <= n.errorBest + n.seBest, `1 SE is beyond one SE; ${what}`);
+    assert.ok(n.errorStrongest >= 1.5 * n.errorOneSe, `no penalty to choose; ${what}`);
   },
 };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { kEffects } from '../lessons/effects.mjs';
+import { lessonGeometry } from '../lessons/geometry.mjs';
 import { kLessons, runLesson } from '../lessons/run-lesson.mjs';
 import { loadEngine, root } from './load-engine.mjs';
 
@@ -144,6 +145,7 @@ const kWeightChecks = {
 for (const lesson of kLessons) {
   test(`lesson ${lesson.id}: ${lesson.title.en}`, () => {
     const result = runLesson(engine, lesson);
+    if (lesson.stage === 'geometry') result.geometry = lessonGeometry(engine, lesson);
     kEffects[lesson.id](result);
     kWeightChecks[lesson.id]?.(result);
   });

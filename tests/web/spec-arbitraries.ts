@@ -102,6 +102,7 @@ export const studyArb: fc.Arbitrary<StudyOptions> = fc
     hessian: fc
       .tuple(sixDigits(0.1, 10), sixDigits(-1, 1), sixDigits(0.1, 10))
       .filter(([a, b, d]) => a * d - b * b > 1e-3 * Math.max(a, d) ** 2),
+    compare: fc.boolean(),
   })
   .map((r) => ({
     path: { model: r.model, l1Ratio: r.l1Ratio, alpha: r.alpha },
@@ -121,6 +122,7 @@ export const studyArb: fc.Arbitrary<StudyOptions> = fc
       p: r.p,
       center: r.center,
       hessian: r.hessian,
+      compare: r.compare,
     },
   }));
 

@@ -17,7 +17,7 @@ describe('study options', () => {
 
   it('reads a path, a grid search and a geometry setting', () => {
     const r = decode(
-      'stage=cv&pm=elasticNet&pr=0.3&cvt=network&cvn=3&cvp=dropout&cvv=0,0.2,0.5&cvq=penalty.lambda&cvw=0.001,0.01&cve=12&gk=lp&gp=0.5&gc=1,-2&gh=2,0.5,1',
+      'stage=cv&pm=elasticNet&pr=0.3&cvt=network&cvn=3&cvp=dropout&cvv=0,0.2,0.5&cvq=penalty.lambda&cvw=0.001,0.01&cve=12&gk=lp&gp=0.5&gc=1,-2&gh=2,0.5,1&gv=0',
     );
     expect(r.warnings).toEqual([]);
     expect(r.stage).toBe('cv');
@@ -33,14 +33,17 @@ describe('study options', () => {
     });
     expect(r.study.geometry.center).toEqual([1, -2]);
     expect(r.study.geometry.hessian).toEqual([2, 0.5, 1]);
+    expect(r.study.geometry.compare).toBe(false);
   });
 
   it('keeps the default, with a warning, for every bad value', () => {
-    const r = decode('stage=table&pm=svm&cvn=11&cvv=1&cvq=dropout&gh=1,2,1&gc=9,0&gl=-1&cve=2.5');
+    const r = decode(
+      'stage=table&pm=svm&cvn=11&cvv=1&cvq=dropout&gh=1,2,1&gc=9,0&gl=-1&cve=2.5&gv=yes',
+    );
     expect(r.stage).toBe('network');
     expect(r.study).toEqual(defaultStudy());
     expect(r.warnings.map((w) => w.key).sort()).toEqual(
-      ['cve', 'cvn', 'cvq', 'cvv', 'gc', 'gh', 'gl', 'pm', 'stage'].sort(),
+      ['cve', 'cvn', 'cvq', 'cvv', 'gc', 'gh', 'gl', 'gv', 'pm', 'stage'].sort(),
     );
   });
 

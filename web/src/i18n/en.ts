@@ -456,6 +456,147 @@ export const en = {
   'share.exportFailed': 'Could not write the script: {message}',
   'share.exportCharts': 'Charts as PNG',
   'share.newSeed': 'New seed',
+  // ---- "Choosing λ": the path and cross-validation views ----
+  'study.progress': 'Progress of the study',
+  'study.cancel': 'Cancel',
+  'study.runAgain': 'Run again',
+  'study.running': 'Computing: {jobs} jobs on {workers} workers, {pct}% done…',
+  'study.cancelled': 'Cancelled. Run it again, or change a setting.',
+  'study.cancelledIn':
+    'Cancelled: every worker stopped within {ms} ms. Run it again, or change a setting.',
+  'study.done': '{jobs} jobs on {workers} workers in {seconds} s.',
+  'study.doneOne': 'Solved in {seconds} s.',
+  'study.failed': 'The engine refused: {message}. Change the data or the model above.',
+  'study.waiting': 'Waiting for the run to start…',
+  'study.multiclass':
+    'A linear path needs a regression target or two classes; this data set has more. Choose another data set (diabetes, breast cancer, a 2D set).',
+  'study.multiOutput':
+    'This table has several target columns; a linear path fits one. Choose one target column in Data.',
+  'study.noPenalty':
+    'The run has no penalty, so λ changes nothing. Choose L1, L2 or elastic net under Regularization, or another grid parameter.',
+  'study.noHidden':
+    'The network has no hidden layer, so dropout changes nothing. Add a layer, or choose another grid parameter.',
+  'study.applying': 'Applying…',
+  'study.applied':
+    'Applied to the run: {kind}, λ = {lambda} (the same optimum for a network without hidden layers).',
+  'study.applyOutOfRange':
+    'The network would need λ = {lambda}, beyond its limit of {max}: choose a weaker penalty.',
+  'path.title': 'Regularization path',
+  'path.model': 'Model',
+  'path.model.auto': 'As the run (auto)',
+  'path.model.lasso': 'Lasso (L1)',
+  'path.model.elasticNet': 'Elastic net',
+  'path.model.ridge': 'Ridge (L2)',
+  'path.model.logistic': 'Logistic regression',
+  'path.l1Ratio': 'L1 share ρ',
+  'path.chartLabel':
+    'Coefficients of the linear model against the penalty strength, one line per feature',
+  'path.nonZeros': 'non-zero coefficients',
+  'path.coefficient': 'coefficient (standardized inputs)',
+  'path.nonZeroCount': '{n} non-zero',
+  'path.axisAlpha': 'penalty α (log scale, strongest on the left)',
+  'path.axisC': 'C = 1/penalty (log scale, strongest penalty on the left)',
+  'path.more': '+{n} more',
+  'path.chosen': 'chosen',
+  'path.runMark': 'the run’s λ',
+  'path.leaves': 'a feature leaves',
+  'path.apply': 'Apply to the run',
+  'path.summary':
+    '{model}, solved exactly on {rows} rows with {p} features. Click the chart to choose a penalty.',
+  'path.summaryChosen':
+    '{model} at {sym} = {value}: {n} of {p} coefficients non-zero, test error {error}.',
+  'path.notConverged': 'Some grid points stopped at the iteration limit.',
+  'path.hint':
+    'Each line is one input’s weight as the penalty weakens from left to right (hover a line for its input). The lasso brings weights in one by one; a weight can also leave again. The top axis counts the non-zero weights.',
+  'path.hintRidge':
+    'Each line is one input’s weight as the penalty weakens from left to right (hover a line for its input). Ridge shrinks every weight toward 0 together but sets none exactly to 0: the top axis counts every input all the way.',
+  'cv.title': 'Cross-validation',
+  'cv.target': 'Tune',
+  'cv.target.path': 'The exact solver’s λ path',
+  'cv.target.network': 'The network (grid search)',
+  'cv.folds': 'Folds k',
+  'cv.param': 'Parameter',
+  'cv.values': 'Values',
+  'cv.param2': 'Second parameter',
+  'cv.values2': 'Its values',
+  'cv.epochs': 'Epochs per fold',
+  'cv.none': 'none',
+  'cv.badValues': 'Give 2 to 12 numbers between 0 and 1000000, separated by commas.',
+  'cv.chartLabel': 'Mean validation error with standard-error bars against the penalty',
+  'cv.heatmapLabel': 'Mean validation loss of every pair of values, the best cell outlined',
+  'cv.min': 'minimum',
+  'cv.oneSe': '1 SE',
+  'cv.tooltip': 'mean {mean} ± {se}',
+  'cv.mse': 'mean squared error (validation folds)',
+  'cv.logLoss': 'log loss (validation folds)',
+  'cv.valLoss': 'validation loss (mean over folds)',
+  'cv.applyOneSe': 'Apply the 1 SE choice',
+  'cv.applyMin': 'Apply the minimum',
+  'cv.summaryPath': '{model}, {k}-fold cross-validation over {points} penalties.',
+  'cv.minAt': 'Minimum at {sym} = {value}: error {error} ± {se}, {n} features.',
+  'cv.oneSeAt':
+    'One standard error (the strongest penalty within 1 SE of the minimum): {sym} = {value}, error {error}, {n} features.',
+  'cv.summaryNetwork': 'The network, {k} folds × {points} grid points, {epochs} epochs each.',
+  'cv.bestAt': 'Best: {what} (validation loss {error}).',
+  'cv.oneSeNetwork': '1 SE choice: {what}.',
+  'cv.allDiverged': 'Every grid point diverged: try a smaller learning rate.',
+  'cv.diverged': '{n} grid points diverged (grey).',
+  'cv.appliedNetwork': 'Applied to the run: {what}.',
+  'cv.cell': '{what}: mean validation loss {mean}.',
+  'cv.hintPath':
+    'Each fold is held out once while the path is fitted on the others. The minimum fits best on average; the 1 SE choice is the simplest model that is not measurably worse, the usual pick.',
+  'cv.hintNetwork':
+    'The run is trained once per fold and grid value, on all the workers at once; early stopping is off so the folds score what they did not choose.',
+  'cv.hintHeatmap':
+    'Each cell is the mean validation loss over the folds for one pair of values: darker is lower, the outlined cell is the best. Click a cell for its numbers.',
+  // The geometry view (ui/stage/geometry-view.ts).
+  'geometry.title': 'Why L1 gives exact zeros',
+  'geometry.intro':
+    'Two weights w₁, w₂. Grey lines: the loss, lowest at c (the best weights without a penalty). Drag c. The dot w* is the best with the penalty: where a loss contour just touches the penalty’s shape.',
+  'geometry.why.l1':
+    'L1’s diamond has its corners on the axes, so a contour usually meets it first at a corner, where one weight is exactly 0.',
+  'geometry.why.l2':
+    'L2’s circle has no corners: a contour touches it off the axes (unless c sits exactly on one line), so L2 shrinks both weights and zeroes neither.',
+  'geometry.why.elasticNet':
+    'The elastic net’s diamond has bulging sides but keeps its corners on the axes, so it still gives exact zeros, less often than L1 (smaller ρ: rounder, fewer zeros).',
+  'geometry.why.lp':
+    'Lp with p < 1 is a star with spikes on the axes: contours catch a spike even more often than L1’s corner. It is not convex, so w* can jump as λ or c change.',
+  'geometry.legend':
+    'Coloured ellipse: the loss contour that just touches the shape at w*. Thin line: the path of w* as λ grows from 0 (w* = c) to large (w* = 0). Shaded: where c gives an exact 0.',
+  'geometry.legendLp': 'Lp with p < 1 is not convex: its path can jump, so it is drawn as dots.',
+  'geometry.penalty': 'Penalty',
+  'geometry.compare': 'Compare L1 and L2',
+  'geometry.lambda': 'Strength λ',
+  'geometry.l1Ratio': 'L1 share ρ',
+  'geometry.p': 'Exponent p',
+  'geometry.shape': 'Loss shape',
+  'geometry.shape.tilted': 'Tilted ellipses',
+  'geometry.shape.round': 'Circles',
+  'geometry.shape.stretched': 'Stretched ellipses',
+  'geometry.shape.custom': 'From the link',
+  'geometry.option.l1': 'L1: diamond',
+  'geometry.option.l2': 'L2: circle',
+  'geometry.option.elasticNet': 'Elastic net: rounded diamond',
+  'geometry.option.lp': 'Lp: star (p < 1)',
+  'geometry.name.l1': 'L1',
+  'geometry.name.l2': 'L2',
+  'geometry.name.elasticNet': 'Elastic net',
+  'geometry.name.lp': 'Lp',
+  'geometry.canvasRole': 'draggable point',
+  'geometry.canvas':
+    'The plane of the two weights. Move c, the loss minimum without a penalty, by dragging or with the arrow keys (Shift: farther).',
+  'geometry.caption': 'w* at λ = {lambda}, c = ({c1}, {c2})',
+  'geometry.col.penalty': 'Penalty',
+  'geometry.col.value': 'R(w*)',
+  'geometry.exactZero': 'exactly 0',
+  'geometry.zeroShare':
+    '{name}: c anywhere in the shaded area ({share} of the picture) gives w* an exact 0.',
+  'geometry.zeroNone':
+    '{name}: no shaded area: w* has an exact 0 only when c sits exactly on one line.',
+  'geometry.announceOptimum': '{name}: w₁ = {w1}, w₂ = {w2}.',
+  'geometry.computing': 'Computing…',
+  'geometry.error': 'Could not compute the picture: {message}',
+  'geometry.badNumber': 'Enter a number from {min} to {max}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

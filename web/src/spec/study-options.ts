@@ -50,6 +50,7 @@ export interface StudyOptions {
     p: number; // [0.1, 4]
     center: [number, number]; // the unpenalised optimum, each in [-3, 3]
     hessian: [number, number, number]; // [a, b, d], positive definite
+    compare: boolean; // L1 and L2 drawn together (the penalty choice aside)
   };
 }
 
@@ -67,11 +68,12 @@ export function defaultStudy(): StudyOptions {
     },
     geometry: {
       penalty: 'l1',
-      lambda: 0.5,
+      lambda: 0.8,
       l1Ratio: 0.5,
       p: 0.5,
-      center: [1.5, 0.6],
+      center: [2, 1],
       hessian: [1, 0.4, 0.6],
+      compare: true,
     },
   };
 }
@@ -95,6 +97,7 @@ export const kStudyKeys = new Set([
   'gp',
   'gc',
   'gh',
+  'gv',
 ]);
 
 const num = (v: number) => String(Number(v.toPrecision(6)));
@@ -147,6 +150,7 @@ export function encodeStudy(
   if (g.p !== d.geometry.p) out.push(`gp=${num(g.p)}`);
   if (!same(g.center, d.geometry.center)) out.push(`gc=${list(g.center)}`);
   if (!same(g.hessian, d.geometry.hessian)) out.push(`gh=${list(g.hessian)}`);
+  if (g.compare !== d.geometry.compare) out.push(`gv=${g.compare ? 1 : 0}`);
   return out;
 }
 
@@ -231,5 +235,7 @@ export function decodeStudy(
     if (a > 0 && d > 0 && a * d - b * b > 1e-3 * Math.max(a, d) ** 2) g.hessian = [a, b, d];
     else bad('gh', pairs.get('gh')!, 'a, b, d with a > 0 and ad − b² > 0');
   }
+  const compare = choice('gv', ['0', '1']);
+  if (compare) g.compare = compare === '1';
   return { stage, study: o };
 }

@@ -33,6 +33,7 @@ import {
 } from '../worker/protocol';
 import type { WorkerPort } from '../worker/worker-client';
 import type { JobRunner } from '../worker/pool';
+import type { JobRequest } from '../worker/jobs';
 import { compressCsv, decompressCsv, kMaxCsvLinkChars, type SharedCsv } from '../spec/url-csv';
 import {
   addPoint,
@@ -44,6 +45,7 @@ import {
   removeNearestPoint,
   type CustomDataset,
 } from './custom-data';
+import { StudyRunner } from './study';
 import {
   emptySeries,
   emptyVisuals,
@@ -64,12 +66,17 @@ export class Controller {
     { resolve: (p: ParsedCsv) => void; reject: (e: Error) => void }
   >();
   private nextRequest = 1;
+  // The "Choosing λ" studies (path, cross-validation) on the pool, started and cancelled as
+  // their views are shown and their settings change.
+  readonly study: StudyRunner;
 
   constructor(
     private readonly store: Store,
     private readonly worker: WorkerPort,
     private readonly jobs: JobRunner | null = null,
-  ) {}
+  ) {
+    this.study = new StudyRunner(store, jobs, (spec) => this.dataFor(spec));
+  }
 
   // --- worker → page --------------------------------------------------------------------------
 
@@ -293,6 +300,12 @@ export class Controller {
     this.store.update(['view'], (s) => {
       s.view = { ...s.view, ...change };
     });
+  }
+
+  // Jobs of the "Choosing λ" views (worker/jobs.ts) on the worker pool.
+  runJobs<K extends JobRequest['kind']>(requests: Extract<JobRequest, { kind: K }>[]) {
+    if (!this.jobs) throw new Error('no workers for jobs');
+    return this.jobs.runJobs(requests);
   }
 
   // "Export as PyTorch": the run as the engine builds it at step 0 (a job on the pool), then

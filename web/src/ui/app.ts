@@ -18,6 +18,9 @@ import { modelPanel } from './controls/model-panel';
 import { optimizerPanel } from './controls/optimizer-panel';
 import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
+import { cvView } from './stage/cv-view';
+import { pathView } from './stage/path-view';
+import { geometryView } from './stage/geometry-view';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
@@ -46,6 +49,7 @@ const kAllTopics: Topic[] = [
   'warnings',
   'banner',
   'engine',
+  'study',
 ];
 
 // The phone's tab bar: each tab scrolls to one region of the page.
@@ -91,6 +95,9 @@ export function mountApp(
     const data = dataPanel(controller, s);
     const stage = stageTabs(controller, [
       { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
+      { id: 'path', titleKey: 'stage.path', view: pathView(controller) },
+      { id: 'cv', titleKey: 'stage.cv', view: cvView(controller) },
+      { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
     ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);

@@ -3,13 +3,14 @@
 // postMessage (documented in web/EMBED.md):
 //   in  (only from window.parent): playground:set {link | spec}, playground:play, playground:pause,
 //        playground:reset, playground:step {unit}, playground:get, playground:exportPyTorch {run},
-//        playground:exportSkLearn {run, model, ...options, folds?, score?}
+//        playground:exportSkLearn {run, model?, ...options, folds?, score?, cv?}
 //   out (to window.parent):        playground:ready, playground:metrics, playground:state,
 //        playground:error, playground:warnings, playground:pytorch, playground:sklearn
 // Everything that comes in is validated like a shared link (decode / validateSpec).
 import type { Controller } from '../state/controller';
 import type { SkLearnRequest } from '../export/types';
 import { parseSkLearnRequest } from '../export/sklearn-request';
+import { viewSkLearnRequest } from '../export/sklearn-view';
 import type { AppState, Run, Store, Topic } from '../state/store';
 import { decode, defaultView, kPanels } from '../spec/url-codec';
 import { validateSpec } from '../spec/validate';
@@ -51,12 +52,14 @@ export function applyPanelVisibility(root: HTMLElement, s: AppState): void {
     const id = el.dataset['panel'] as AppState['view']['hide'][number];
     if ((kPanels as readonly string[]).includes(id)) el.hidden = s.view.hide.includes(id);
   }
-  // A column of the stage whose panels are all hidden takes no room.
+  // A column of the stage whose panels are all hidden takes no room. A "Choosing λ" view
+  // (stage= other than the network) is not a panel hide= names: its column stays.
   for (const col of root.querySelectorAll<HTMLElement>('.stage-col')) {
     const panels = [...col.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) =>
       (kPanels as readonly string[]).includes(p.dataset['panel'] ?? ''),
     );
-    col.hidden = panels.length > 0 && panels.every((p) => p.hidden);
+    const showsStudy = s.view.stage !== 'network' && col.querySelector('.stage-views') !== null;
+    col.hidden = !showsStudy && panels.length > 0 && panels.every((p) => p.hidden);
   }
 }
 
@@ -179,7 +182,11 @@ export function startEmbed(store: Store, controller: Controller, getLink: () => 
         }
         let request: SkLearnRequest;
         try {
-          request = parseSkLearnRequest(msg);
+          // Without a model: what the path view shows (and with cv: true, the CV view).
+          request =
+            msg['model'] === undefined
+              ? viewSkLearnRequest(s.runs[run]!, s.view.study, msg['cv'] === true)
+              : parseSkLearnRequest(msg);
         } catch (e) {
           failed(e as Error);
           return;

@@ -1,5 +1,6 @@
 // Jobs: independent pieces of a study (one cross-validation fold of a network at one grid
-// point, one fold of an exact solver's path) that the pool hands to whichever worker is free.
+// point, one fold of an exact solver's path, the two-weight geometry picture) that the pool
+// hands to whichever worker is free.
 // A job's result depends only on its request, never on the worker that ran it, so a study
 // gives the same numbers on one worker or eight. Long jobs train in slices of a few
 // milliseconds and give the worker back between them, so a cancel (or the runs' playback)
@@ -12,7 +13,23 @@ import type {
   NetworkInfo,
   ParamTensor,
 } from '../engine/engine-api';
+import {
+  geometryPicture,
+  geometryZeros,
+  type GeometryJob,
+  type GeometryResult,
+  type GeometryZerosJob,
+  type GeometryZerosResult,
+} from './jobs/geometry';
+import { runLinearJob, type LinearJob, type LinearJobResult } from './jobs/linear';
 import { sklearnInput, type SkLearnInputJob, type SkLearnInputResult } from './jobs/sklearn-input';
+
+export type {
+  CombineCvResult,
+  LinearCvFoldResult,
+  LinearPathResult,
+  LinearPenaltyResult,
+} from './jobs/linear';
 
 export type { SkLearnInputJob, SkLearnInputResult } from './jobs/sklearn-input';
 
@@ -32,7 +49,8 @@ export interface ExportInputJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob | ExportInputJob | SkLearnInputJob;
+export type JobRequest =
+  NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob | LinearJob | SkLearnInputJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -51,7 +69,13 @@ export interface ExportInputResult {
   data: { train: DataView2D; validation: DataView2D; test: DataView2D };
 }
 
-export type JobResult = NetworkFoldResult | ExportInputResult | SkLearnInputResult;
+export type JobResult =
+  | NetworkFoldResult
+  | ExportInputResult
+  | GeometryResult
+  | GeometryZerosResult
+  | LinearJobResult
+  | SkLearnInputResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -138,5 +162,14 @@ export async function runJob(
       return exportInput(engine, job);
     case 'sklearnInput':
       return sklearnInput(engine, job);
+    case 'geometry':
+      return geometryPicture(engine, job);
+    case 'geometryZeros':
+      return geometryZeros(engine, job, host);
+    case 'linearPath':
+    case 'linearCvFold':
+    case 'combineCv':
+    case 'linearPenalty':
+      return runLinearJob(engine, job);
   }
 }

@@ -94,7 +94,8 @@ export class WorkerCore {
   private async job(jobId: number, job: Extract<ToWorker, { type: 'job' }>['job']) {
     let lastProgress = -1;
     try {
-      await this.host.ensureDataSet(this.engine, job.spec);
+      // Jobs on an experiment's data need its file; the geometry has no data.
+      if ('spec' in job) await this.host.ensureDataSet(this.engine, job.spec);
       const result = await runJob(this.engine, job, {
         yieldToWorker: () => new Promise((resolve) => this.host.schedule(() => resolve())),
         cancelled: () => this.cancelled.has(jobId) || this.dead,

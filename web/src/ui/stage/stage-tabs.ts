@@ -65,6 +65,8 @@ export function stageTabs(controller: Controller, tabs: StageTab[]) {
       const tab = shownTab(s);
       if (tab.id !== current) {
         current = tab.id;
+        // Which view is shown, for the layout (a phone puts a "Choosing λ" view first).
+        el.dataset['shown'] = tab.id;
         tabs.forEach((other, i) => {
           const on = other === tab;
           buttons[i]!.setAttribute('aria-selected', String(on));
