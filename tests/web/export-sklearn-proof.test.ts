@@ -89,7 +89,7 @@ const kCases: Case[] = [
   {
     name: 'ridge path and its CV (3 folds) on an uploaded CSV table',
     spec: { seed: 3, data: { kind: 'custom', task: 'regression', testFraction: 0.25 } },
-    options: { model: 'ridge', nAlphas: 30 },
+    options: { model: 'ridge', nAlphas: 30, eps: 1e-6 }, // the path view's ridge grid
     cv: { folds: 3 },
     custom: true,
   },
