@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule } from '../../web/src/engine/engine-api';
 import { exportSkLearn } from '../../web/src/export/sklearn';
 import { parseSkLearnRequest } from '../../web/src/export/sklearn-request';
+import { viewSkLearnRequest } from '../../web/src/export/sklearn-view';
+import { studyWith } from '../../web/src/spec/study-options';
+import { newRun } from '../../web/src/state/store';
 import type { SkLearnExportInput } from '../../web/src/export/types';
 import { defaultSpec, setPath } from '../../web/src/spec/experiment-spec';
 import { sklearnInput } from '../../web/src/worker/jobs/sklearn-input';
@@ -129,5 +132,46 @@ describe.skipIf(!engineAvailable)('the sklearnInput job', () => {
       Array.from({ length: x.length / 2 }, (_, i) => `${x[2 * i]},${x[2 * i + 1]}`).sort();
     expect(rows(folded.data!.fit.x)).toEqual(rows(plain.data!.fit.x));
     expect(plain.task).toBe('binary');
+  });
+});
+
+describe('viewSkLearnRequest', () => {
+  const run = (task: 'binary' | 'regression' | 'multiclass', kind: 'l1' | 'l2' = 'l1') => {
+    const r = newRun(setPath(defaultSpec(), 'penalty.kind', kind));
+    r.network = {
+      inputs: 2,
+      outputs: task === 'multiclass' ? 3 : 1,
+      task,
+      featureNames: ['x1', 'x2'],
+      targetNames: [],
+      layerSizes: [2, 1],
+      parameterCount: 3,
+    };
+    return r;
+  };
+
+  it("exports the views' study: the resolved model, 100 points, the CV view's folds and score", () => {
+    const study = studyWith({ cv: { folds: 7 } });
+    expect(viewSkLearnRequest(run('regression'), study, false)).toEqual({
+      options: { model: 'lasso', nAlphas: 100 },
+      cv: null,
+    });
+    expect(viewSkLearnRequest(run('binary', 'l2'), study, true)).toEqual({
+      options: { model: 'logistic', l1Ratio: 0, nAlphas: 100 },
+      cv: { folds: 7, score: 'logLoss' },
+    });
+    const ridge = studyWith({ path: { model: 'ridge' } });
+    expect(viewSkLearnRequest(run('regression'), ridge, true).cv).toEqual({
+      folds: 5,
+      score: 'mse',
+    });
+  });
+
+  it('says why a run cannot be exported', () => {
+    expect(() => viewSkLearnRequest(run('multiclass'), studyWith(), false)).toThrow(
+      /two classes, this data has more/,
+    );
+    const waiting = newRun(defaultSpec());
+    expect(() => viewSkLearnRequest(waiting, studyWith(), false)).toThrow(/not started yet/);
   });
 });
