@@ -94,8 +94,11 @@ const kCases: Case[] = [
     custom: true,
   },
   {
-    name: 'lasso path on regression1d (degree 4 features), not standardised',
-    spec: { seed: 5, data: { kind: 'regression1d', samples: 80, degree: 4, standardize: false } },
+    name: 'lasso path on regression1d (degree 4 features), not standardised, no test rows',
+    spec: {
+      seed: 5,
+      data: { kind: 'regression1d', samples: 80, degree: 4, standardize: false, testFraction: 0 },
+    },
     options: { model: 'lasso', nAlphas: 25, tol: 1e-10, maxIter: 100000 },
     cv: null,
   },
