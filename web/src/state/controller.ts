@@ -4,6 +4,7 @@
 // seed), the worker rebuilds the run and the page says so. In compare mode every run restarts
 // together after such a rebuild, so the runs stay in lockstep.
 import type { CustomData, ExperimentSpec } from '../engine/engine-api';
+import type { SkLearnRequest } from '../export/types';
 import {
   field,
   isOneDimensional,
@@ -321,6 +322,24 @@ export class Controller {
     const whole = run.spec.training.maxEpochs > 0 ? run.spec.training.maxEpochs * perEpoch : 1000;
     const steps = run.status && run.status.step > 0 ? run.status.step : whole;
     return { text: exportPyTorch({ ...input!, link, steps }), steps };
+  }
+
+  // "Export to scikit-learn": a study of the exact linear solvers (the path view's options;
+  // with `cv`, its cross-validation as the CV view ran it) as a Python file. The engine's rows,
+  // folds and checks come from a job on the pool; the generator is fetched only when asked for.
+  async sklearnScript(runIndex: number, request: SkLearnRequest, link: string): Promise<string> {
+    const run = this.store.get().runs[runIndex];
+    if (!run || !this.jobs) throw new Error('no run to export');
+    const job = {
+      kind: 'sklearnInput' as const,
+      spec: run.spec,
+      data: this.dataFor(run.spec),
+      options: request.options,
+      cv: request.cv ?? null,
+    };
+    const [input] = await this.jobs.runJobs([job]).results;
+    const { exportSkLearn } = await import('../export/sklearn');
+    return exportSkLearn({ ...input!, link });
   }
 
   // The page's language, once its text has arrived; the link keeps it.

@@ -22,6 +22,7 @@ import {
   type GeometryZerosResult,
 } from './jobs/geometry';
 import { runLinearJob, type LinearJob, type LinearJobResult } from './jobs/linear';
+import { sklearnInput, type SkLearnInputJob, type SkLearnInputResult } from './jobs/sklearn-input';
 
 export type {
   CombineCvResult,
@@ -29,6 +30,8 @@ export type {
   LinearPathResult,
   LinearPenaltyResult,
 } from './jobs/linear';
+
+export type { SkLearnInputJob, SkLearnInputResult } from './jobs/sklearn-input';
 
 // Network: train `spec` to its end (epoch limit or early stop), then score the validation
 // split (the held-out fold when spec.data.folds > 1).
@@ -47,7 +50,7 @@ export interface ExportInputJob {
 }
 
 export type JobRequest =
-  NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob | LinearJob;
+  NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob | LinearJob | SkLearnInputJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -67,7 +70,12 @@ export interface ExportInputResult {
 }
 
 export type JobResult =
-  NetworkFoldResult | ExportInputResult | GeometryResult | GeometryZerosResult | LinearJobResult;
+  | NetworkFoldResult
+  | ExportInputResult
+  | GeometryResult
+  | GeometryZerosResult
+  | LinearJobResult
+  | SkLearnInputResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -152,6 +160,8 @@ export async function runJob(
       return networkFold(engine, job, host);
     case 'exportInput':
       return exportInput(engine, job);
+    case 'sklearnInput':
+      return sklearnInput(engine, job);
     case 'geometry':
       return geometryPicture(engine, job);
     case 'geometryZeros':
