@@ -23,6 +23,17 @@ async function drawn(page, selector) {
   });
 }
 
+// The text of a file the page offers for download after a click on `action`.
+async function downloaded(page, action) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-action="${action}"]`).click(),
+  ]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
 const penaltyOf = (page) =>
   page.evaluate(() => {
     const s = window.playground.store.get();
@@ -93,6 +104,12 @@ export default [
         Math.abs(zeros - (1 - counts[i] / 10)) < 1e-9,
         `network: ${zeros} of its weights 0; path: ${counts[i]} of 10 non-zero`,
       );
+      // The path leaves as a scikit-learn script (run by the export proof's tests) naming its link.
+      const script = await downloaded(page, 'export-sklearn-path');
+      assert.equal(script.name, 'run1_sklearn_path.py');
+      assert.match(script.text, /lasso_path\(/);
+      assert.match(script.text, /load_diabetes/);
+      assert.ok(script.text.includes('pm=lasso'), 'the script names the link that made it');
     },
   ],
   [
@@ -145,6 +162,12 @@ export default [
       });
       assert.equal(spec.penalty.lambda, point.value);
       assert.equal(spec.optimizer.lr, point.value2);
+      // The grid leaves as a PyTorch sweep over both axes (the sweep's own tests run it).
+      assert.ok(!(await page.locator('[data-action="export-sklearn-cv"]').isVisible()));
+      const sweep = await downloaded(page, 'export-sweep');
+      assert.equal(sweep.name, 'run1_sweep.py');
+      assert.match(sweep.text, /GRID = \{/);
+      assert.match(sweep.text, /lr/);
     },
   ],
   [

@@ -4,7 +4,7 @@
 // logistic regression, mean squared error otherwise, as state/study.ts scores the path's CV).
 import type { StudyOptions } from '../spec/study-options';
 import type { Run } from '../state/store';
-import { resolveModel } from '../state/study';
+import { pathCvScore, resolveModel } from '../state/study';
 import type { SkLearnRequest } from './types';
 
 const kBlocked: Record<string, string> = {
@@ -19,8 +19,6 @@ export function viewSkLearnRequest(run: Run, study: StudyOptions, cv: boolean): 
   const { model } = resolved;
   return {
     options: { ...model.options, nAlphas: 100 },
-    cv: cv
-      ? { folds: study.cv.folds, score: model.label === 'logistic' ? 'logLoss' : 'mse' }
-      : null,
+    cv: cv ? { folds: study.cv.folds, score: pathCvScore(model) } : null,
   };
 }

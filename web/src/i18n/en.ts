@@ -480,6 +480,11 @@ export const en = {
   'study.noHidden':
     'The network has no hidden layer, so dropout changes nothing. Add a layer, or choose another grid parameter.',
   'study.applying': 'Applying…',
+  'study.copy': 'Copy',
+  'study.saved': 'Script saved: {name}.',
+  'path.exportSkLearn': 'Export as scikit-learn',
+  'cv.exportSkLearn': 'Export as scikit-learn',
+  'cv.exportSweep': 'Export the grid as a PyTorch sweep',
   'study.applied':
     'Applied to the run: {kind}, λ = {lambda} (the same optimum for a network without hidden layers).',
   'study.applyOutOfRange':

@@ -154,6 +154,12 @@ export function oneSeApplies(param: GridParam, param2: GridParam | null): boolea
 // The linear model a run asks for: 'auto' follows the run's penalty (lasso for L1 and Lp,
 // elastic net with the run's ρ, ridge for L2 or none) and its task (logistic for two classes,
 // with the run's penalty's L1 share).
+// How the path's cross-validation scores a fold: log loss for logistic regression, the mean
+// squared error otherwise.
+export function pathCvScore(model: ResolvedModel): 'mse' | 'logLoss' {
+  return model.label === 'logistic' ? 'logLoss' : 'mse';
+}
+
 export function resolveModel(
   run: Run,
   o: StudyOptions['path'],
@@ -434,7 +440,7 @@ export class StudyRunner {
       if ('blocker' in resolved)
         return { key: JSON.stringify({ ...base, blocker: resolved.blocker }), ...resolved };
       const model = resolved.model;
-      const score = model.label === 'logistic' ? ('logLoss' as const) : ('mse' as const);
+      const score = pathCvScore(model);
       const options = { ...model.options, ...kPathJob };
       const data = this.dataFor(run.spec);
       const requests: JobRequest[] = [

@@ -104,8 +104,8 @@ export function mountApp(
     const data = dataPanel(controller, s);
     const stage = stageTabs(controller, [
       { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
-      { id: 'path', titleKey: 'stage.path', view: pathView(controller) },
-      { id: 'cv', titleKey: 'stage.cv', view: cvView(controller) },
+      { id: 'path', titleKey: 'stage.path', view: pathView(controller, getLink) },
+      { id: 'cv', titleKey: 'stage.cv', view: cvView(controller, getLink) },
       { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
     ]);
     const boundary = boundaryView(controller);

@@ -16,6 +16,8 @@ import { formatNumber, h, section, uid } from '../dom';
 import type { StageView } from './stage-tabs';
 import { studyStatus } from './study-status';
 import { applyPathValue, setStudy } from './study-choice';
+import { scriptExport } from './script-export';
+import { viewSkLearnRequest } from '../../export/sklearn-view';
 
 const kParamText: Record<GridParam, MessageKey> = {
   'penalty.lambda': 'field.penalty.lambda',
@@ -45,7 +47,7 @@ function labelled(id: string, text: string, control: HTMLElement) {
   return h('span', { class: 'study-field' }, h('label', { for: id }, text), control);
 }
 
-export function cvView(controller: Controller): StageView {
+export function cvView(controller: Controller, getLink: () => string): StageView {
   const ids = {
     target: uid('cvt'),
     folds: uid('cvn'),
@@ -124,6 +126,34 @@ export function cvView(controller: Controller): StageView {
   const applyMin = h('button', { type: 'button', 'data-action': 'cv-apply-min' }, t('cv.applyMin'));
   const applied = h('span', { class: 'study-applied', role: 'status' });
   const hint = h('p', { class: 'study-hint' });
+  // The exact solvers' CV leaves as scikit-learn; a network grid as a PyTorch sweep.
+  const selectedRun = () => state!.runs[state!.selected] ?? state!.runs[0]!;
+  const sklearn = scriptExport({
+    action: 'export-sklearn-cv',
+    labelKey: 'cv.exportSkLearn',
+    fileName: () => `run${state!.selected + 1}_sklearn_cv.py`,
+    make: () =>
+      controller.sklearnScript(
+        state!.selected,
+        viewSkLearnRequest(selectedRun(), state!.view.study, true),
+        getLink(),
+      ),
+  });
+  const sweep = scriptExport({
+    action: 'export-sweep',
+    labelKey: 'cv.exportSweep',
+    fileName: () => `run${state!.selected + 1}_sweep.py`,
+    make: () => {
+      const cv = state!.view.study.cv;
+      const axis = (param: GridParam, values: number[]) => ({
+        path: param === 'dropout' ? ('hidden.dropout' as const) : param,
+        values,
+      });
+      const axes = [axis(cv.param, cv.values)];
+      if (cv.param2) axes.push(axis(cv.param2, cv.values2));
+      return controller.sweepScript(state!.selected, axes, getLink());
+    },
+  });
   const el = section(
     'cv',
     t('cv.title'),
@@ -140,6 +170,8 @@ export function cvView(controller: Controller): StageView {
     summary,
     h('div', { class: 'study-actions' }, applyOneSe, applyMin, applied),
     hint,
+    sklearn.el,
+    sweep.el,
   );
   el.classList.add('study-view', 'cv-view');
 
@@ -366,6 +398,8 @@ export function cvView(controller: Controller): StageView {
         values2.value = cv.values2.map(valueText).join(', ');
       if (document.activeElement !== epochs) epochs.value = String(cv.epochs);
       networkTools.hidden = cv.target !== 'network';
+      sklearn.el.hidden = cv.target !== 'path';
+      sweep.el.hidden = cv.target !== 'network';
       hint.textContent = t(
         cv.target === 'path' ? 'cv.hintPath' : cv.param2 ? 'cv.hintHeatmap' : 'cv.hintNetwork',
       );

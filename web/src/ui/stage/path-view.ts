@@ -16,6 +16,8 @@ import { formatNumber, h, section, uid } from '../dom';
 import type { StageView } from './stage-tabs';
 import { studyStatus } from './study-status';
 import { applyPathValue, setStudy } from './study-choice';
+import { scriptExport } from './script-export';
+import { viewSkLearnRequest } from '../../export/sklearn-view';
 
 const kModelText: Record<PathModel, MessageKey> = {
   auto: 'path.model.auto',
@@ -42,7 +44,7 @@ function cvMarks(s: AppState, r: PathResult): PathCvResult | null {
   return same ? cv : null;
 }
 
-export function pathView(controller: Controller): StageView {
+export function pathView(controller: Controller, getLink: () => string): StageView {
   const modelId = uid('pm');
   const model = h(
     'select',
@@ -83,6 +85,17 @@ export function pathView(controller: Controller): StageView {
   );
   const applied = h('span', { class: 'study-applied', role: 'status' });
   const hint = h('p', { class: 'study-hint' }, t('path.hint'));
+  const exporter = scriptExport({
+    action: 'export-sklearn-path',
+    labelKey: 'path.exportSkLearn',
+    fileName: () => `run${lastState!.selected + 1}_sklearn_path.py`,
+    make: async () => {
+      const s = lastState!;
+      const run = s.runs[s.selected] ?? s.runs[0]!;
+      const request = viewSkLearnRequest(run, s.view.study, false);
+      return controller.sklearnScript(s.selected, request, getLink());
+    },
+  });
   const el = section(
     'path',
     t('path.title'),
@@ -97,6 +110,7 @@ export function pathView(controller: Controller): StageView {
     summary,
     h('div', { class: 'study-actions' }, apply, applied),
     hint,
+    exporter.el,
   );
   el.classList.add('study-view', 'path-view');
 
