@@ -173,6 +173,27 @@ val combineCv(val folds) {
   return out;
 }
 
+// The network's penalty with the path model's minimiser at `alpha` (spec_models.hpp).
+val linearPenalty(val spec, val options, val alphaValue, val data) {
+  const LinearModelOptions o = modelOptionsFrom(options, false);
+  if (typeOf(alphaValue) != "number") throwJsError("alpha: required, a number > 0");
+  const double alpha = alphaValue.as<double>();
+  const ExperimentSpec s = readSpecFromJs(spec);
+  const linear::SpecDesign design = specDesignFrom(s, data);
+  const linear::NetworkPenalty p =
+      guarded([&] { return linear::networkPenalty(s, design, o, alpha); });
+  val out = val::object();
+  out.set("kind", p.kind);
+  out.set("lambda", p.lambda);
+  out.set("l1Ratio", p.l1Ratio);
+  out.set("targetScale", p.targetScale);
+  return out;
+}
+
+val linearPenaltyOf(val spec, val options, val alpha) {
+  return linearPenalty(spec, options, alpha, val::undefined());
+}
+
 val geometry2d(val options) {
   if (!isPlainObject(options)) throwJsError("options: must be an object {center, hessian, ...}");
   checkKeys(options,
@@ -250,5 +271,7 @@ EMSCRIPTEN_BINDINGS(linear) {
   emscripten::function("linearCvFold", &linearCvFoldOf);
   emscripten::function("linearCvFold", &linearCvFold);
   emscripten::function("combineCv", &combineCv);
+  emscripten::function("linearPenalty", &linearPenaltyOf);
+  emscripten::function("linearPenalty", &linearPenalty);
   emscripten::function("geometry2d", &geometry2d);
 }

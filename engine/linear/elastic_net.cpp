@@ -87,6 +87,17 @@ CdResult enetCoordinateDescent(const GramProblem& g, double alpha, double l1Rati
   Eigen::VectorXd h = q * w;
 
   CdResult result;
+  // w = 0 solves the problem when every |q_j| ≤ l1 (its optimality condition). At the top of
+  // the default grid α is 10^log10(α_max), a few ulps from α_max: accept a relative 1e-12 there,
+  // so the path starts exactly at zero, as glmnet and scikit-learn's lasso_path do.
+  if (l1 > 0.0 && g.xty.cwiseAbs().maxCoeff() <= l1 * (1.0 + 1e-12)) {
+    w.setZero();
+    h.setZero();
+    result.nIter = 1;  // one sweep that would leave every coordinate at 0
+    result.dualGap = dualGap(g, w, h, l1, l2);
+    result.converged = true;
+    return result;
+  }
   for (int iter = 0; iter < maxIter; ++iter) {
     double wMax = 0.0;
     double dwMax = 0.0;

@@ -269,4 +269,51 @@ LinearCvFold specCvFold(const SpecDesign& design, const LinearModelOptions& o, i
   return out;
 }
 
+NetworkPenalty networkPenalty(const ExperimentSpec& spec, const SpecDesign& design,
+                              const LinearModelOptions& o, double alpha) {
+  checkLinearOptions(o, design);
+  if (!(alpha > 0.0) || !std::isfinite(alpha))
+    throw std::invalid_argument("alpha: must be a finite number > 0");
+  const double scale = spec.model.outputPenaltyScale;
+  if (!(scale > 0.0))
+    throw std::invalid_argument(
+        "model.outputPenaltyScale: is 0, so no penalty reaches the output layer");
+  NetworkPenalty out;
+  if (o.model == LinearModel::Logistic) {
+    const double n = static_cast<double>(design.fit.y.size());
+    out.lambda = 1.0 / (n * alpha) / scale;
+    out.l1Ratio = o.l1Ratio;
+    out.kind = o.l1Ratio == 1.0 ? "l1" : o.l1Ratio == 0.0 ? "l2" : "elasticNet";
+    out.targetScale = 1.0;
+    return out;
+  }
+  if (design.numClasses != 0)
+    throw std::invalid_argument(
+        "options.model: the network trains cross-entropy on class labels, the path least squares: "
+        "use model 'logistic' for the network's penalty");
+  // The network's regression target is standardised when data.standardize (make_data.cpp:
+  // population std of its training rows; these rows when it trains on the fit rows), so its
+  // weights are w / σ: the L1 part of the penalty then weighs σ times less than on w.
+  double sigma = 1.0;
+  if (spec.data.standardize) {
+    const Eigen::VectorXd& y = design.fit.y;
+    const double sd = std::sqrt((y.array() - y.mean()).square().mean());
+    if (sd > 1e-12) sigma = sd;
+  }
+  const double rho = o.model == LinearModel::Lasso   ? 1.0
+                     : o.model == LinearModel::Ridge ? 0.0
+                                                     : o.l1Ratio;
+  // Network: λ·s·(ρ'‖w/σ‖₁ + (1 − ρ')/2‖w/σ‖²) over 1/(nσ²)‖r‖², the path α(ρ‖w‖₁ +
+  // (1 − ρ)/2‖w‖²) over 1/(2n)‖r‖²: λ·s·ρ' = 2αρ/σ and λ·s·(1 − ρ') = 2α(1 − ρ).
+  const double l1Part = 2.0 * alpha * rho / sigma;
+  const double l2Part = 2.0 * alpha * (1.0 - rho);
+  out.lambda = (l1Part + l2Part) / scale;
+  out.kind = o.model == LinearModel::Lasso   ? "l1"
+             : o.model == LinearModel::Ridge ? "l2"
+                                             : "elasticNet";
+  out.l1Ratio = out.kind == "l1" ? 1.0 : out.kind == "l2" ? 0.0 : l1Part / (l1Part + l2Part);
+  out.targetScale = sigma;
+  return out;
+}
+
 }  // namespace engine::linear

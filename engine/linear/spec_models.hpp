@@ -96,4 +96,28 @@ struct LinearCvFold {
 LinearCvFold specCvFold(const SpecDesign& design, const LinearModelOptions& options, int folds,
                         std::uint64_t seed, int fold);
 
+// The network's penalty with the same minimiser as the path's model at grid value `alpha`, for a
+// network with no hidden layer trained on the same rows ("Apply" on the page). The trainer's
+// data term is a mean over the rows (MSE 1/n‖r‖², BCE mean) plus λ·s·R, with R the penalty of
+// engine/penalty (L2 with its ½, elastic net sklearn's) and s = spec.model.outputPenaltyScale
+// (> 0). A regression target is standardised by the network when data.standardize (σ, the
+// population std of the fit rows' target; 1 otherwise), so its weights are the path's / σ and:
+//   lasso        l1          λ = 2α / (σ·s)
+//   ridge        l2          λ = 2α / s
+//   elasticNet   elasticNet  λ·s = A + B, ρ' = A / (A + B), A = 2αρ/σ, B = 2α(1 − ρ)
+//   logistic     l1 (ρ = 1), l2 (ρ = 0), else elasticNet with ρ; λ = 1/(n·C) / s, n = fit rows
+// The features are the design's (standardised as the network's scaler does when
+// data.standardize). Exact when the network trains on the fit rows (data.valFraction = 0);
+// otherwise its training rows are a part of them. Throws std::invalid_argument: a regression
+// model on class labels (the network trains cross-entropy there: use logistic), alpha not > 0,
+// s = 0.
+struct NetworkPenalty {
+  std::string kind;  // "l1", "l2" or "elasticNet"
+  double lambda = 0.0;
+  double l1Ratio = 1.0;
+  double targetScale = 1.0;  // σ: the network's weights times σ are the path's coefficients
+};
+NetworkPenalty networkPenalty(const ExperimentSpec& spec, const SpecDesign& design,
+                              const LinearModelOptions& options, double alpha);
+
 }  // namespace engine::linear

@@ -80,6 +80,48 @@ export default [
         window.received.find((m) => m.type === 'playground:error' && m.kind === 'exportFailed'),
       );
       assert.match(refused.message, /no run 7/);
+      // The run's data (moons, two classes) as an exact-solver study for scikit-learn, and one
+      // the engine refuses with its own message (a grid longer than 1000 points).
+      await page.evaluate(() => {
+        window.received.length = 0;
+        window.sendToFrame({ type: 'playground:exportSkLearn', model: 'logistic', folds: 3 });
+        window.sendToFrame({ type: 'playground:exportSkLearn', cv: true });
+        window.sendToFrame({ type: 'playground:exportSkLearn', model: 'lasso', nAlphas: 5000 });
+      });
+      await page.waitForFunction(
+        () =>
+          window.received.some((m) => m.type === 'playground:sklearn') &&
+          window.received.some((m) => m.type === 'playground:error'),
+        null,
+        { timeout: 30_000 },
+      );
+      // The answers come in the order the pool finishes them.
+      await page.waitForFunction(
+        () => window.received.filter((m) => m.type === 'playground:sklearn').length === 2,
+      );
+      const sk = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:sklearn' && /FOLDS = 3/.test(m.text)),
+      );
+      assert.equal(sk.run, 1);
+      assert.match(sk.text, /^from sklearn\.linear_model import LogisticRegression$/m);
+      assert.match(sk.text, /^from sklearn\.model_selection import PredefinedSplit$/m);
+      assert.match(sk.text, /^FOLD_SIZES = \[\d+, \d+, \d+\]/m);
+      // Without a model: the path view's ('auto': logistic for two classes, the run's L1 share,
+      // none here) with the CV view's 5 folds and log loss.
+      const view = await page.evaluate(() =>
+        window.received
+          .filter((m) => m.type === 'playground:sklearn')
+          .find((m) => /FOLDS = 5/.test(m.text)),
+      );
+      assert.ok(view, 'the view’s study: 5 folds');
+      assert.match(view.text, /penalty="l2",\s+solver="newton-cholesky"/);
+      assert.match(view.text, /def log_loss_of/);
+      assert.match(view.text, /^N_ALPHAS = 100 /m);
+      const bad = await page.evaluate(() =>
+        window.received.find((m) => m.type === 'playground:error'),
+      );
+      assert.equal(bad.kind, 'exportFailed');
+      assert.match(bad.message, /nAlphas/);
     },
   ],
 ];

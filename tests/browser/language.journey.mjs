@@ -46,11 +46,24 @@ export default [
         ['#v=2&runs=3&r2.pen=l2&r2.lam=0.01&r3.opt=adam', null],
         ['#lesson=overfittingCures', null],
         ['#lang=zh', { width: 390, height: 844 }],
+        // "Choosing λ": the path with a chosen α, a grid search's heatmap, the CV on a phone.
+        ['#ds=diabetes&h=&stage=path&pm=lasso&pa=1', null],
+        [
+          '#ds=circle&n=80&pen=l2&stage=cv&cvt=network&cvn=2&cvq=optimizer.lr&cvw=0.01,0.1&cve=2',
+          null,
+        ],
+        ['#lang=zh&ds=diabetes&h=&stage=cv&pm=lasso', { width: 390, height: 844 }],
       ];
       for (const [hash, size] of views) {
         const page = await newPage();
         if (size) await page.setViewportSize(size);
         await openReady(page, url(hash));
+        const stage = hash.match(/stage=(path|cv)/)?.[1];
+        if (stage)
+          await page.waitForFunction(
+            (which) => window.playground.store.get().study[which].phase === 'done',
+            stage,
+          );
         // Evaluated through the debugger protocol: the page's own policy forbids inline scripts.
         await page.evaluate(axe);
         const result = await page.evaluate(async () =>

@@ -171,6 +171,15 @@ export default [
       );
       assert.deepEqual(small, [], `targets under 24 × 24 px: ${JSON.stringify(small)}`);
       assert.deepEqual(await truncated(page), []);
+      // The tab for the middle column names the view shown there.
+      const middle = page.locator('.phone-tabs a[data-target="stage-network"]');
+      assert.equal(await middle.textContent(), 'Network');
+      await page.locator('.stage-tabs [data-stage="geometry"]').click();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.phone-tabs a[data-target="stage-network"]').textContent ===
+          'Geometry',
+      );
     },
   ],
 ];

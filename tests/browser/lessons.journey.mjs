@@ -11,7 +11,8 @@ import { assert, nextFrames, openReady, settle } from './helpers.mjs';
 import { kScreenshots } from './layout.journey.mjs';
 
 // The page's record of its runs, in the structure the effects read; for a lesson on the
-// geometry view, also the numbers its readouts show (their data attributes).
+// geometry view, also the numbers its readouts show (their data attributes); for one on the
+// path or cross-validation view, the study it shows (tests/lessons/run-lesson.mjs).
 async function pageResult(page, lesson) {
   const result = await page.evaluate(() => ({
     runs: window.playground.store.get().runs.map((r) => ({
@@ -34,6 +35,17 @@ async function pageResult(page, lesson) {
         ]),
       ),
     );
+  }
+  if (lesson.stage === 'path' || lesson.stage === 'cv') {
+    await page.waitForFunction(
+      (which) => window.playground.store.get().study[which].phase === 'done',
+      lesson.stage,
+      { timeout: 30_000 },
+    );
+    result.study = await page.evaluate((stage) => {
+      const studied = window.playground.store.get().study[stage].result;
+      return { path: studied.path, cv: stage === 'cv' ? studied.cv : null };
+    }, lesson.stage);
   }
   return result;
 }

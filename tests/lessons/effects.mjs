@@ -11,6 +11,10 @@
 //     smallFraction
 // Rows traced just before a divergence hold NaN in the evaluated columns; the helpers skip
 // non-finite values.
+// A lesson that opens on a "Choosing λ" view also hands over its study (run-lesson.mjs,
+// runStudy; the page's AppState.study):
+//   result.study = { path: { alphas, nonZeros, featureNames, coefs }, cv: { mean, se, best,
+//     oneSe } | null }
 // A lesson that opens the geometry view (stage 'geometry') also hands over what the view shows
 // for its settings, per penalty drawn:
 //   result.geometry = { l1: { w: [w1, w2], zeroFraction }, l2: { ... } }
@@ -50,6 +54,23 @@ const show = (numbers) =>
   Object.entries(numbers)
     .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${v.map(round).join(', ')}]` : round(v)}`)
     .join(', ');
+
+// The α the lassoPath lesson's network is trained at: its L1 λ = 0.1 on a target the network
+// standardises (σ = 77.0 on all 442 diabetes rows) is α = λσ/2 (networkPenalty).
+const kLassoPathAlpha = (0.1 * 77.0) / 2;
+
+// The grid index whose value is nearest `value` on a log scale.
+const nearestIndex = (grid, value) =>
+  grid.reduce(
+    (best, a, i) =>
+      Math.abs(Math.log(a / value)) < Math.abs(Math.log(grid[best] / value)) ? i : best,
+    0,
+  );
+
+function studyOf(result, id) {
+  assert.ok(result.study?.path, `${id}: no study in the result`);
+  return result.study;
+}
 
 function runsOf(result, count, id) {
   assert.equal(result.runs.length, count, `${id}: expected ${count} runs`);
@@ -201,6 +222,49 @@ export const kMeasures = {
       lastLr: runs.map((r) => lastOf(r.metrics.lr)),
     };
   },
+  lassoPath(result) {
+    const [net] = runsOf(result, 1, 'lassoPath');
+    const { alphas, nonZeros, featureNames, coefs } = studyOf(result, 'lassoPath').path;
+    const p = featureNames.length;
+    // Features in the order they first become non-zero as α weakens.
+    const entered = [];
+    alphas.forEach((_, i) =>
+      featureNames.forEach((name, j) => {
+        if (coefs[i * p + j] !== 0 && !entered.includes(name)) entered.push(name);
+      }),
+    );
+    const drops = nonZeros.flatMap((n, i) => (i > 0 && n < nonZeros[i - 1] ? [i] : []));
+    // The grid point nearest the run's α (the network's λ = 2α: kLassoPathAlpha).
+    const at = nearestIndex(alphas, kLassoPathAlpha);
+    return {
+      p,
+      nonZerosFirst: nonZeros[0],
+      nonZerosLast: nonZeros.at(-1),
+      drops: drops.length,
+      maxBeforeDrop: drops.length ? Math.max(...nonZeros.slice(0, drops[0])) : NaN,
+      firstTwo: entered.slice(0, 2),
+      pathZeroShareAtAlpha: 1 - nonZeros[at] / p,
+      networkZeroShare: lastOf(net.layers.zeroFraction[0]),
+    };
+  },
+  cvLambda(result) {
+    runsOf(result, 1, 'cvLambda');
+    const { path, cv } = studyOf(result, 'cvLambda');
+    assert.ok(cv, 'cvLambda: no cross-validation in the result');
+    return {
+      gridPoints: path.alphas.length,
+      best: cv.best,
+      oneSe: cv.oneSe,
+      alphaBest: path.alphas[cv.best],
+      alphaOneSe: path.alphas[cv.oneSe],
+      featuresBest: path.nonZeros[cv.best],
+      featuresOneSe: path.nonZeros[cv.oneSe],
+      errorBest: cv.mean[cv.best],
+      seBest: cv.se[cv.best],
+      errorOneSe: cv.mean[cv.oneSe],
+      errorStrongest: cv.mean[0],
+    };
+  },
 };
 
 export const kEffects = {
@@ -350,5 +414,38 @@ export const kEffects = {
     const what = `lrSchedules: ${show(n)}`;
     assert.ok(n.lossConstant >= 1.2 * n.lossStep, `step decay does not end lower; ${what}`);
     assert.ok(n.lossConstant >= 1.2 * n.lossCosine, `cosine decay does not end lower; ${what}`);
+  },
+  // The lasso path on all 442 diabetes rows (scikit-learn's lasso_path on the same
+  // standardised data: 0 non-zeros at α_max, bmi then s5 first, all 10 at the weak end, and
+  // 10 → 9 → 10 near it). The network (no hidden layer, proximal L1 at λ = 0.1, α ≈ 3.85)
+  // ends with the share of exact zeros the path has there: scikit-learn's Lasso(alpha=3.85)
+  // zeroes age, s1, s2 and s4 (0.4).
+  lassoPath(result) {
+    const n = kMeasures.lassoPath(result);
+    const what = `lassoPath: ${show(n)}`;
+    assert.equal(n.p, 10, what);
+    assert.equal(n.nonZerosFirst, 0, `a coefficient is non-zero at α_max; ${what}`);
+    assert.equal(n.nonZerosLast, n.p, `the weakest penalty does not keep every feature; ${what}`);
+    assert.deepEqual(n.firstTwo, ['bmi', 's5'], `bmi and s5 do not enter first; ${what}`);
+    assert.ok(n.drops >= 1, `the count of non-zeros never drops; ${what}`);
+    assert.equal(n.maxBeforeDrop, n.p, `the drop is not from all ${n.p} features; ${what}`);
+    assert.ok(
+      Math.abs(n.networkZeroShare - n.pathZeroShareAtAlpha) < 1e-9,
+      `the network's exact zeros differ from the path's at α = ${kLassoPathAlpha}; ${what}`,
+    );
+    assert.ok(n.networkZeroShare >= 0.3, `the network has fewer than 3 exact zeros; ${what}`);
+  },
+  // 10-fold CV of the lasso path (100 α) on the diabetes training rows: the 1 SE choice is a
+  // stronger penalty than the minimum, keeps at least 2 fewer features, and its mean error is
+  // within one standard error of the minimum's; the strongest penalty (every weight 0) is far
+  // worse than both (≥ 1.5×).
+  cvLambda(result) {
+    const n = kMeasures.cvLambda(result);
+    const what = `cvLambda: ${show(n)}`;
+    assert.equal(n.gridPoints, 100, what);
+    assert.ok(n.alphaOneSe > n.alphaBest, `1 SE is not the stronger penalty; ${what}`);
+    assert.ok(n.featuresOneSe <= n.featuresBest - 2, `1 SE does not drop 2 features; ${what}`);
+    assert.ok(n.errorOneSe <= n.errorBest + n.seBest, `1 SE is beyond one SE; ${what}`);
+    assert.ok(n.errorStrongest >= 1.5 * n.errorOneSe, `no penalty to choose; ${what}`);
   },
 };

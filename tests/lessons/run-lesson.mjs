@@ -1,7 +1,8 @@
 // Runs a lesson of the gallery with the WASM engine in Node and collects its metrics in the
 // structure the lesson effects (tests/lessons/effects.mjs) check:
 //   { runs: [{ status, metrics: { <scalar column>: number[] },
-//              layers: { <per-layer column>: number[layer][row] } }] }
+//              layers: { <per-layer column>: number[layer][row] } }],
+//     study: the path / cross-validation of a lesson on those views (runStudy), else null }
 // The lessons themselves live in web/src/lessons/catalog-data.mjs, a plain ES module that both
 // the page (through catalog.ts, which gives it its types) and Node import unchanged: Node
 // cannot import TypeScript, and a JSON file could not carry the comments that explain why each
@@ -75,12 +76,45 @@ export function runSpec(engine, spec, steps, chunk = 100) {
   return run;
 }
 
-// Runs every run of a lesson, one after the other (the page runs them in lockstep; each run is
-// deterministic on its own, so the order does not change the numbers).
-export function runLesson(engine, lesson, { steps = lesson.steps, seed } = {}) {
+// The study of a lesson that opens on a "Choosing λ" view (stage 'path' or 'cv'), computed as
+// the page's study computes it (web/src/state/study.ts): the exact solver's path with 100 grid
+// points on the selected (first) run's data, and for 'cv' its k-fold cross-validation reduced
+// by the engine. Such a lesson names its model (the page resolves 'auto' from the run).
+//   { path: { alphas, nonZeros, featureNames, coefs }, cv: { mean, se, best, oneSe } | null }
+export function runStudy(engine, lesson, spec = lesson.runs[0].spec) {
+  if (lesson.stage !== 'path' && lesson.stage !== 'cv') return null;
+  const model = lesson.study?.path?.model;
+  if (!model || model === 'auto') throw new Error(`lesson ${lesson.id}: name the path's model`);
+  ensureDataSet(engine, spec);
+  const options = { model, nAlphas: 100 };
+  if (model === 'elasticNet' || model === 'logistic')
+    options.l1Ratio = lesson.study.path.l1Ratio ?? 0.5;
+  const p = engine.linearPath(spec, options);
+  const path = {
+    alphas: [...p.alphas],
+    nonZeros: [...p.nonZeros],
+    featureNames: [...p.featureNames],
+    coefs: [...p.coefs],
+  };
+  if (lesson.stage !== 'cv') return { path, cv: null };
+  const folds = lesson.study?.cv?.folds ?? 5;
+  const score = model === 'logistic' ? 'logLoss' : 'mse';
+  const cvOptions = { ...options, folds, score };
+  const summary = engine.combineCv(
+    Array.from({ length: folds }, (_, f) => engine.linearCvFold(spec, cvOptions, f)),
+  );
   return {
-    runs: lesson.runs.map((r) =>
-      runSpec(engine, seed === undefined ? r.spec : { ...r.spec, seed }, steps),
-    ),
+    path,
+    cv: { mean: [...summary.mean], se: [...summary.se], best: summary.best, oneSe: summary.oneSe },
+  };
+}
+
+// Runs every run of a lesson, one after the other (the page runs them in lockstep; each run is
+// deterministic on its own, so the order does not change the numbers), and its study.
+export function runLesson(engine, lesson, { steps = lesson.steps, seed } = {}) {
+  const specs = lesson.runs.map((r) => (seed === undefined ? r.spec : { ...r.spec, seed }));
+  return {
+    runs: specs.map((spec) => runSpec(engine, spec, steps)),
+    study: runStudy(engine, lesson, specs[0]),
   };
 }

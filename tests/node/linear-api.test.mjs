@@ -389,3 +389,36 @@ test('geometry2d errors name the argument', () => {
   );
   throwsError(() => engine.geometry2d(3), /options/);
 });
+
+// "Apply" of the path view: the network penalty with the path point's minimiser. σ is the
+// population std of the diabetes target on all 442 rows, computed here from the shipped CSV.
+test('linearPenalty: λ = 2α/σ for the lasso on a standardised target, 2α for ridge, 1/(nC) for logistic; errors name the argument', () => {
+  const rows = readFileSync(`${root}engine/data/sets/${describeFile('diabetes')}`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => Number(line.split(',').at(-1)));
+  assert.equal(rows.length, 442);
+  const mean = rows.reduce((s, y) => s + y, 0) / rows.length;
+  const sigma = Math.sqrt(rows.reduce((s, y) => s + (y - mean) ** 2, 0) / rows.length);
+  const lasso = engine.linearPenalty(allDiabetes, { model: 'lasso' }, 3);
+  assert.equal(lasso.kind, 'l1');
+  assert.ok(Math.abs(lasso.targetScale - sigma) <= 1e-4 * sigma, `σ ${lasso.targetScale}`);
+  assert.ok(Math.abs(lasso.lambda - 6 / lasso.targetScale) <= 1e-12);
+  const raw = { data: { ...allDiabetes.data, standardize: false } };
+  assert.deepEqual(engine.linearPenalty(raw, { model: 'lasso' }, 3), {
+    kind: 'l1',
+    lambda: 6,
+    l1Ratio: 1,
+    targetScale: 1,
+  });
+  const ridge = engine.linearPenalty(allDiabetes, { model: 'ridge' }, 3);
+  assert.equal(ridge.kind, 'l2');
+  assert.ok(Math.abs(ridge.lambda - 6) <= 1e-12);
+  const logistic = engine.linearPenalty(cancer, { model: 'logistic', l1Ratio: 1 }, 0.5);
+  const n = engine.linearPath(cancer, { model: 'logistic', nAlphas: 2 }).fitRows;
+  assert.equal(logistic.kind, 'l1');
+  assert.ok(Math.abs(logistic.lambda - 1 / (n * 0.5)) <= 1e-15);
+  throwsError(() => engine.linearPenalty(allDiabetes, { model: 'lasso' }, 0), /alpha/);
+  throwsError(() => engine.linearPenalty(cancer, { model: 'lasso' }, 1), /logistic/);
+});

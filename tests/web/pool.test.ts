@@ -10,7 +10,15 @@ import type { FromWorker, RunFrame, ToWorker } from '../../web/src/worker/protoc
 import { WorkerCore } from '../../web/src/worker/worker-core';
 import { WorkerPool } from '../../web/src/worker/pool';
 import type { WorkerEvents, WorkerPort } from '../../web/src/worker/worker-client';
-import { engineAvailable, loadNodeEngine } from './support/node-engine';
+import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
+import { decode } from '../../web/src/spec/url-codec';
+import { Store } from '../../web/src/state/store';
+import {
+  networkCvJobs,
+  StudyRunner,
+  type NetworkCvResult,
+  type PathCvResult,
+} from '../../web/src/state/study';
 
 // Every pending delivery in the simulated page: one queue per channel (page→worker,
 // worker→page, a worker's own timer), picked at random by a seeded generator.
@@ -69,7 +77,7 @@ function fakeClient(engine: EngineModule, sched: Scheduler, events: WorkerEvents
         },
         schedule: (fn) => timer(() => alive && fn()),
         now: () => 0,
-        ensureDataSet: () => Promise.resolve(),
+        ensureDataSet,
         fatal: () => events.died('engine trapped'),
       });
       toPage(() => events.message({ type: 'ready', simd: true, version: 'test' }));
@@ -315,5 +323,166 @@ describe.skipIf(!engineAvailable)('WorkerPool jobs', () => {
     await s.sched.drain();
     await batch.results;
     expect([...s.latestStep.values()]).toEqual([200, 200, 200]);
+  });
+});
+
+// ---- "Choosing λ" studies on the pool (state/study.ts, worker/jobs/linear.ts) ----------------
+
+// A page without DOM: the store, and the study runner on a pool of `workers` stand-in workers.
+async function studyPage(engines: EngineModule[], seed: number, hash: string) {
+  const sched = new Scheduler(seed);
+  let made = 0;
+  const pool = new WorkerPool(
+    {
+      message: (m) => {
+        if (m.type === 'error') throw new Error(m.message);
+      },
+      frames: () => {},
+      died: (reason) => {
+        throw new Error(reason);
+      },
+    },
+    engines.length,
+    (events) => fakeClient(engines[made++ % engines.length]!, sched, events),
+  );
+  pool.start();
+  const { experiment } = decode(hash);
+  const store = new Store(experiment, 'en');
+  const runner = new StudyRunner(store, pool, () => null);
+  // What the worker reports when the run starts: the task the study's model follows.
+  const info = await networkInfo(engines[0]!, experiment.runs[0]!);
+  store.update(['engine', 'runs'], (s) => {
+    s.engine = { ready: true, simd: true, version: 'test' };
+    s.runs[0]!.network = info;
+  });
+  return { sched, pool, store, runner };
+}
+
+async function networkInfo(engine: EngineModule, s: ExperimentSpec) {
+  await ensureDataSet(engine, s);
+  const trainer = new engine.Trainer(s);
+  try {
+    return trainer.network();
+  } finally {
+    trainer.delete();
+  }
+}
+
+// Drains until the slot settles (a study's combine job is queued only once its folds are in).
+async function settleStudy(page: Awaited<ReturnType<typeof studyPage>>, which: 'path' | 'cv') {
+  for (let i = 0; i < 50; i++) {
+    await page.sched.drain();
+    await new Promise((resolve) => setImmediate(resolve));
+    if (page.store.get().study[which].phase !== 'running') break;
+  }
+  return page.store.get().study[which];
+}
+
+describe.skipIf(!engineAvailable)('Choosing λ studies on the pool', () => {
+  let engines: EngineModule[] = [];
+  beforeAll(async () => {
+    engines = await Promise.all([1, 2, 3].map(() => loadNodeEngine()));
+  });
+
+  const diabetesCv = '#ds=diabetes&pen=l1&lam=0.01&h=&stage=cv&cvn=5';
+
+  it('the exact solver CV: the same numbers on one worker or three, equal to the engine alone', async () => {
+    const outcomes = [];
+    for (const workers of [1, 3]) {
+      const page = await studyPage(engines.slice(0, workers), 13 * workers, diabetesCv);
+      page.runner.sync();
+      const slot = await settleStudy(page, 'cv');
+      expect(slot.phase).toBe('done');
+      expect(slot.jobs).toBe(6); // the path and 5 folds
+      outcomes.push(slot.result as PathCvResult);
+    }
+    const [single, pooled] = outcomes as [PathCvResult, PathCvResult];
+    expect(pooled.cv).toEqual(single.cv);
+    expect(pooled.path).toEqual(single.path);
+    // Independently: the engine's folds in order, reduced in one call, on the spec the page had.
+    const engine = engines[0]!;
+    const spec = decode(diabetesCv).experiment.runs[0]!;
+    const options = { model: 'lasso' as const, nAlphas: 100, folds: 5, score: 'mse' as const };
+    const folds = [0, 1, 2, 3, 4].map((f) => engine.linearCvFold(spec, options, f));
+    const direct = engine.combineCv(folds);
+    expect(single.cv.mean).toEqual(Array.from(direct.mean));
+    expect(single.cv.se).toEqual(Array.from(direct.se));
+    expect([single.cv.best, single.cv.oneSe]).toEqual([direct.best, direct.oneSe]);
+    // The 1SE choice is a stronger penalty with fewer features than the minimum.
+    expect(single.cv.oneSe).toBeLessThan(single.cv.best);
+    expect(single.path.nonZeros[single.cv.oneSe]!).toBeLessThan(
+      single.path.nonZeros[single.cv.best]!,
+    );
+  });
+
+  it('the network grid CV: the same numbers on one worker or three, equal to training each fold directly', async () => {
+    const hash =
+      '#ds=circle&n=80&pen=l2&h=4:tanh&stage=cv&cvt=network&cvn=2&cvv=0,0.3&cvq=optimizer.lr&cvw=0.01,0.1&cve=3';
+    const outcomes = [];
+    for (const workers of [1, 3]) {
+      const page = await studyPage(engines.slice(0, workers), 7 * workers, hash);
+      page.runner.sync();
+      const slot = await settleStudy(page, 'cv');
+      expect(slot.error).toBeNull();
+      expect(slot.phase).toBe('done');
+      expect(slot.jobs).toBe(8); // 2 × 2 points × 2 folds
+      outcomes.push(slot.result as NetworkCvResult);
+    }
+    const [single, pooled] = outcomes as [NetworkCvResult, NetworkCvResult];
+    expect(pooled).toEqual(single);
+    // Strongest λ first (the 1SE rule's order); the heatmap's second axis as given.
+    expect(single.values).toEqual([0.3, 0]);
+    expect(single.values2).toEqual([0.01, 0.1]);
+    // Independently: each fold trained to its end in one go, reduced by the engine.
+    const engine = engines[0]!;
+    const spec = decode(hash).experiment.runs[0]!;
+    const cv = decode(hash).experiment.view.study.cv;
+    const losses = networkCvJobs(spec, null, cv).map((job) => trainDirectly(engine, job.spec));
+    const direct = engine.combineCv(
+      [0, 1].map((fold) => ({ fold, errors: [0, 1, 2, 3].map((p) => losses[p * 2 + fold]!) })),
+    );
+    expect(single.mean).toEqual(Array.from(direct.mean));
+    expect(single.best).toBe(direct.best);
+    expect(new Set(single.mean).size).toBe(4); // the grid values matter: not vacuous
+  });
+
+  it('a study is cancelled when its settings change or its view is left, and restarts when shown', async () => {
+    const page = await studyPage(
+      engines,
+      5,
+      '#ds=circle&n=200&pen=l2&stage=cv&cvt=network&cvn=3&cvv=0,0.1&cve=500',
+    );
+    page.runner.sync();
+    await page.sched.drain(30);
+    expect(page.store.get().study.cv.phase).toBe('running');
+    // Leaving the view cancels.
+    page.store.update(['view'], (s) => (s.view = { ...s.view, stage: 'network' }));
+    page.runner.sync();
+    expect(page.store.get().study.cv.phase).toBe('cancelled');
+    const left = await page.sched.drain();
+    expect(left).toBeLessThan(100); // the workers stopped training at once
+    // Shown again: it starts again.
+    page.store.update(['view'], (s) => (s.view = { ...s.view, stage: 'cv' }));
+    page.runner.sync();
+    expect(page.store.get().study.cv.phase).toBe('running');
+    // The Cancel button: stays cancelled on unrelated changes.
+    page.runner.cancel('cv');
+    page.runner.sync();
+    expect(page.store.get().study.cv.phase).toBe('cancelled');
+    await page.sched.drain();
+  });
+
+  it('the path of a multiclass set is unavailable with a reason, and a logistic model on regression data fails with the engine message', async () => {
+    const page = await studyPage(engines.slice(0, 1), 3, '#ds=digits&stage=path');
+    page.runner.sync();
+    expect(page.store.get().study.path).toMatchObject({
+      phase: 'unavailable',
+      blocker: 'multiclass',
+    });
+    const reg = await studyPage(engines.slice(0, 1), 3, '#ds=diabetes&stage=path&pm=logistic');
+    reg.runner.sync();
+    const slot = await settleStudy(reg, 'path');
+    expect(slot.phase).toBe('failed');
+    expect(slot.error).toMatch(/logistic regression needs a data set with two classes/);
   });
 });

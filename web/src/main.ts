@@ -9,7 +9,7 @@ import { mountApp } from './ui/app';
 import { startEmbed } from './ui/embed';
 import { startShortcuts } from './ui/shortcuts';
 import { currentLink, startUrlSync } from './ui/url-sync';
-import { WorkerPool } from './worker/pool';
+import { poolSize, WorkerPool } from './worker/pool';
 import { WorkerClient } from './worker/worker-client';
 
 const { experiment, warnings } = decode(location.hash);
@@ -22,7 +22,7 @@ const store = new Store(experiment, lang);
 let controller: Controller;
 // One worker per compared run, up to the cores the browser reports (and the four runs a page
 // compares at most).
-const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+const workers = poolSize();
 const worker = new WorkerPool(
   {
     message: (msg) => controller.onMessage(msg),

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { CreateEngine, EngineModule } from '../../../web/src/engine/engine-api';
+import type { CreateEngine, DataKind, EngineModule } from '../../../web/src/engine/engine-api';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = process.env['ENGINE_WASM_DIR'] ?? `${root}build/wasm`;
@@ -23,4 +23,16 @@ export async function loadNodeEngine(): Promise<EngineModule> {
   const require = createRequire(import.meta.url);
   const create = require(`${base}.cjs`) as CreateEngine;
   return create({ wasmBinary: readFileSync(`${base}.wasm`) });
+}
+
+// Hands the engine a real data set's CSV (diabetes, breastCancer, digits) the first time a spec
+// needs it, as the page's worker does (web/src/worker/data-files.ts) with a download.
+export function ensureDataSet(
+  engine: EngineModule,
+  spec: { data: { kind: DataKind } },
+): Promise<void> {
+  const file = engine.describe().dataKinds.find((d) => d.kind === spec.data.kind)?.file;
+  if (file && !engine.dataSetLoaded(spec.data.kind))
+    engine.loadDataSet(spec.data.kind, readFileSync(`${root}engine/data/sets/${file}`, 'utf8'));
+  return Promise.resolve();
 }

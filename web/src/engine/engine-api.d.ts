@@ -612,6 +612,21 @@ export interface EngineModule {
   ): LinearCvFold;
   // Reduces every fold (each once, any order; linearCvFold results can be passed as they are).
   combineCv(folds: { fold: number; errors: Float64Array | number[] }[]): CvSummary;
+  // "Apply" of a path's grid value: the network penalty with the same minimiser as `options`'
+  // model at `alpha` (an α of lasso / elasticNet / ridge, or a C of logistic), for a network
+  // with no hidden layer on the same rows (engine/linear/spec_models.hpp, networkPenalty). The
+  // network standardises a regression target (σ = its std, 1 without data.standardize), so:
+  // lasso l1 with λ = 2α/σ; ridge l2 with λ = 2α; elasticNet with λρ' = 2αρ/σ and
+  // λ(1 − ρ') = 2α(1 − ρ); logistic l1 / l2 / elasticNet by its ρ with λ = 1/(n·C), n the fit
+  // rows; λ divided by model.outputPenaltyScale. The network's weights times targetScale (σ)
+  // are the path's coefficients. Throws an Error naming the argument: alpha not > 0, a
+  // regression model on class labels (the network trains cross-entropy there: use logistic).
+  linearPenalty(
+    spec: DeepPartial<ExperimentSpec>,
+    options: LinearPathOptions,
+    alpha: number,
+    data?: CustomData,
+  ): { kind: 'l1' | 'l2' | 'elasticNet'; lambda: number; l1Ratio: number; targetScale: number };
   geometry2d(options: Geometry2dOptions): Geometry2d;
   // Multiplies two n × n float matrices `repeats` times with the engine's own kernel (Eigen)
   // and returns a checksum; the benchmark times it to measure the GEMM ceiling.

@@ -27,7 +27,7 @@ export interface DataPlan {
   describe: string; // one line for the header: what the data is
 }
 
-interface RealSet {
+export interface RealSet {
   loader: string;
   rows: number;
   cols: number;
@@ -37,7 +37,7 @@ interface RealSet {
 
 // The engine's real sets (engine/data/real_sets.cpp) and how scikit-learn 1.2 serves the same
 // table: same rows, same order, same values (diabetes unscaled).
-const kRealSets: Record<string, RealSet> = {
+export const kRealSets: Record<string, RealSet> = {
   diabetes: {
     loader: 'load_diabetes',
     rows: 442,
@@ -78,7 +78,7 @@ export function isRealSet(kind: string): boolean {
 }
 
 // ⌈f·n⌉ as engine/data/split.cpp computes it.
-function ceilShare(f: number, n: number): number {
+export function ceilShare(f: number, n: number): number {
   return Math.ceil(f * n - 1e-9);
 }
 
@@ -107,12 +107,12 @@ function docLines(text: string): string[] {
   return lines;
 }
 
-function family(kind: string): string {
+export function family(kind: string): string {
   return schema.dataKinds.find((d) => d.kind === kind)?.family ?? 'custom';
 }
 
 // What the engine does between the raw columns and the network's inputs.
-function expansionCode(spec: ExperimentSpec): string[] {
+export function expansionCode(spec: ExperimentSpec): string[] {
   const kind = spec.data.kind;
   if (family(kind) === 'plane') {
     const f = spec.data.features;
@@ -253,7 +253,7 @@ function embeddedSplitLines(
   return lines;
 }
 
-function describeGenerated(spec: ExperimentSpec): string {
+export function describeGenerated(spec: ExperimentSpec): string {
   const d = spec.data;
   switch (family(d.kind)) {
     case 'plane':

@@ -12,7 +12,14 @@
 //                model inputs need not be exposed. Not needed for the real sets (diabetes,
 //                breastCancer, digits): the script loads them from scikit-learn and redoes the
 //                engine's seeded split with a port of its generator.
-import type { DataView2D, ExperimentSpec, NetworkInfo, ParamTensor } from '../engine/engine-api';
+import type {
+  DataView2D,
+  ExperimentSpec,
+  LinearCvOptions,
+  LinearPathOptions,
+  NetworkInfo,
+  ParamTensor,
+} from '../engine/engine-api';
 import type { FieldValue, SpecPath } from '../spec/experiment-spec';
 
 export type ExportParam = Pick<ParamTensor, 'name' | 'rows' | 'cols'> & {
@@ -45,4 +52,37 @@ export type SweepPath = SpecPath | 'hidden.dropout' | 'hidden.penaltyScale';
 export interface SweepAxis {
   path: SweepPath;
   values: readonly FieldValue[];
+}
+
+// What "Export to scikit-learn" needs from a study of the exact linear solvers (the path and
+// cross-validation views), gathered in the worker (worker/jobs/sklearn-input.ts):
+//   spec          engine.normalizeSpec(the run's spec)
+//   featureNames  the design's columns, as linearPath(...).featureNames
+//   task          'regression' or 'binary' (trainer.network().task; the solvers refuse more classes)
+//   data          generated and uploaded sets only: the rows the solvers fit (training and
+//                 validation splits together) and the test rows, raw (before feature expansion
+//                 and standardisation, targets in their own units) from Trainers with
+//                 data.standardize off; with cross-validation the fit rows come grouped by the
+//                 engine's fold (fold 0's rows, then fold 1's, ...), from Trainers with
+//                 data.folds = k and data.fold = f (the same folds as linearCvFold's).
+//                 Real sets need none: the script loads them from scikit-learn and redoes the
+//                 engine's split and folds with a port of its generator.
+export interface SkLearnExportInput {
+  spec: ExperimentSpec;
+  link: string;
+  engineVersion: string;
+  featureNames: readonly string[];
+  task: 'regression' | 'binary';
+  options: LinearPathOptions;
+  // Cross-validation as the page ran it (linearCvFold with these folds and score), or none.
+  cv: { folds: number; score?: LinearCvOptions['score'] } | null;
+  data?: { fit: ExportSplit; foldSizes: readonly number[] | null; test: ExportSplit };
+}
+
+// What "Export to scikit-learn" exports of a run (Controller.sklearnScript): the solver's options
+// (as linearPath takes them) and, for the cross-validation view, its folds and score (as
+// linearCvFold takes them).
+export interface SkLearnRequest {
+  options: LinearPathOptions;
+  cv?: { folds: number; score?: LinearCvOptions['score'] } | null;
 }

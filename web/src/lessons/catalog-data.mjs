@@ -481,6 +481,64 @@ export const kLessonData = [
     steps: 1000,
     speed: 10,
   },
+  {
+    // The lasso's exact path on all 442 diabetes rows (scikit-learn's lasso_path: 100 α from
+    // α_max down to α_max/1000). Variables enter one by one (bmi and s5 first), and near the
+    // weak end one leaves the active set again before it returns: the count of non-zero
+    // coefficients goes 10 → 9 → 10, so it is not monotone. The run beside it is the same
+    // model trained as a network (no hidden layer, proximal L1). The network standardises the
+    // target (σ = 77.0), so its λ = 0.1 is the path's α = λσ/2 ≈ 3.85 (networkPenalty,
+    // engine/linear/spec_models.hpp), where scikit-learn's Lasso keeps 6 features and sets
+    // age, s1, s2 and s4 to exactly 0; after 300 full-batch steps the network has the same zeros.
+    id: 'lassoPath',
+    topic: 'sparsity',
+    title: { en: 'The lasso path', zh: 'Lasso 路径' },
+    task: {
+      en: 'Look at the whole lasso path on the diabetes data: every coefficient as the penalty α weakens from left to right. Hover a line for its feature; click to choose an α, then Apply it to the network.',
+      zh: '观察糖尿病数据上完整的 Lasso 路径：惩罚 α 从左到右减弱时每个系数的变化。悬停查看某条线对应的特征；点击选择一个 α，再把它应用到网络。',
+    },
+    look: {
+      en: 'The top axis counts the non-zero coefficients: 0 at the left, then features enter one at a time (bmi and s5 first). Near the right end one coefficient returns to exactly 0 and later comes back, so the count is not monotone. The network (the same linear model, L1 λ = 0.1, which is α ≈ 3.85 on the path) ends with the path’s 4 zeros there.',
+      zh: '顶部坐标轴是非零系数的个数：最左边为 0，然后特征一个一个进入（先是 bmi 和 s5）。靠近右端时，某个系数回到恰好为 0，之后又重新出现，所以个数并不单调。旁边的网络（同一个线性模型，L1 λ = 0.1，对应路径上的 α ≈ 3.85）最终恰好有路径在该处的 4 个零。',
+    },
+    runs: [
+      {
+        label: { en: 'linear, L1 λ = 0.1', zh: '线性，L1 λ = 0.1' },
+        spec: diabetesLinear({ kind: 'l1', lambda: 0.1, l1Mode: 'proximal' }, 0),
+      },
+    ],
+    steps: 300,
+    speed: 10,
+    stage: 'path',
+    study: { path: { model: 'lasso' } },
+  },
+  {
+    // 10-fold CV of the lasso path on the diabetes training rows (the test fifth held out),
+    // folds seeded by the run's seed. The minimum of the mean error sits at a weak penalty with
+    // all 10 features (α ≈ 0.05); the one-standard-error choice (glmnet's lambda.1se) is a much
+    // stronger penalty (α ≈ 13) whose error is within one SE of the minimum, with 3 features.
+    id: 'cvLambda',
+    topic: 'overfitting',
+    title: { en: 'Choosing λ by cross-validation', zh: '用交叉验证选择 λ' },
+    task: {
+      en: 'Cross-validate the lasso on the diabetes data: each of 10 folds is held out once while the path is fitted on the others. Then apply the 1 SE choice to the run.',
+      zh: '对糖尿病数据上的 Lasso 做交叉验证：10 折中的每一折轮流留出，路径在其余各折上拟合。然后把 1 SE 选择应用到运行。',
+    },
+    look: {
+      en: 'The red curve is the mean validation error with one-standard-error bars. The minimum keeps many features; the 1 SE choice, the strongest penalty within one standard error of the minimum, keeps fewer, at an error you cannot tell apart.',
+      zh: '红色曲线是平均验证误差及一个标准误差的误差线。最小值保留了较多特征；1 SE 选择（在最小值一个标准误差以内的最强惩罚）保留的特征更少，误差却难以区分。',
+    },
+    runs: [
+      {
+        label: { en: 'linear, L1 λ = 0.1', zh: '线性，L1 λ = 0.1' },
+        spec: diabetesLinear({ kind: 'l1', lambda: 0.1, l1Mode: 'proximal' }, 0.2),
+      },
+    ],
+    steps: 300,
+    speed: 10,
+    stage: 'cv',
+    study: { path: { model: 'lasso' }, cv: { target: 'path', folds: 10 } },
+  },
 ];
 
 // The run specs of the lessons above; function declarations, so they may follow the data.
@@ -609,5 +667,19 @@ function schedule(schedule) {
     optimizer: { kind: 'sgd', lr: 0.3 },
     schedule,
     training: { batchSize: 5, recordEvery: 10, recordEpochs: false },
+  };
+}
+
+// A linear model (no hidden layer) on the diabetes data, trained by full-batch gradient
+// descent: with standardised inputs η = 0.1 converges (the C++ test of the path's "Apply"
+// trains the same way).
+function diabetesLinear(penalty, testFraction) {
+  return {
+    seed: 1,
+    data: { kind: 'diabetes', valFraction: 0, testFraction },
+    model: { hidden: [] },
+    penalty,
+    optimizer: { kind: 'sgd', lr: 0.1 },
+    training: { batchSize: 0, recordEvery: 10, recordEpochs: false },
   };
 }

@@ -4,6 +4,7 @@
 // seed), the worker rebuilds the run and the page says so. In compare mode every run restarts
 // together after such a rebuild, so the runs stay in lockstep.
 import type { CustomData, ExperimentSpec } from '../engine/engine-api';
+import type { SkLearnRequest, SweepAxis } from '../export/types';
 import {
   field,
   isOneDimensional,
@@ -44,6 +45,7 @@ import {
   removeNearestPoint,
   type CustomDataset,
 } from './custom-data';
+import { StudyRunner } from './study';
 import {
   emptySeries,
   emptyVisuals,
@@ -64,12 +66,17 @@ export class Controller {
     { resolve: (p: ParsedCsv) => void; reject: (e: Error) => void }
   >();
   private nextRequest = 1;
+  // The "Choosing λ" studies (path, cross-validation) on the pool, started and cancelled as
+  // their views are shown and their settings change.
+  readonly study: StudyRunner;
 
   constructor(
     private readonly store: Store,
     private readonly worker: WorkerPort,
     private readonly jobs: JobRunner | null = null,
-  ) {}
+  ) {
+    this.study = new StudyRunner(store, jobs, (spec) => this.dataFor(spec));
+  }
 
   // --- worker → page --------------------------------------------------------------------------
 
@@ -305,16 +312,50 @@ export class Controller {
   // the script, whose generator is fetched only when someone asks for it. The script trains
   // as many steps as the run has taken, or the run's whole length before it has started.
   async pytorchScript(runIndex: number, link: string): Promise<{ text: string; steps: number }> {
+    const { input, steps } = await this.pytorchInput(runIndex, link);
+    const { exportPyTorch } = await import('../export/pytorch');
+    return { text: exportPyTorch(input), steps };
+  }
+
+  // "Export the grid as a PyTorch sweep": the run's script with a plain loop over every point
+  // of the cross-validation view's grid (one or two axes), for a sweep larger than a browser
+  // should run.
+  async sweepScript(runIndex: number, axes: readonly SweepAxis[], link: string): Promise<string> {
+    const { input } = await this.pytorchInput(runIndex, link);
+    const { exportSweep } = await import('../export/pytorch');
+    return exportSweep(input, axes);
+  }
+
+  // The engine's step-0 state of a run (a job on the pool) and the steps the script trains:
+  // as many as the run has taken, or its whole epoch limit (1000 without one) before it starts.
+  private async pytorchInput(runIndex: number, link: string) {
     const run = this.store.get().runs[runIndex];
     if (!run || !this.jobs) throw new Error('no run to export');
     const job = { kind: 'exportInput' as const, spec: run.spec, data: this.dataFor(run.spec) };
     const [input] = await this.jobs.runJobs([job]).results;
-    const { exportPyTorch } = await import('../export/pytorch');
     const trainRows = input!.data.train.rows;
     const perEpoch = Math.ceil(trainRows / (run.spec.training.batchSize || trainRows));
     const whole = run.spec.training.maxEpochs > 0 ? run.spec.training.maxEpochs * perEpoch : 1000;
     const steps = run.status && run.status.step > 0 ? run.status.step : whole;
-    return { text: exportPyTorch({ ...input!, link, steps }), steps };
+    return { input: { ...input!, link, steps }, steps };
+  }
+
+  // "Export to scikit-learn": a study of the exact linear solvers (the path view's options;
+  // with `cv`, its cross-validation as the CV view ran it) as a Python file. The engine's rows,
+  // folds and checks come from a job on the pool; the generator is fetched only when asked for.
+  async sklearnScript(runIndex: number, request: SkLearnRequest, link: string): Promise<string> {
+    const run = this.store.get().runs[runIndex];
+    if (!run || !this.jobs) throw new Error('no run to export');
+    const job = {
+      kind: 'sklearnInput' as const,
+      spec: run.spec,
+      data: this.dataFor(run.spec),
+      options: request.options,
+      cv: request.cv ?? null,
+    };
+    const [input] = await this.jobs.runJobs([job]).results;
+    const { exportSkLearn } = await import('../export/sklearn');
+    return exportSkLearn({ ...input!, link });
   }
 
   // The page's language, once its text has arrived; the link keeps it.

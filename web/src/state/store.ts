@@ -15,6 +15,7 @@ import type { Language, SharedExperiment, ViewOptions } from '../spec/url-codec'
 import type { SpecWarning } from '../spec/validate';
 import type { RunFrame, RunId, SplitData, Visuals } from '../worker/protocol';
 import type { CustomDataset } from './custom-data';
+import { emptyStudy, type StudyState } from './study';
 
 export const kMaxRows = 6000;
 
@@ -139,6 +140,7 @@ export interface AppState {
   fieldNotes: FieldNotes;
   banner: Banner | null;
   engine: { ready: boolean; simd: boolean; version: string };
+  study: StudyState; // the "Choosing λ" studies: results, progress, errors (study.ts)
 }
 
 export type Topic =
@@ -152,7 +154,8 @@ export type Topic =
   | 'data' // custom data or splits
   | 'warnings'
   | 'banner'
-  | 'engine';
+  | 'engine'
+  | 'study'; // a "Choosing λ" study started, progressed, finished or failed
 
 type Listener = (topics: ReadonlySet<Topic>, state: AppState) => void;
 
@@ -194,6 +197,7 @@ export class Store {
       fieldNotes: {},
       banner: null,
       engine: { ready: false, simd: false, version: '' },
+      study: emptyStudy(),
     };
   }
 

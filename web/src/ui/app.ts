@@ -7,6 +7,7 @@
 // updates itself from the store's notifications.
 import type { Controller } from '../state/controller';
 import type { AppState, Store, Topic } from '../state/store';
+import type { StageId } from '../spec/study-options';
 import { setLanguage, t, type MessageKey } from '../i18n/i18n';
 import { bannerView } from './banner';
 import { boundaryView } from './boundary-view';
@@ -18,6 +19,8 @@ import { modelPanel } from './controls/model-panel';
 import { optimizerPanel } from './controls/optimizer-panel';
 import { regularizationPanel } from './controls/regularization-panel';
 import { sharePanel } from './controls/share-panel';
+import { cvView } from './stage/cv-view';
+import { pathView } from './stage/path-view';
 import { geometryView } from './stage/geometry-view';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
@@ -47,9 +50,18 @@ const kAllTopics: Topic[] = [
   'warnings',
   'banner',
   'engine',
+  'study',
 ];
 
 // The phone's tab bar: each tab scrolls to one region of the page.
+// The phone's tab for the middle column names the view shown there.
+const kStageTabKey: Record<StageId, MessageKey> = {
+  network: 'tabs.network',
+  path: 'tabs.path',
+  cv: 'tabs.cv',
+  geometry: 'tabs.geometry',
+};
+
 const kPhoneTabs: { target: string; key: MessageKey }[] = [
   { target: 'stage-output', key: 'tabs.train' },
   { target: 'stage-data', key: 'tabs.data' },
@@ -92,6 +104,8 @@ export function mountApp(
     const data = dataPanel(controller, s);
     const stage = stageTabs(controller, [
       { id: 'network', titleKey: 'stage.network', view: networkView(controller) },
+      { id: 'path', titleKey: 'stage.path', view: pathView(controller, getLink) },
+      { id: 'cv', titleKey: 'stage.cv', view: cvView(controller, getLink) },
       { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
     ]);
     const boundary = boundaryView(controller);
@@ -171,6 +185,7 @@ export function mountApp(
       phoneTabs,
     );
     applyPanelVisibility(root, s);
+    nameStageTab(root, s);
     const all = new Set<Topic>(kAllTopics);
     for (const v of views) v.render(s, all);
   };
@@ -184,7 +199,10 @@ export function mountApp(
       build();
       return;
     }
-    if (topics.has('view')) applyPanelVisibility(root, s);
+    if (topics.has('view')) {
+      applyPanelVisibility(root, s);
+      nameStageTab(root, s);
+    }
     for (const v of views) v.render(s, topics);
   };
 
@@ -201,4 +219,9 @@ export function mountApp(
     if (!frame) frame = requestAnimationFrame(flush);
   });
   build();
+}
+
+function nameStageTab(root: HTMLElement, s: AppState): void {
+  const tab = root.querySelector<HTMLElement>('.phone-tabs [data-target="stage-network"]');
+  if (tab) tab.textContent = t(kStageTabKey[s.view.stage]);
 }

@@ -2,11 +2,15 @@
 // named in hide=, may start by itself (autoplay=1), and talks to the page around it through
 // postMessage (documented in web/EMBED.md):
 //   in  (only from window.parent): playground:set {link | spec}, playground:play, playground:pause,
-//        playground:reset, playground:step {unit}, playground:get, playground:exportPyTorch {run}
+//        playground:reset, playground:step {unit}, playground:get, playground:exportPyTorch {run},
+//        playground:exportSkLearn {run, model?, ...options, folds?, score?, cv?}
 //   out (to window.parent):        playground:ready, playground:metrics, playground:state,
-//        playground:error, playground:warnings, playground:pytorch
+//        playground:error, playground:warnings, playground:pytorch, playground:sklearn
 // Everything that comes in is validated like a shared link (decode / validateSpec).
 import type { Controller } from '../state/controller';
+import type { SkLearnRequest } from '../export/types';
+import { parseSkLearnRequest } from '../export/sklearn-request';
+import { viewSkLearnRequest } from '../export/sklearn-view';
 import type { AppState, Run, Store, Topic } from '../state/store';
 import { decode, defaultView, kPanels } from '../spec/url-codec';
 import { validateSpec } from '../spec/validate';
@@ -164,6 +168,32 @@ export function startEmbed(store: Store, controller: Controller, getLink: () => 
           (e: Error) =>
             post({ type: 'playground:error', kind: 'exportFailed', message: e.message }),
         );
+        return;
+      }
+      case 'playground:exportSkLearn': {
+        // run: 1-based as above; the study's options in the message (parseSkLearnRequest).
+        const s = store.get();
+        const run = typeof msg['run'] === 'number' ? Math.floor(msg['run']) - 1 : s.selected;
+        const failed = (e: Error) =>
+          post({ type: 'playground:error', kind: 'exportFailed', message: e.message });
+        if (!(run >= 0 && run < s.runs.length)) {
+          failed(new Error(`no run ${run + 1}`));
+          return;
+        }
+        let request: SkLearnRequest;
+        try {
+          // Without a model: what the path view shows (and with cv: true, the CV view).
+          request =
+            msg['model'] === undefined
+              ? viewSkLearnRequest(s.runs[run]!, s.view.study, msg['cv'] === true)
+              : parseSkLearnRequest(msg);
+        } catch (e) {
+          failed(e as Error);
+          return;
+        }
+        controller
+          .sklearnScript(run, request, getLink())
+          .then((text) => post({ type: 'playground:sklearn', run: run + 1, text }), failed);
         return;
       }
       default:

@@ -21,6 +21,17 @@ import {
   type GeometryZerosJob,
   type GeometryZerosResult,
 } from './jobs/geometry';
+import { runLinearJob, type LinearJob, type LinearJobResult } from './jobs/linear';
+import { sklearnInput, type SkLearnInputJob, type SkLearnInputResult } from './jobs/sklearn-input';
+
+export type {
+  CombineCvResult,
+  LinearCvFoldResult,
+  LinearPathResult,
+  LinearPenaltyResult,
+} from './jobs/linear';
+
+export type { SkLearnInputJob, SkLearnInputResult } from './jobs/sklearn-input';
 
 // Network: train `spec` to its end (epoch limit or early stop), then score the validation
 // split (the held-out fold when spec.data.folds > 1).
@@ -38,7 +49,8 @@ export interface ExportInputJob {
   data: CustomData | null;
 }
 
-export type JobRequest = NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob;
+export type JobRequest =
+  NetworkFoldJob | ExportInputJob | GeometryJob | GeometryZerosJob | LinearJob | SkLearnInputJob;
 
 export interface NetworkFoldResult {
   kind: 'networkFold';
@@ -58,7 +70,12 @@ export interface ExportInputResult {
 }
 
 export type JobResult =
-  NetworkFoldResult | ExportInputResult | GeometryResult | GeometryZerosResult;
+  | NetworkFoldResult
+  | ExportInputResult
+  | GeometryResult
+  | GeometryZerosResult
+  | LinearJobResult
+  | SkLearnInputResult;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -143,9 +160,16 @@ export async function runJob(
       return networkFold(engine, job, host);
     case 'exportInput':
       return exportInput(engine, job);
+    case 'sklearnInput':
+      return sklearnInput(engine, job);
     case 'geometry':
       return geometryPicture(engine, job);
     case 'geometryZeros':
       return geometryZeros(engine, job, host);
+    case 'linearPath':
+    case 'linearCvFold':
+    case 'combineCv':
+    case 'linearPenalty':
+      return runLinearJob(engine, job);
   }
 }

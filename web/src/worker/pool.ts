@@ -15,6 +15,13 @@ import type { WorkerEvents, WorkerPort } from './worker-client';
 // How many optimizer steps (per run) one lockstep chunk holds, in frames of the playback speed.
 const kChunkFrames = 8;
 
+// The page's pool size: one worker per core the browser reports, at most 4 (the runs a page
+// compares), at least 1.
+export function poolSize(): number {
+  const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
 export type MakeClient = (events: WorkerEvents) => WorkerPort;
 
 // A batch of jobs under way: its results in request order, and a cancel that resolves once
