@@ -146,6 +146,9 @@ describe('viewSkLearnRequest', () => {
       targetNames: [],
       layerSizes: [2, 1],
       parameterCount: 3,
+      inputShape: { channels: 2, height: 1, width: 1 },
+      imageInput: false,
+      layers: [],
     };
     return r;
   };
