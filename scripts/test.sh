@@ -36,7 +36,7 @@ bash scripts/fuzz.sh
 phase "WASM engine"
 bash scripts/build-wasm.sh
 build/native/reference_run tests/golden/reference_scenario.json build/native/reference_run.json
-node --test tests/node/
+node --test tests/node/*.test.mjs
 
 phase "web"
 npm run --silent typecheck
