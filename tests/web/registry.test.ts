@@ -51,7 +51,7 @@ describe('field registry', () => {
     for (const f of [...schema.fields, ...schema.layerFields])
       for (const option of f.options ?? []) needed.push(`option.${option}`);
     for (const f of schema.layerFields) needed.push(`layer.${f.path}`);
-    for (const r of schema.rules) needed.push(`rule.${r.id}`);
+    for (const r of [...schema.rules, ...schema.layerRules]) needed.push(`rule.${r.id}`);
     const missing = needed.filter((k) => !has(en, k) || !has(zh, k));
     expect(missing).toEqual([]);
   });

@@ -53,9 +53,53 @@ export function validValue(f: FieldSchema): fc.Arbitrary<FieldValue> {
   }
 }
 
-// Dense layers: the fields a link's layer list carries (url-layers.ts); the conv, pooling and
-// DropBlock fields keep their defaults until the link format has a way to write them.
+// Dense layers for specArb (the specs the PyTorch export tests take: it writes dense networks);
+// the conv, pooling and DropBlock fields keep their defaults. anyLayerArb and cnnLayersArb below
+// draw every kind and field.
 const kLinkLayerFields = new Set(['units', 'activation', 'dropout', 'penaltyScale', 'batchNorm']);
+
+// A layer of any kind with any valid value in every field (relevant to its kind or not).
+export const anyLayerArb: fc.Arbitrary<LayerSpec> = fc
+  .tuple(...schema.layerFields.map((f) => validValue(f).map((v) => [f.path, v] as const)))
+  .map((entries) => Object.fromEntries(entries) as unknown as LayerSpec);
+
+// A layer list shaped like a CNN: image layers (conv, pooling), then perhaps global pooling or
+// flatten and dense layers, with random sizes: some fit an 8×8 or 12×12 image, some do not.
+export const cnnLayersArb: fc.Arbitrary<LayerSpec[]> = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant('conv' as const),
+          channels: fc.integer({ min: 1, max: 6 }),
+          kernel: fc.integer({ min: 1, max: 7 }),
+          stride: fc.integer({ min: 1, max: 4 }),
+          padding: fc.integer({ min: 0, max: 3 }),
+          activation: fc.constantFrom(...(layerFieldOptions('activation') as ['relu'])),
+          dropout: fc.constantFrom(0, 0.3),
+          dropBlock: fc.constantFrom(0, 0.2),
+          blockSize: fc.integer({ min: 1, max: 7 }),
+          batchNorm: fc.boolean(),
+        }),
+        fc.record({
+          kind: fc.constantFrom('maxPool' as const, 'avgPool' as const),
+          size: fc.integer({ min: 1, max: 4 }),
+        }),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.constantFrom('flatten' as const, 'globalAvgPool' as const, 'none' as const),
+    fc.array(fc.record({ units: fc.integer({ min: 1, max: 16 }) }), { maxLength: 2 }),
+  )
+  .map(([image, end, dense]) => [
+    ...image.map((l) => ({ ...defaultLayer(), ...l })),
+    ...(end === 'none' ? [] : [{ ...defaultLayer(), kind: end }]),
+    ...dense.map((l) => ({ ...defaultLayer(), ...l })),
+  ]);
+
+function layerFieldOptions(key: string): string[] {
+  return schema.layerFields.find((f) => f.path === key)?.options ?? [];
+}
 
 export const layerArb: fc.Arbitrary<LayerSpec> = fc
   .tuple(

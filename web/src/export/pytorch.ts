@@ -372,7 +372,7 @@ export function exportSweep(input: PyTorchExportInput, axes: readonly SweepAxis[
     const { repairs } = repairSpec(run);
     if (repairs.length)
       throw new Error(
-        `exportSweep: a grid point breaks a rule: ${repairs[0]!.rule.fix.path} ${repairs[0]!.rule.message}`,
+        `exportSweep: a grid point breaks a rule: ${repairs[0]!.path} ${repairs[0]!.message}`,
       );
   }
   return assemble({ input, runs, grid });

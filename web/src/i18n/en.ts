@@ -628,6 +628,26 @@ export const en = {
   'option.flatten': 'Flatten',
   'rule.imageBatch':
     'a convolutional network trains on mini-batches: the batch size must be above 0.',
+  // The layer editor for CNNs: presets, kinds, shapes at each step, layer-rule repairs.
+  'layer.presets': 'Start from',
+  'layer.presetMlp': 'MLP (32 ReLU)',
+  'layer.presetCnn': 'Small CNN',
+  'layer.addKind': 'Kind of the layer to add',
+  'layer.outputShape': 'Output {shape}',
+  'layer.outputShapeParams': 'Output {shape} · {count} parameters',
+  'layer.flowInput': 'Input {shape}',
+  'layer.flowOutput': 'output {n}',
+  'layer.outputUnits': 'Output layer: {n} units',
+  'layer.outputParams': 'Output layer: {n} units · {count} parameters (network: {total})',
+  'warn.layerRemoved': 'Removed {value} ({allowed}): {rule}',
+  'rule.imageInput':
+    'a convolution or pooling layer needs an image input: an image data set (digits, shapes) and no dense, flatten or global pooling layer before it.',
+  'rule.kernelFits': 'the kernel must fit the padded input: kernel ≤ min(H, W) + 2·padding.',
+  'rule.poolFits': 'the pooling window must fit its input: size ≤ min(H, W).',
+  'rule.blockFits':
+    'the DropBlock block must be odd and at most the side of the layer’s output, min(H, W).',
+  'rule.batchActivations':
+    'batch size × the values of every feature map of one sample (and of each convolution’s im2col matrix) may be at most 4,000,000, to fit the memory of a browser tab.',
 } as const;
 
 export type MessageKey = keyof typeof en;

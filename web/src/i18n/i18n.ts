@@ -60,6 +60,6 @@ export function warningText(w: SpecWarning): string {
     key: w.key,
     value: w.value ?? '',
     allowed: w.allowed ?? '—',
-    rule: w.code === 'rule' && hasKey(rule) ? t(rule) : '',
+    rule: (w.code === 'rule' || w.code === 'layerRemoved') && hasKey(rule) ? t(rule) : '',
   });
 }

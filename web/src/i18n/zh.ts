@@ -606,4 +606,23 @@ export const zh: Messages = {
   'option.globalAvgPool': '全局平均池化',
   'option.flatten': '展平',
   'rule.imageBatch': '卷积网络使用小批量训练：批大小必须大于 0。',
+  // The layer editor for CNNs: presets, kinds, shapes at each step, layer-rule repairs.
+  'layer.presets': '从预设开始',
+  'layer.presetMlp': 'MLP（32 个 ReLU）',
+  'layer.presetCnn': '小型 CNN',
+  'layer.addKind': '要添加的层类型',
+  'layer.outputShape': '输出 {shape}',
+  'layer.outputShapeParams': '输出 {shape} · {count} 个参数',
+  'layer.flowInput': '输入 {shape}',
+  'layer.flowOutput': '输出 {n}',
+  'layer.outputUnits': '输出层：{n} 个单元',
+  'layer.outputParams': '输出层：{n} 个单元 · {count} 个参数（整个网络：{total}）',
+  'warn.layerRemoved': '已删除 {value}（{allowed}）：{rule}',
+  'rule.imageInput':
+    '卷积层或池化层需要图像输入：图像数据集（digits、shapes），且前面没有全连接层、展平层或全局池化层。',
+  'rule.kernelFits': '卷积核必须放得进填充后的输入：卷积核 ≤ min(H, W) + 2·填充。',
+  'rule.poolFits': '池化窗口必须放得进输入：窗口 ≤ min(H, W)。',
+  'rule.blockFits': 'DropBlock 的块大小必须是奇数，且不超过该层输出的边长 min(H, W)。',
+  'rule.batchActivations':
+    '批大小 × 一个样本所有特征图（以及每个卷积层的 im2col 矩阵）的数值个数不得超过 4,000,000，以适应浏览器标签页的内存。',
 };

@@ -13,8 +13,8 @@ export function repairWarnings(
   const { spec: repaired, repairs } = repairSpec(spec);
   for (const r of repairs) {
     warnings.push({
-      code: 'rule',
-      key: r.rule.id,
+      code: r.removed ? 'layerRemoved' : 'rule',
+      key: r.id,
       value: `${prefix}${r.path}`,
       allowed: String(r.to),
     });

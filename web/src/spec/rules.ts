@@ -2,10 +2,10 @@
 // page's specs: which fields matter for the current choices, and the repair that makes a spec
 // from a link or a control one the engine accepts. The rules themselves are data written once
 // in engine/spec/cross_field_rules.cpp; this file only interprets them.
-import type { CrossFieldRule, SpecCondition } from '../engine/engine-api';
+import type { CrossFieldRule } from '../engine/engine-api';
+import { allHold, valueAt } from './conditions';
 import {
   getPath,
-  hasField,
   schema,
   setPath,
   type ExperimentSpec,
@@ -14,62 +14,7 @@ import {
   type LayerSpec,
   type SpecPath,
 } from './experiment-spec';
-
-function valueAt(spec: ExperimentSpec, path: string): unknown {
-  return hasField(path) ? getPath(spec, path) : undefined;
-}
-
-function isOn(v: unknown): boolean {
-  return v === true || (typeof v === 'number' && v !== 0);
-}
-
-// `layer`: the hidden layer a layer field belongs to, for layerOneOf / layerPositive (which never
-// hold without one). anyLayer* conditions look only at layers where the named field matters (a
-// pooling layer's activation is ignored), as the engine's spec/conditions.cpp.
-function conditionHolds(c: SpecCondition, spec: ExperimentSpec, layer?: LayerSpec): boolean {
-  const values = c.values ?? [];
-  switch (c.op) {
-    case 'oneOf':
-      return values.includes(String(valueAt(spec, c.path)));
-    case 'noneOf':
-      return !values.includes(String(valueAt(spec, c.path)));
-    case 'isTrue':
-      return isOn(valueAt(spec, c.path));
-    case 'positive': {
-      const v = valueAt(spec, c.path);
-      return typeof v === 'number' && v > 0;
-    }
-    case 'notPositive': {
-      const v = valueAt(spec, c.path);
-      return !(typeof v === 'number' && v > 0);
-    }
-    case 'anyLayerOneOf':
-    case 'anyLayerIsTrue': {
-      const key = c.path as LayerKey;
-      const field = schema.layerFields.find((f) => f.path === key);
-      return spec.model.hidden.some(
-        (l) =>
-          field !== undefined &&
-          allHold(field.relevantWhen, spec, l) &&
-          (c.op === 'anyLayerOneOf' ? values.includes(String(l[key])) : isOn(l[key])),
-      );
-    }
-    case 'layerOneOf':
-      return layer !== undefined && values.includes(String(layer[c.path as LayerKey]));
-    case 'layerPositive': {
-      const v = layer?.[c.path as LayerKey];
-      return typeof v === 'number' && v > 0;
-    }
-  }
-}
-
-function allHold(
-  conditions: readonly SpecCondition[] | undefined,
-  spec: ExperimentSpec,
-  layer?: LayerSpec,
-): boolean {
-  return (conditions ?? []).every((c) => conditionHolds(c, spec, layer));
-}
+import { repairLayerRules } from './layer-rules';
 
 // A field matters when every one of its relevantWhen conditions holds.
 function fieldIsRelevant(f: FieldSchema, spec: ExperimentSpec): boolean {
@@ -109,11 +54,15 @@ function ruleHolds(rule: CrossFieldRule, spec: ExperimentSpec): boolean {
   }
 }
 
-interface RuleRepair {
-  rule: CrossFieldRule;
-  path: SpecPath; // the field the repair changed
-  from: number | boolean;
-  to: number | boolean;
+// One repair: the rule (a cross-field rule, or a layer rule of schema.layerRules) and the
+// field it changed ('model.hidden[2].kernel'), or the layer it removed ('model.hidden[0]').
+export interface RuleRepair {
+  id: string;
+  message: string; // the engine's words for the rule
+  path: string;
+  from: number | boolean | string;
+  to: number | boolean | string;
+  removed: boolean;
 }
 
 // The value the rule's repair writes: a set value, or the fixed term solved for the bound
@@ -132,11 +81,28 @@ function repairValue(rule: CrossFieldRule, spec: ExperimentSpec): number | boole
   return Math.min(f.max ?? v, Math.max(f.min ?? v, v));
 }
 
-// Applies every rule's repair until all hold (each repair moves one field toward its rule, so a
-// couple of passes suffice). Returns the repaired spec and what changed.
+function layerRepairs(spec: ExperimentSpec, repairs: RuleRepair[]): ExperimentSpec {
+  const r = repairLayerRules(spec);
+  for (const x of r.repairs)
+    repairs.push({
+      id: x.rule.id,
+      message: x.rule.message,
+      path: x.path,
+      from: x.from,
+      to: x.to,
+      removed: x.removed,
+    });
+  return r.spec;
+}
+
+// Applies every rule's repair until all hold: the layer rules (which may remove image layers,
+// and so change which cross-field rules apply), the cross-field rules (each repair moves one
+// field toward its rule, so a couple of passes suffice), then the layer rules' batch budget
+// again (a cross-field repair may have set the batch size). Returns the repaired spec and what
+// changed.
 export function repairSpec(spec: ExperimentSpec): { spec: ExperimentSpec; repairs: RuleRepair[] } {
-  let out = spec;
   const repairs: RuleRepair[] = [];
+  let out = layerRepairs(spec, repairs);
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
     for (const rule of schema.rules) {
@@ -146,11 +112,12 @@ export function repairSpec(spec: ExperimentSpec): { spec: ExperimentSpec; repair
       const to = repairValue(rule, out);
       if (from === to) continue;
       out = setPath(out, path, to);
-      repairs.push({ rule, path, from, to });
+      repairs.push({ id: rule.id, message: rule.message, path, from, to, removed: false });
       changed = true;
     }
     if (!changed) break;
   }
+  out = layerRepairs(out, repairs);
   return { spec: out, repairs };
 }
 
@@ -159,4 +126,15 @@ export function repairSpec(spec: ExperimentSpec): { spec: ExperimentSpec; repair
 export function isRelevant(spec: ExperimentSpec, path: SpecPath): boolean {
   const f = schema.fields.find((x) => x.path === path);
   return f ? fieldIsRelevant(f, spec) : true;
+}
+
+// Whether a layer field matters for this layer (its kind, and the spec: a penalty multiplier
+// without a penalty does not). The editor shows only these; the others keep their values.
+export function isLayerFieldRelevant(
+  spec: ExperimentSpec,
+  layer: LayerSpec,
+  key: LayerKey,
+): boolean {
+  const f = schema.layerFields.find((x) => x.path === key);
+  return f ? allHold(f.relevantWhen, spec, layer) : false;
 }

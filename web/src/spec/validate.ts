@@ -25,11 +25,12 @@ type WarningCode =
   | 'layersDropped'
   | 'pointsDropped'
   | 'rule'
+  | 'layerRemoved'
   | 'engine';
 
 export interface SpecWarning {
   code: WarningCode;
-  key: string; // the field or URL key concerned (for 'rule': the rule's id), cut to a safe length
+  key: string; // the field or URL key concerned (for 'rule' and 'layerRemoved': the rule's id), cut to a safe length
   value?: string; // the offending value, cut to a safe length (shown as text, never as HTML)
   allowed?: string; // the allowed range, e.g. "[0, 10]" or "one of: sgd, adam"
 }

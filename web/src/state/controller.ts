@@ -433,6 +433,11 @@ export class Controller {
     if (!run) return;
     const notes: SpecWarning[] = [];
     const spec = repairWarnings({ ...run.spec, model: { ...run.spec.model, hidden } }, notes);
+    // What a layer rule changed (a window clamped to its input, a layer removed): the model
+    // panel shows it, as a field's note.
+    this.store.update(['runs'], (s) => {
+      s.fieldNotes = Object.fromEntries(notes.map((w) => [w.value, w]));
+    });
     this.applySpec(index, spec);
   }
 

@@ -9,6 +9,7 @@ import {
   type ExperimentSpec,
   type LayerSpec,
 } from '../spec/experiment-spec';
+import { layersText } from '../spec/layer-summary';
 import { kMaxRuns } from '../spec/url-codec';
 import type { Controller } from '../state/controller';
 import { runPhase } from '../state/run-phase';
@@ -29,12 +30,23 @@ function valueText(v: unknown): string {
   return short(optionLabel(String(v)));
 }
 
-// What changed in the hidden layers: "layers 16–8" when their sizes differ, else the layer
-// fields that differ with their values ("dropout 0.3").
+// What changed in the hidden layers: "layers 16–8" or "layers conv16·max2·conv32·flatten" when
+// their kinds or sizes differ, else the layer fields that differ with their values
+// ("dropout 0.3").
 function layersDifference(base: LayerSpec[], layers: LayerSpec[]): string[] {
-  if (base.length !== layers.length || base.some((l, i) => l.units !== layers[i]!.units))
-    return [t('legend.layers', { sizes: layers.map((l) => l.units).join('–') || '0' })];
-  const keys = ['activation', 'dropout', 'penaltyScale', 'batchNorm'] as const;
+  if (base.length !== layers.length || layersText(base) !== layersText(layers))
+    return [t('legend.layers', { sizes: layersText(layers) })];
+  const keys = [
+    'activation',
+    'kernel',
+    'stride',
+    'padding',
+    'dropout',
+    'dropBlock',
+    'blockSize',
+    'penaltyScale',
+    'batchNorm',
+  ] as const;
   return keys
     .filter((k) => layers.some((l, i) => l[k] !== base[i]![k]))
     .map((k) => {

@@ -1,26 +1,95 @@
-// Model: the hidden layers (per layer: units, activation, dropout, penalty multiplier, batch
-// norm), shortcuts that set one choice on every layer, and the model-wide settings.
-import { layerField, schema, defaultLayer, type LayerSpec } from '../../spec/experiment-spec';
+// Model: the layer list (each entry's kind, the fields that matter for it, and the shape it
+// outputs), presets for the image sets (an MLP and a small CNN), shortcuts that set one choice
+// on every layer that has it, and the model-wide settings. Shapes come from the spec and the
+// engine's declaration of the layer kinds (network-shapes.mjs), so they follow every edit at
+// once; parameter counts come from the network the engine built (trainer.network()).
+import type { NetworkInfo } from '../../engine/engine-api';
+import {
+  defaultLayer,
+  layerField,
+  schema,
+  type ExperimentSpec,
+  type LayerSpec,
+} from '../../spec/experiment-spec';
+import { specInput } from '../../spec/layer-rules';
+import { isImageData, layerPreset, type LayerPresetId } from '../../spec/layer-presets';
+import { isLayerFieldRelevant } from '../../spec/rules';
+import { hiddenShapes, type FlowShape } from '../../spec/network-shapes.mjs';
 import type { Controller } from '../../state/controller';
 import type { AppState } from '../../state/store';
-import { t } from '../../i18n/i18n';
+import { optionLabel, t, warningText } from '../../i18n/i18n';
 import { clear, h, section } from '../dom';
 import { fieldControl } from './field';
+import { changeKind, layerRow, type LayerRow } from './layer-row';
 import { groupFields } from './spec-fields';
 
+// "16×8×8" for an image, "512" for a vector.
+function shapeText(f: FlowShape): string {
+  const s = f.shape;
+  return f.image ? `${s.channels}×${s.height}×${s.width}` : String(s.channels);
+}
+
+const sameShape = (a: FlowShape['shape'], b: FlowShape['shape']) =>
+  a.channels === b.channels && a.height === b.height && a.width === b.width;
+
+// The engine's parameter count of each entry (hidden, then output), when the built network is
+// the one the spec describes (same kinds and shapes); null while it is being rebuilt.
+function builtParameters(
+  network: NetworkInfo | null,
+  hidden: readonly LayerSpec[],
+  flows: readonly FlowShape[],
+): number[] | null {
+  if (!network || network.layers.length !== hidden.length + 1) return null;
+  const matches = hidden.every((l, i) => {
+    const built = network.layers[i]!;
+    return built.kind === l.kind && sameShape(built.output, flows[i]!.shape);
+  });
+  return matches ? network.layers.map((l) => l.parameters) : null;
+}
+
 export function modelPanel(controller: Controller, state: AppState) {
-  const spec = () => selectedSpec(state);
-  let current = spec();
+  let current = selectedSpec(state);
   const fields = groupFields('model', 'model', controller, current);
   const list = h('ol', { class: 'layers' });
+
+  // Presets (image data sets only).
+  const presetButton = (id: LayerPresetId) => {
+    const b = h(
+      'button',
+      { type: 'button', class: 'layer-preset', 'data-preset': id },
+      t(id === 'mlp' ? 'layer.presetMlp' : 'layer.presetCnn'),
+    );
+    b.addEventListener('click', () => controller.setLayers(layerPreset(id)));
+    return b;
+  };
+  const presets = h(
+    'div',
+    { class: 'layer-presets', role: 'group', 'aria-label': t('layer.presets') },
+    h('span', { class: 'layer-presets-label' }, t('layer.presets')),
+    presetButton('mlp'),
+    presetButton('cnn'),
+  );
+
+  // Add a layer of a chosen kind.
+  const addKind = h(
+    'select',
+    { class: 'add-layer-kind', 'aria-label': t('layer.addKind'), 'data-field': 'add.kind' },
+    ...(layerField('kind').options ?? []).map((k) => h('option', { value: k }, optionLabel(k))),
+  );
   const addButton = h('button', { type: 'button', class: 'add-layer' }, t('layer.add'));
   addButton.addEventListener('click', () => {
     const hidden = current.model.hidden;
     if (hidden.length >= schema.limits.maxHiddenLayers) return;
+    const kind = addKind.value as LayerSpec['kind'];
     const last = hidden[hidden.length - 1];
-    controller.setLayers([...hidden, last ? { ...last } : defaultLayer()]);
+    const layer =
+      last?.kind === kind ? { ...last } : changeKind(current, last ?? defaultLayer(), kind);
+    controller.setLayers([...hidden, layer]);
   });
 
+  // Shortcuts: one choice on every layer where the field matters.
+  const relevantLayers = (key: 'activation' | 'batchNorm') =>
+    current.model.hidden.filter((l) => isLayerFieldRelevant(current, l, key));
   const allActivation = fieldControl({
     label: t('layer.allActivation'),
     field: layerField('activation'),
@@ -28,7 +97,11 @@ export function modelPanel(controller: Controller, state: AppState) {
     name: 'all.activation',
     onChange: (v) =>
       controller.setLayers(
-        current.model.hidden.map((l) => ({ ...l, activation: v as LayerSpec['activation'] })),
+        current.model.hidden.map((l) =>
+          isLayerFieldRelevant(current, l, 'activation')
+            ? { ...l, activation: v as LayerSpec['activation'] }
+            : l,
+        ),
       ),
   });
   const allBatchNorm = fieldControl({
@@ -38,111 +111,102 @@ export function modelPanel(controller: Controller, state: AppState) {
     name: 'all.batchNorm',
     help: t('explain.batchNorm'),
     onChange: (v) =>
-      controller.setLayers(current.model.hidden.map((l) => ({ ...l, batchNorm: v === true }))),
+      controller.setLayers(
+        current.model.hidden.map((l) =>
+          isLayerFieldRelevant(current, l, 'batchNorm') ? { ...l, batchNorm: v === true } : l,
+        ),
+      ),
   });
 
-  let renderedShape = '';
-  const layerRow = (layer: LayerSpec, i: number) => {
-    const update = (change: Partial<LayerSpec>) =>
-      controller.setLayers(current.model.hidden.map((l, j) => (j === i ? { ...l, ...change } : l)));
-    const n = i + 1;
-    const units = fieldControl({
-      label: t('layer.units'),
-      field: layerField('units'),
-      value: layer.units,
-      name: `layer${i}.units`,
-      onChange: (v) => update({ units: v as number }),
-    });
-    const act = fieldControl({
-      label: t('layer.activation'),
-      field: layerField('activation'),
-      value: layer.activation,
-      name: `layer${i}.activation`,
-      onChange: (v) => update({ activation: v as LayerSpec['activation'] }),
-    });
-    const drop = fieldControl({
-      label: t('layer.dropout'),
-      field: layerField('dropout'),
-      value: layer.dropout,
-      name: `layer${i}.dropout`,
-      onChange: (v) => update({ dropout: v as number }),
-    });
-    const scale = fieldControl({
-      label: t('layer.penaltyScale'),
-      field: layerField('penaltyScale'),
-      value: layer.penaltyScale,
-      name: `layer${i}.penaltyScale`,
-      onChange: (v) => update({ penaltyScale: v as number }),
-    });
-    const bn = fieldControl({
-      label: t('layer.batchNorm'),
-      field: layerField('batchNorm'),
-      value: layer.batchNorm,
-      name: `layer${i}.batchNorm`,
-      onChange: (v) => update({ batchNorm: v === true }),
-    });
-    const remove = h(
-      'button',
-      { type: 'button', class: 'remove-layer', 'aria-label': t('layer.remove', { n }) },
-      '×',
-    );
-    remove.addEventListener('click', () =>
-      controller.setLayers(current.model.hidden.filter((_, j) => j !== i)),
-    );
-    const li = h(
-      'li',
-      { class: 'layer' },
-      h('div', { class: 'layer-head' }, h('h3', {}, t('layer.title', { n })), remove),
-      h('div', { class: 'layer-fields' }, units.el, act.el, drop.el, scale.el, bn.el),
-    );
-    return {
-      li,
-      set: (l: LayerSpec) => {
-        units.set(l.units);
-        act.set(l.activation);
-        drop.set(l.dropout);
-        scale.set(l.penaltyScale);
-        bn.set(l.batchNorm);
-      },
-    };
-  };
-  let rows: ReturnType<typeof layerRow>[] = [];
+  const flow = h('p', { class: 'layer-flow', 'data-layer-flow': '' });
+  const notes = h('p', { class: 'field-note layer-notes', role: 'status' });
+  const outputLine = h('p', { class: 'layer-output layer-output-final' });
+
+  const updateLayer =
+    (i: number) => (change: (l: LayerSpec, spec: ExperimentSpec) => LayerSpec) =>
+      controller.setLayers(
+        current.model.hidden.map((l, j) => (j === i ? change(l, current) : l)),
+      );
+  const removeLayer = (i: number) => () =>
+    controller.setLayers(current.model.hidden.filter((_, j) => j !== i));
+
+  let renderedKinds = '';
+  let rows: LayerRow[] = [];
   const none = h('p', { class: 'field-help' }, t('layer.none'));
 
   const el = section(
     'model',
     t('panel.model'),
+    presets,
     h('div', { class: 'layer-shortcuts' }, allActivation.el, allBatchNorm.el),
+    flow,
     list,
     none,
-    addButton,
+    outputLine,
+    notes,
+    h('div', { class: 'add-layer-row' }, addKind, addButton),
     h('details', { class: 'advanced' }, h('summary', {}, t('panel.advanced')), fields.advanced),
   );
 
   return {
     el,
     render(s: AppState) {
-      current = s.runs[s.selected]!.spec;
+      const run = s.runs[s.selected]!;
+      current = run.spec;
       fields.render(current, s.fieldNotes);
       const hidden = current.model.hidden;
-      const shape = String(hidden.length);
-      if (shape !== renderedShape) {
+      const kinds = hidden.map((l) => l.kind).join(',');
+      if (kinds !== renderedKinds) {
         clear(list);
-        rows = hidden.map(layerRow);
+        rows = hidden.map((l, i) => layerRow(i, l, updateLayer(i), removeLayer(i)));
         list.append(...rows.map((r) => r.li));
-        renderedShape = shape;
+        renderedKinds = kinds;
       }
-      hidden.forEach((l, i) => rows[i]?.set(l));
+      const network = run.network;
+      const features = network && !network.imageInput ? network.inputs : 0;
+      const input = specInput(current, features);
+      const flows = hiddenShapes(schema.layerKinds, input, hidden);
+      const params = builtParameters(network, hidden, flows);
+      hidden.forEach((l, i) => rows[i]?.set(current, l, shapeText(flows[i]!), params?.[i] ?? null));
+
+      const inputText = input.image || features > 0 ? shapeText(input) : '…';
+      const steps = [
+        t('layer.flowInput', { shape: inputText }),
+        ...hidden.map((l, i) => `${optionLabel(l.kind)} ${shapeText(flows[i]!)}`),
+      ];
+      if (network) steps.push(t('layer.flowOutput', { n: network.outputs }));
+      flow.textContent = steps.join(' → ');
+      const total = params?.reduce((a, b) => a + b, 0);
+      outputLine.hidden = !network;
+      outputLine.textContent = network
+        ? params
+          ? t('layer.outputParams', {
+              n: network.outputs,
+              count: params[params.length - 1]!.toLocaleString(),
+              total: total!.toLocaleString(),
+            })
+          : t('layer.outputUnits', { n: network.outputs })
+        : '';
+
+      const layerNotes = Object.entries(s.fieldNotes)
+        .filter(([path]) => path.startsWith('model.hidden'))
+        .map(([, w]) => (w ? warningText(w) : ''));
+      notes.textContent = layerNotes.join(' ');
+      notes.hidden = layerNotes.length === 0;
+
+      presets.hidden = !isImageData(current.data.kind);
       none.hidden = hidden.length > 0;
       addButton.disabled = hidden.length >= schema.limits.maxHiddenLayers;
-      const first = hidden[0];
+      const withActivation = relevantLayers('activation');
+      const first = withActivation[0];
       if (first)
         allActivation.set(
-          hidden.every((l) => l.activation === first.activation) ? first.activation : '',
+          withActivation.every((l) => l.activation === first.activation) ? first.activation : '',
         );
-      allBatchNorm.set(hidden.length > 0 && hidden.every((l) => l.batchNorm));
-      allActivation.setVisible(hidden.length > 0);
-      allBatchNorm.setVisible(hidden.length > 0);
+      const withBatchNorm = relevantLayers('batchNorm');
+      allBatchNorm.set(withBatchNorm.length > 0 && withBatchNorm.every((l) => l.batchNorm));
+      allActivation.setVisible(withActivation.length > 0);
+      allBatchNorm.setVisible(withBatchNorm.length > 0);
     },
   };
 }
