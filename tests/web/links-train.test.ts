@@ -3,13 +3,16 @@
 // shares, Nesterov without momentum, a cosine floor above the learning rate, early stopping
 // without a validation split, sparse sizes, k folds and the validation fold), are decoded as
 // the page does, and each run is handed to the real engine (its Node build), which must accept
-// it and take a step.
+// it and take a step. Links also carry random CNN layer lists (windows that may not fit, image
+// layers after flatten, big batches) on the image sets and on sets without images.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule } from '../../web/src/engine/engine-api';
 import { kPresentation } from '../../web/src/spec/presentation';
 import { decode } from '../../web/src/spec/url-codec';
-import { engineAvailable, loadNodeEngine } from './support/node-engine';
+import { encodeLayers } from '../../web/src/spec/url-layers';
+import { cnnLayersArb } from './spec-arbitraries';
+import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
 
 // Values a link might carry for any key: in range, at the edges, out of range, wrong type.
 const value = fc.oneof(
@@ -39,8 +42,25 @@ const key = fc.oneof(
   ),
   fc.constantFrom(...kPresentation.map((p) => p.key)),
 );
+// A CNN on an image set or on another set, with a batch size that may break its budget.
+const cnnPairs = fc
+  .tuple(
+    cnnLayersArb,
+    fc.constantFrom('digits', 'shapes', 'moons', 'regression1d', 'sparseLinear'),
+    fc.constantFrom('0', '8', '4096'),
+  )
+  .map(([hidden, ds, bs]) => [
+    ['h', encodeLayers(hidden)] as [string, string],
+    ['ds', ds] as [string, string],
+    ['bs', bs] as [string, string],
+  ]);
 const link = fc
-  .array(fc.tuple(key, value), { maxLength: 12 })
+  .oneof(
+    fc.array(fc.tuple(key, value), { maxLength: 12 }),
+    fc
+      .tuple(cnnPairs, fc.array(fc.tuple(key, value), { maxLength: 4 }))
+      .map(([cnn, more]) => [...cnn, ...more]),
+  )
   .chain((pairs) =>
     fc.constantFrom(
       `v=2&${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`,
@@ -77,6 +97,7 @@ describe.skipIf(!engineAvailable)('links and the engine', () => {
           if (small.data.nonZeros > small.data.dimensions)
             small.data.nonZeros = small.data.dimensions;
           expect(() => engine.normalizeSpec(spec)).not.toThrow();
+          void ensureDataSet(engine, small);
           const trainer = new engine.Trainer(small);
           made.push(trainer);
           const status = trainer.runSteps(1);

@@ -70,8 +70,20 @@ describe('the layer list of a link', () => {
 
   it('checks every value as a field and names what is allowed for unknown parts', () => {
     const { layers, warnings } = decode('c99:k9:t0:p1.5:zz:d2,max7,gap3,foo4,flat:u0');
-    expect(layers.map((l) => l.kind)).toEqual(['conv', 'maxPool', 'globalAvgPool', 'dense', 'flatten']);
-    expect(layers[0]).toMatchObject({ channels: 64, kernel: 7, stride: 1, padding: 2, dropout: 0.95 });
+    expect(layers.map((l) => l.kind)).toEqual([
+      'conv',
+      'maxPool',
+      'globalAvgPool',
+      'dense',
+      'flatten',
+    ]);
+    expect(layers[0]).toMatchObject({
+      channels: 64,
+      kernel: 7,
+      stride: 1,
+      padding: 2,
+      dropout: 0.95,
+    });
     expect(layers[1]!.size).toBe(4);
     expect(layers[4]!.units).toBe(1);
     const byKey = (k: string) => warnings.filter((w) => w.key === k);
@@ -94,7 +106,10 @@ describe('the layer list of a link', () => {
     const text = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc
-        .array(fc.array(part, { maxLength: 6 }).map((ps) => ps.join(':')), { maxLength: 12 })
+        .array(
+          fc.array(part, { maxLength: 6 }).map((ps) => ps.join(':')),
+          { maxLength: 12 },
+        )
         .map((ls) => ls.join(',')),
     );
     fc.assert(

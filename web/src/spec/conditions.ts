@@ -65,4 +65,3 @@ export function allHold(
 ): boolean {
   return (conditions ?? []).every((c) => conditionHolds(c, spec, layer));
 }
-

@@ -122,11 +122,8 @@ export function modelPanel(controller: Controller, state: AppState) {
   const notes = h('p', { class: 'field-note layer-notes', role: 'status' });
   const outputLine = h('p', { class: 'layer-output layer-output-final' });
 
-  const updateLayer =
-    (i: number) => (change: (l: LayerSpec, spec: ExperimentSpec) => LayerSpec) =>
-      controller.setLayers(
-        current.model.hidden.map((l, j) => (j === i ? change(l, current) : l)),
-      );
+  const updateLayer = (i: number) => (change: (l: LayerSpec, spec: ExperimentSpec) => LayerSpec) =>
+    controller.setLayers(current.model.hidden.map((l, j) => (j === i ? change(l, current) : l)));
   const removeLayer = (i: number) => () =>
     controller.setLayers(current.model.hidden.filter((_, j) => j !== i));
 
