@@ -62,7 +62,6 @@ export function layerRow(
         field: layerField(key),
         value: layer[key],
         name: `layer${i}.${key}`,
-        help: key === 'batchNorm' ? t('explain.batchNorm') : undefined,
         onChange: (v) => update((l) => ({ ...l, [key]: v })),
       }),
     ]),
