@@ -10,6 +10,7 @@ import {
   type LayerSpec,
 } from '../spec/experiment-spec';
 import { layersText } from '../spec/layer-summary';
+import { isLayerFieldRelevant } from '../spec/rules';
 import { kMaxRuns } from '../spec/url-codec';
 import type { Controller } from '../state/controller';
 import { runPhase } from '../state/run-phase';
@@ -31,9 +32,9 @@ function valueText(v: unknown): string {
 }
 
 // What changed in the hidden layers: "layers 16–8" or "layers conv16·max2·conv32·flatten" when
-// their kinds or sizes differ, else the layer fields that differ with their values
-// ("dropout 0.3").
-function layersDifference(base: LayerSpec[], layers: LayerSpec[]): string[] {
+// their kinds or sizes differ, else the layer fields that differ, with their values on the
+// layers that use them ("dropout 0.3").
+function layersDifference(spec: ExperimentSpec, base: LayerSpec[], layers: LayerSpec[]): string[] {
   if (base.length !== layers.length || layersText(base) !== layersText(layers))
     return [t('legend.layers', { sizes: layersText(layers) })];
   const keys = [
@@ -47,10 +48,13 @@ function layersDifference(base: LayerSpec[], layers: LayerSpec[]): string[] {
     'penaltyScale',
     'batchNorm',
   ] as const;
+  // Only the layers where the field matters (a pooling layer has no kernel).
+  const using = (k: (typeof keys)[number]) =>
+    layers.filter((l) => isLayerFieldRelevant(spec, l, k));
   return keys
-    .filter((k) => layers.some((l, i) => l[k] !== base[i]![k]))
+    .filter((k) => layers.some((l, i) => l[k] !== base[i]![k] && isLayerFieldRelevant(spec, l, k)))
     .map((k) => {
-      const values = [...new Set(layers.map((l) => valueText(l[k])))];
+      const values = [...new Set(using(k).map((l) => valueText(l[k])))];
       return `${short(t(`layer.${k}`))} ${values.join('/')}`;
     });
 }
@@ -58,7 +62,8 @@ function layersDifference(base: LayerSpec[], layers: LayerSpec[]): string[] {
 // "Penalty L2 · Strength λ 0.01": what a run changes from run 1, in the page's words.
 export function runDifference(base: ExperimentSpec, spec: ExperimentSpec): string {
   const parts = changedPaths(base, spec).flatMap((path) => {
-    if (path === 'model.hidden') return layersDifference(base.model.hidden, spec.model.hidden);
+    if (path === 'model.hidden')
+      return layersDifference(spec, base.model.hidden, spec.model.hidden);
     if (!hasField(path)) return [path];
     return [`${short(fieldLabel(path))} ${valueText(getPath(spec, path))}`];
   });
