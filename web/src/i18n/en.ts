@@ -637,8 +637,8 @@ export const en = {
   'layer.outputShapeParams': 'Output {shape} · {count} parameters',
   'layer.flowInput': 'Input {shape}',
   'layer.flowOutput': 'output {n}',
-  'layer.outputUnits': 'Output layer: {n} units',
-  'layer.outputParams': 'Output layer: {n} units · {count} parameters (network: {total})',
+  'layer.outputUnits': 'Output layer: {n}',
+  'layer.outputParams': 'Output layer: {n} · {count} parameters (network: {total})',
   'warn.layerRemoved': 'Removed {value} ({allowed}): {rule}',
   'rule.imageInput':
     'a convolution or pooling layer needs an image input: an image data set (digits, shapes) and no dense, flatten or global pooling layer before it.',

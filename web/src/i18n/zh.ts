@@ -615,8 +615,8 @@ export const zh: Messages = {
   'layer.outputShapeParams': '输出 {shape} · {count} 个参数',
   'layer.flowInput': '输入 {shape}',
   'layer.flowOutput': '输出 {n}',
-  'layer.outputUnits': '输出层：{n} 个单元',
-  'layer.outputParams': '输出层：{n} 个单元 · {count} 个参数（整个网络：{total}）',
+  'layer.outputUnits': '输出层：{n}',
+  'layer.outputParams': '输出层：{n} · {count} 个参数（整个网络：{total}）',
   'warn.layerRemoved': '已删除 {value}（{allowed}）：{rule}',
   'rule.imageInput':
     '卷积层或池化层需要图像输入：图像数据集（digits、shapes），且前面没有全连接层、展平层或全局池化层。',

@@ -1,10 +1,7 @@
 // One entry of the layer list in the model panel: its kind, the fields that matter for that
 // kind (the schema's relevantWhen, rules.ts), and the shape it outputs (with its parameter
-// count when the built network is known). Changing the kind keeps the settings the new kind
-// shares with the old one (activation, dropout, ...) and resets the others to their defaults,
-// so a link carries nothing the layer does not use.
+// count when the built network is known).
 import {
-  defaultLayer,
   layerField,
   schema,
   type ExperimentSpec,
@@ -21,18 +18,10 @@ const kRowFields: LayerKey[] = schema.layerFields
   .map((f) => f.path as LayerKey)
   .filter((k) => k !== 'kind');
 
-// A layer of `kind` that keeps what `from` set for the fields both kinds use.
-export function changeKind(
-  spec: ExperimentSpec,
-  from: LayerSpec,
-  kind: LayerSpec['kind'],
-): LayerSpec {
-  const next: LayerSpec = { ...defaultLayer(), kind };
-  const fields = next as unknown as Record<string, unknown>;
-  for (const key of kRowFields)
-    if (isLayerFieldRelevant(spec, from, key) && isLayerFieldRelevant(spec, next, key))
-      fields[key] = from[key];
-  return next;
+// The layer as `kind`: every other value stays (the fields the new kind does not use are hidden,
+// and come back when the kind is switched back, as everywhere on the page).
+export function changeKind(from: LayerSpec, kind: LayerSpec['kind']): LayerSpec {
+  return { ...from, kind };
 }
 
 export interface LayerRow {
@@ -52,7 +41,7 @@ export function layerRow(
     field: layerField('kind'),
     value: layer.kind,
     name: `layer${i}.kind`,
-    onChange: (v) => update((l, spec) => changeKind(spec, l, v as LayerSpec['kind'])),
+    onChange: (v) => update((l) => changeKind(l, v as LayerSpec['kind'])),
   });
   const controls = new Map<LayerKey, FieldControl>(
     kRowFields.map((key) => [

@@ -82,8 +82,8 @@ export function modelPanel(controller: Controller, state: AppState) {
     if (hidden.length >= schema.limits.maxHiddenLayers) return;
     const kind = addKind.value as LayerSpec['kind'];
     const last = hidden[hidden.length - 1];
-    const layer =
-      last?.kind === kind ? { ...last } : changeKind(current, last ?? defaultLayer(), kind);
+    // A copy of the last layer, as the new kind (a new kind starts from the defaults).
+    const layer = last?.kind === kind ? { ...last } : changeKind(defaultLayer(), kind);
     controller.setLayers([...hidden, layer]);
   });
 
@@ -191,7 +191,15 @@ export function modelPanel(controller: Controller, state: AppState) {
       notes.textContent = layerNotes.join(' ');
       notes.hidden = layerNotes.length === 0;
 
-      presets.hidden = !isImageData(current.data.kind);
+      const image = isImageData(current.data.kind);
+      presets.hidden = !image;
+      // Conv and pooling need an image: not offered for other data (a link may still carry
+      // one; the repair removes it and says why).
+      for (const option of addKind.options) {
+        const kind = schema.layerKinds.find((k) => k.kind === option.value);
+        option.disabled = !image && kind?.needsImage === true;
+      }
+      if (addKind.selectedOptions[0]?.disabled) addKind.value = 'dense';
       none.hidden = hidden.length > 0;
       addButton.disabled = hidden.length >= schema.limits.maxHiddenLayers;
       const withActivation = relevantLayers('activation');
