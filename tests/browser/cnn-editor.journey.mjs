@@ -65,12 +65,18 @@ export default [
       const fresh = await newPage();
       await openReady(fresh, link);
       assert.deepEqual((await spec(fresh)).model.hidden, hidden);
+      // Add a dense layer after flatten; make the max pooling an average pooling.
+      await page.locator('.add-layer-kind').selectOption('dense');
+      await page.getByRole('button', { name: 'Add layer', exact: true }).click();
+      await page.locator('[data-field="layer1.kind"] select').selectOption('avgPool');
+      await flow.filter({ hasText: 'Average pooling 16×4×4' }).waitFor();
+      assert.match(await flow.textContent(), /Flatten 512 → Dense 8 → output 10$/);
       // Switching to a 2-D set removes the image layers, and the model panel says why.
       await page.locator('[data-field="data.kind"] select').selectOption('moons');
       await page.locator('.layer-notes', { hasText: 'Removed model.hidden[0] (conv)' }).waitFor();
       assert.deepEqual(
         (await spec(page)).model.hidden.map((l) => l.kind),
-        ['flatten'],
+        ['flatten', 'dense'],
       );
       assert.equal(await page.locator('.layer-presets').isVisible(), false);
     },
