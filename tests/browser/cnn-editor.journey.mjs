@@ -65,6 +65,11 @@ export default [
       const fresh = await newPage();
       await openReady(fresh, link);
       assert.deepEqual((await spec(fresh)).model.hidden, hidden);
+      // "Activation of every layer" sets the conv layers only: pooling and flatten have none.
+      await page.locator('[data-field="all.activation"] select').selectOption('sigmoid');
+      await page.waitForFunction(() =>
+        decodeURIComponent(location.hash).includes('h=c16:sigmoid:p1,max2,c32:sigmoid:p1,flat'),
+      );
       // Add a dense layer after flatten; make the max pooling an average pooling.
       await page.locator('.add-layer-kind').selectOption('dense');
       await page.getByRole('button', { name: 'Add layer', exact: true }).click();

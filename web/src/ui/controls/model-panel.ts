@@ -50,6 +50,12 @@ function builtParameters(
 export function modelPanel(controller: Controller, state: AppState) {
   let current = selectedSpec(state);
   const fields = groupFields('model', 'model', controller, current);
+  // Every edit builds on the last one, even before the page re-renders (two quick edits must not
+  // undo each other); the next render brings the store's (repaired) layers.
+  const setLayers = (hidden: LayerSpec[]) => {
+    current = { ...current, model: { ...current.model, hidden } };
+    controller.setLayers(hidden);
+  };
   const list = h('ol', { class: 'layers' });
 
   // Presets (image data sets only).
@@ -59,7 +65,7 @@ export function modelPanel(controller: Controller, state: AppState) {
       { type: 'button', class: 'layer-preset', 'data-preset': id },
       t(id === 'mlp' ? 'layer.presetMlp' : 'layer.presetCnn'),
     );
-    b.addEventListener('click', () => controller.setLayers(layerPreset(id)));
+    b.addEventListener('click', () => setLayers(layerPreset(id)));
     return b;
   };
   const presets = h(
@@ -84,7 +90,7 @@ export function modelPanel(controller: Controller, state: AppState) {
     const last = hidden[hidden.length - 1];
     // A copy of the last layer, as the new kind (a new kind starts from the defaults).
     const layer = last?.kind === kind ? { ...last } : changeKind(defaultLayer(), kind);
-    controller.setLayers([...hidden, layer]);
+    setLayers([...hidden, layer]);
   });
 
   // Shortcuts: one choice on every layer where the field matters.
@@ -96,7 +102,7 @@ export function modelPanel(controller: Controller, state: AppState) {
     value: current.model.hidden[0]?.activation ?? defaultLayer().activation,
     name: 'all.activation',
     onChange: (v) =>
-      controller.setLayers(
+      setLayers(
         current.model.hidden.map((l) =>
           isLayerFieldRelevant(current, l, 'activation')
             ? { ...l, activation: v as LayerSpec['activation'] }
@@ -111,7 +117,7 @@ export function modelPanel(controller: Controller, state: AppState) {
     name: 'all.batchNorm',
     help: t('explain.batchNorm'),
     onChange: (v) =>
-      controller.setLayers(
+      setLayers(
         current.model.hidden.map((l) =>
           isLayerFieldRelevant(current, l, 'batchNorm') ? { ...l, batchNorm: v === true } : l,
         ),
@@ -123,9 +129,9 @@ export function modelPanel(controller: Controller, state: AppState) {
   const outputLine = h('p', { class: 'layer-output layer-output-final' });
 
   const updateLayer = (i: number) => (change: (l: LayerSpec, spec: ExperimentSpec) => LayerSpec) =>
-    controller.setLayers(current.model.hidden.map((l, j) => (j === i ? change(l, current) : l)));
+    setLayers(current.model.hidden.map((l, j) => (j === i ? change(l, current) : l)));
   const removeLayer = (i: number) => () =>
-    controller.setLayers(current.model.hidden.filter((_, j) => j !== i));
+    setLayers(current.model.hidden.filter((_, j) => j !== i));
 
   let renderedKinds = '';
   let rows: LayerRow[] = [];
