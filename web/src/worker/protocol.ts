@@ -3,9 +3,13 @@
 // buffers are transferred, not copied; the worker sends at most one frame per animation frame
 // of the page (the page acknowledges what it has drawn; see run-loop.ts).
 import type {
+  AugmentedBatch,
+  ConfusionMatrix,
+  ConvFilters,
   CustomData,
   DataView2D,
   ExperimentSpec,
+  FeatureMaps,
   Histogram,
   MetricsBatch,
   NetworkInfo,
@@ -23,6 +27,32 @@ export interface VisualRequest {
   network: boolean; // weights for the network drawing
   neurons: number; // resolution of each neuron's picture over the plane (2D data), 0 = none
   histogramBins: number; // 0 = none
+  images?: ImageViewRequest | null; // "What the network sees" (image data), absent = none
+}
+
+// "What the network sees": what the run's trainer computes for it (image data sets only). None
+// of these calls changes the run (engine-api.d.ts); the worker refreshes them at most every
+// kImagesMs while training, and at once when the request changes.
+export interface ImageViewRequest {
+  samples: number; // training images as a batch sees them (augmented), 0..256
+  sampleSeed: number; // which rows and transforms augmentedBatch draws
+  row: number; // the test row whose feature maps are shown (clamped to the split)
+  training: boolean; // feature maps as in training: dropout masks drawn from maskSeed
+  maskSeed: number;
+  thumbnails: number; // test images shown to pick from: the page of this many holding `row`
+}
+
+export interface ImageViews {
+  step: number; // the run's step when these were computed
+  batch: AugmentedBatch | null; // null when samples is 0
+  filters: ConvFilters | null; // null: the network has no conv layer
+  maps: FeatureMaps;
+  confusion: ConfusionMatrix | null; // null for regression or an empty test split
+  row: number; // the row shown (the request's, clamped)
+  testRows: number;
+  testLabels: Float32Array; // the test split's classes, one per row
+  thumbnailStart: number; // first test row of `thumbnails`
+  thumbnails: Float32Array; // that page of test images, rows × C·H·W, in the data's units
 }
 
 export interface Bounds {
@@ -50,6 +80,7 @@ export interface Visuals {
   // layer (inputs first), each resolution² values, concatenated (Trainer.neuronGrids).
   neurons: NeuronGrids | null;
   histogram: Histogram | null;
+  images?: ImageViews | null;
 }
 
 export interface SplitData {
