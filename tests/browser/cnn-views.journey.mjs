@@ -16,7 +16,15 @@ async function useCnn(page) {
     c.setField('training.augmentRotation', 10);
     const base = window.playground.store.get().runs[0].spec.model.hidden[0];
     c.setLayers([
-      { ...base, kind: 'conv', channels: 6, kernel: 3, padding: 1, activation: 'relu', dropout: 0.5 },
+      {
+        ...base,
+        kind: 'conv',
+        channels: 6,
+        kernel: 3,
+        padding: 1,
+        activation: 'relu',
+        dropout: 0.5,
+      },
       { ...base, kind: 'maxPool', size: 2 },
       {
         ...base,
@@ -91,15 +99,20 @@ export default [
       await page.locator('.iv-thumb').nth(3).click();
       await page.locator('label', { hasText: 'As in training' }).click();
       await page.waitForFunction(
-        () => document.querySelectorAll('.iv-layer[data-hidden="0"] .iv-map[data-dropped]').length > 0,
+        () =>
+          document.querySelectorAll('.iv-layer[data-hidden="0"] .iv-map[data-dropped]').length > 0,
       );
-      await page.waitForFunction(() => /(^|&)it=1(&|$)/.test(location.hash) && /(^|&)ir=3(&|$)/.test(location.hash));
+      await page.waitForFunction(
+        () => /(^|&)it=1(&|$)/.test(location.hash) && /(^|&)ir=3(&|$)/.test(location.hash),
+      );
       assert.equal(
         await page.locator('.iv-thumb[aria-pressed="true"]').getAttribute('data-row'),
         '3',
       );
       const layer0 = await page.locator('.iv-layer[data-hidden="0"] .iv-layer-name').textContent();
-      const dropped = await page.locator('.iv-layer[data-hidden="0"] .iv-map[data-dropped]').count();
+      const dropped = await page
+        .locator('.iv-layer[data-hidden="0"] .iv-map[data-dropped]')
+        .count();
       assert.match(layer0, new RegExp(`${dropped} channels dropped`));
       assert.ok(await page.locator('.iv-legend-cross').isVisible());
 

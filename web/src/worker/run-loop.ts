@@ -160,7 +160,12 @@ export class RunLoop {
         this.stepsPerFrame = clampSteps(msg.stepsPerFrame);
         return;
       case 'pause':
-        this.setPlaying(false);
+        if (this.playing && [...this.runs.values()].some((r) => r.view.images)) {
+          // The pictures of "What the network sees" at the step where the run stopped.
+          this.setPlaying(false);
+          this.refreshImages();
+          this.sendFrame(true);
+        } else this.setPlaying(false);
         return;
       case 'step':
         this.setPlaying(false);
@@ -338,6 +343,7 @@ export class RunLoop {
     if (ran > 0) this.msPerStep = Math.max(1e-3, (this.host.now() - t0) / ran);
     const stillLive = this.anyLive();
     const stop = !stillLive || (this.untilStep > 0 && reached);
+    if (stop) this.refreshImages();
     this.sendFrame(stop);
     if (stop) this.setPlaying(false);
     this.pump();
@@ -348,6 +354,11 @@ export class RunLoop {
     // Until a step has been timed (a new run), one step measures the cost.
     if (this.msPerStep <= 0) return 1;
     return Math.max(1, Math.min(this.stepsPerFrame, Math.floor(kTickBudgetMs / this.msPerStep)));
+  }
+
+  // The next frame's visuals include the image views (throttled otherwise).
+  private refreshImages(): void {
+    for (const run of this.runs.values()) run.imagesAt = -Infinity;
   }
 
   // The image views of a run on image data, or null (other data, or none requested).
