@@ -660,6 +660,7 @@ export const en = {
   'iv.asTraining': 'As in training (dropout on)',
   'iv.otherMasks': 'Other masks',
   'iv.inputLabel': 'Input',
+  'iv.noMaps': 'Its first layer flattens the image: no layer keeps a picture to show.',
   'iv.droppedCount': '{n} channels dropped',
   'iv.mapLabel': '{layer}, channel {n}',
   'iv.legendDropped': 'channel dropped by spatial dropout',

@@ -636,6 +636,7 @@ export const zh: Messages = {
   'iv.asTraining': '与训练时相同（开启 dropout）',
   'iv.otherMasks': '换一组掩码',
   'iv.inputLabel': '输入',
+  'iv.noMaps': '它的第一层就把图像展平了：没有哪一层保留可以显示的图像。',
   'iv.droppedCount': '丢弃了 {n} 个通道',
   'iv.mapLabel': '{layer}，通道 {n}',
   'iv.legendDropped': '被空间 dropout 丢弃的通道',

@@ -157,7 +157,7 @@ export function imagesView(controller: Controller): StageView {
         const c = tileCanvas('iv-tile iv-sample', 40, t('iv.sampleLabel', { label }));
         const [lo, hi] = range(b.images, i * size, i * size + height * width);
         drawPlane(c, b.images, i * size, height, width, greyColor(lo, hi));
-        return h('figure', { class: 'iv-cell' }, c, h('figcaption', {}, label));
+        return h('figure', { class: 'iv-cell', title: label }, c, h('figcaption', {}, label));
       }),
     );
   };
@@ -329,6 +329,8 @@ export function imagesView(controller: Controller): StageView {
         ),
       );
     }
+    // An MLP: no image after the input, nothing spatial to show.
+    if (!fm.maps.length) rows.push(h('p', { class: 'iv-note' }, t('iv.noMaps')));
     maps.replaceChildren(...rows);
     mapsLegend.hidden = !latest?.view.study.images.training || !(anyDrop || anyBlock);
     mapsLegend.querySelector<HTMLElement>('.iv-legend-cross')!.hidden = !anyDrop;
