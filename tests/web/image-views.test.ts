@@ -115,7 +115,7 @@ describe.skipIf(!engineAvailable)('image views in the run loop', () => {
     );
   });
 
-  it('clamps a row past the split, and gives nothing for 2D data', () => {
+  it('clamps a row past the split, falls back on the training split, gives nothing for 2D data', () => {
     const h = harness(engine);
     h.send({
       type: 'start',
@@ -127,6 +127,16 @@ describe.skipIf(!engineAvailable)('image views in the run loop', () => {
     const v = h.frames()[0]!.runs[0]!.visuals!.images!;
     expect(v.row).toBe(v.testRows - 1);
     expect(v.thumbnailStart).toBe(Math.floor((v.testRows - 1) / 8) * 8);
+    // No test split: the row comes from the training split, and there is no matrix.
+    const h3 = harness(engine);
+    const noTest = setPath(cnn(), 'data.testFraction', 0);
+    h3.send({ type: 'start', runId: 1, spec: noTest, data: null, view: { ...plain, images } });
+    const w = h3.frames()[0]!.runs[0]!.visuals!.images!;
+    const trainer = new engine.Trainer(noTest);
+    const train = trainer.data('train');
+    trainer.delete();
+    expect([w.split, w.rows, w.testRows, w.confusion]).toEqual(['train', train.rows, 0, null]);
+    expect(Array.from(w.testLabels)).toEqual(Array.from(train.y));
     const h2 = harness(engine);
     h2.send({
       type: 'start',

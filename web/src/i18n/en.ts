@@ -657,6 +657,7 @@ export const en = {
   'iv.next': 'Next test image',
   'iv.pick': 'Test image {n}, class {label}',
   'iv.chosen': 'Test image {n} of {total}, class {label}',
+  'iv.chosenTrain': 'Training image {n} of {total}, class {label} (no test split)',
   'iv.asTraining': 'As in training (dropout on)',
   'iv.otherMasks': 'Other masks',
   'iv.inputLabel': 'Input',

@@ -633,6 +633,7 @@ export const zh: Messages = {
   'iv.next': '下一张测试图像',
   'iv.pick': '测试图像 {n}，类别 {label}',
   'iv.chosen': '测试图像 {n} / {total}，类别 {label}',
+  'iv.chosenTrain': '训练图像 {n} / {total}，类别 {label}（没有测试集）',
   'iv.asTraining': '与训练时相同（开启 dropout）',
   'iv.otherMasks': '换一组掩码',
   'iv.inputLabel': '输入',

@@ -50,7 +50,10 @@ export interface ImageViews {
   confusion: ConfusionMatrix | null; // null for regression or an empty test split
   row: number; // the row shown (the request's, clamped)
   testRows: number;
-  testLabels: Float32Array; // the test split's classes, one per row
+  // Where the shown row comes from: the test split, or the training split when there is none.
+  split: 'test' | 'train';
+  rows: number; // that split's rows
+  testLabels: Float32Array; // that split's classes, one per row
   thumbnailStart: number; // first test row of `thumbnails`
   thumbnails: Float32Array; // that page of test images, rows × C·H·W, in the data's units
 }

@@ -387,6 +387,8 @@ export class RunLoop {
         net.task !== 'regression' && test.rows > 0 ? trainer.confusionMatrix('test') : null,
       row,
       testRows: test.rows,
+      split,
+      rows,
       testLabels: net.task === 'regression' ? new Float32Array(0) : source.y.slice(),
       thumbnailStart: start,
       thumbnails: source.x.slice(start * source.cols, end * source.cols),

@@ -126,7 +126,7 @@ export function imagesView(controller: Controller): StageView {
   let shown: ImageViews | null = null;
   const row = () => latest?.view.study.images.row ?? 0;
   const setRow = (r: number) => {
-    const total = shown?.testRows ?? 0;
+    const total = shown?.rows ?? 0;
     if (total <= 0) return;
     controller.setImageView({ row: Math.min(total - 1, Math.max(0, r)) });
   };
@@ -218,10 +218,10 @@ export function imagesView(controller: Controller): StageView {
       }),
     );
     prev.disabled = v.row <= 0;
-    next.disabled = v.row >= v.testRows - 1;
-    chosen.textContent = t('iv.chosen', {
+    next.disabled = v.row >= v.rows - 1;
+    chosen.textContent = t(v.split === 'test' ? 'iv.chosen' : 'iv.chosenTrain', {
       n: v.row + 1,
-      total: v.testRows,
+      total: v.rows,
       label: classLabel(run, v.testLabels[v.row] ?? 0),
     });
   };
