@@ -5,11 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineModule, ExperimentSpec, LayerSpec } from '../../web/src/engine/engine-api';
 import { defaultLayer, defaultSpec, setPath } from '../../web/src/spec/experiment-spec';
-import type {
-  FromWorker,
-  ImageViewRequest,
-  RunMessage,
-  VisualRequest,
+import {
+  transferables,
+  type FromWorker,
+  type ImageViewRequest,
+  type RunMessage,
+  type VisualRequest,
 } from '../../web/src/worker/protocol';
 import { kImagesMs, RunLoop } from '../../web/src/worker/run-loop';
 import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
@@ -107,6 +108,12 @@ describe.skipIf(!engineAvailable)('image views in the run loop', () => {
       for (let p = 0; p < 10; p++) row += v.confusion!.counts[t * 10 + p]!;
       expect(row).toBe(test.y.filter((y) => y === t).length);
     }
+    // Every array of it travels as a transferred buffer, the feature maps' too.
+    const sent = transferables(h.frames()[0]!);
+    for (const a of [v.batch!.images, v.filters!.values, v.confusion!.counts, v.thumbnails])
+      expect(sent).toContain(a.buffer);
+    for (const m of v.maps.maps) expect(sent).toContain(m.values.buffer);
+    expect(sent).toContain(v.maps.maps[2]!.blockMask!.buffer);
     // The chosen row's page of thumbnails holds it, with the split's pixels.
     expect(v.row).toBe(5);
     expect(v.thumbnailStart).toBe(0);

@@ -174,7 +174,8 @@ export function transferables(
   out = new Set<ArrayBuffer>(),
   depth = 0,
 ): ArrayBuffer[] {
-  if (depth > 6 || value === null || typeof value !== 'object') return [...out];
+  // Deep enough for a frame's feature maps (frame → runs → visuals → images → maps → values).
+  if (depth > 10 || value === null || typeof value !== 'object') return [...out];
   if (ArrayBuffer.isView(value)) {
     if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
     return [...out];
