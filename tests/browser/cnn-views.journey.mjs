@@ -53,9 +53,18 @@ export default [
     'digits CNN: batch, filters, feature maps with dropped channels, confusion matrix',
     async ({ newPage, url }) => {
       const page = await newPage();
-      await openReady(page, url('#v=2&stage=images'));
-      // On a 2D set the view says what it needs.
-      await page.locator('.panel-images .iv-empty:not([hidden])').first().waitFor();
+      // An MLP on digits: its 64 inputs are one "8×8 image" block, then dense, then output.
+      await openReady(page, url('#v=2&ds=digits&h=16:relu'));
+      assert.equal(await page.locator('.network-canvas').getAttribute('data-blocks'), '3');
+      assert.match(
+        await page.locator('.network-canvas').getAttribute('aria-label'),
+        /8×8 image 1×8×8 → Dense 16 \(1040 params\) → Output 10 \(170 params\)/,
+      );
+      await page.evaluate(() => window.playground.controller.setView({ stage: 'images' }));
+      // An MLP has no filters, and says so.
+      await page
+        .locator('.iv-filter-part .iv-note', { hasText: 'An MLP has no filters' })
+        .waitFor();
       await useCnn(page);
 
       // The network drawing: blocks (input, 4 layers, output), not neurons.
@@ -152,6 +161,8 @@ export default [
       const page = await newPage();
       await page.setViewportSize({ width: 390, height: 844 });
       await openReady(page, url('#v=2&lang=zh&stage=images&it=1'));
+      // On a 2D set the view says what it needs.
+      await page.locator('.panel-images .iv-empty:not([hidden])').first().waitFor();
       await useCnn(page);
       await page.locator('.iv-layer[data-hidden="2"] .iv-map').first().waitFor();
       await page.evaluate(axe);

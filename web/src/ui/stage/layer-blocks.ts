@@ -88,7 +88,9 @@ export function drawLayerBlocks(
   const gap = 16;
   const perRow = Math.max(1, Math.min(blocks.length, Math.floor((width + gap) / (92 + gap))));
   const rows = Math.ceil(blocks.length / perRow);
-  const bw = (width - 8 - gap * (perRow - 1)) / perRow;
+  // At most 170 px a block, the row centred: three blocks do not fill a wide column.
+  const bw = Math.min(170, (width - 8 - gap * (perRow - 1)) / perRow);
+  const left = Math.max(4, (width - perRow * bw - gap * (perRow - 1)) / 2);
   const rowH = Math.min(150, (height - 8) / rows);
   const bh = rowH - 14;
   ctx.textAlign = 'center';
@@ -96,7 +98,7 @@ export function drawLayerBlocks(
   blocks.forEach((b, i) => {
     const r = Math.floor(i / perRow);
     const c = i % perRow;
-    const x = 4 + c * (bw + gap);
+    const x = left + c * (bw + gap);
     const y = 4 + r * rowH + (rowH - bh) / 2;
     // An image: a few stacked planes; a vector: one box.
     const layersDrawn = b.image ? 3 : 1;
