@@ -155,6 +155,8 @@ export const studyArb: fc.Arbitrary<StudyOptions> = fc
       .tuple(sixDigits(0.1, 10), sixDigits(-1, 1), sixDigits(0.1, 10))
       .filter(([a, b, d]) => a * d - b * b > 1e-3 * Math.max(a, d) ** 2),
     compare: fc.boolean(),
+    imageRow: fc.integer({ min: 0, max: 1e6 }),
+    imageTraining: fc.boolean(),
   })
   .map((r) => ({
     path: { model: r.model, l1Ratio: r.l1Ratio, alpha: r.alpha },
@@ -176,6 +178,7 @@ export const studyArb: fc.Arbitrary<StudyOptions> = fc
       hessian: r.hessian,
       compare: r.compare,
     },
+    images: { row: r.imageRow, training: r.imageTraining },
   }));
 
 export const experimentArb: fc.Arbitrary<SharedExperiment> = fc

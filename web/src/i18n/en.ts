@@ -648,6 +648,62 @@ export const en = {
     'the DropBlock block must be odd and at most the side of the layer’s output, min(H, W).',
   'rule.batchActivations':
     'batch size × the values of every feature map of one sample (and of each convolution’s im2col matrix) may be at most 4,000,000, to fit the memory of a browser tab.',
+
+  // "What the network sees" (ui/stage/images-view.ts) and the network drawn as blocks
+  // (ui/stage/layer-blocks.ts).
+  'stage.images': 'What the network sees',
+  'tabs.images': 'Images',
+  'iv.intro':
+    'Pictures from the running network: what a training batch looks like, what the first layer looks for, what each layer makes of one test image, and which classes it confuses.',
+  'iv.notImage': 'These pictures need an image data set: choose “Digits” or “Shapes” under Data.',
+  'iv.waiting': 'Computing the pictures…',
+  'iv.batchTitle': 'A training batch, as the network sees it',
+  'iv.augmented': 'After the augmentation: {list}. Each step draws new ones.',
+  'iv.notAugmented': 'No augmentation: the network sees the images as they are.',
+  'iv.shift': 'shifted up to {n} px',
+  'iv.rotation': 'rotated up to {n}°',
+  'iv.flip': 'mirrored at random',
+  'iv.jitter': 'pixel noise {n}',
+  'iv.sampleLabel': 'training image, class {label}',
+  'iv.otherSamples': 'Other images',
+  'iv.filtersTitle': 'First-layer filters',
+  'iv.filtersCount': 'First-layer filters: {n} of {k}',
+  'iv.filtersNote':
+    'Each filter slides over the image: blue weights reward ink there, orange ones penalise it.',
+  'iv.noFilters': 'An MLP has no filters: it sees {n} separate pixels.',
+  'iv.filterLabel': 'filter {n}',
+  'iv.mapsTitle': 'One test image, layer by layer',
+  'iv.prev': 'Previous test image',
+  'iv.next': 'Next test image',
+  'iv.pick': 'Test image {n}, class {label}',
+  'iv.chosen': 'Test image {n} of {total}, class {label}',
+  'iv.chosenTrain': 'Training image {n} of {total}, class {label} (no test split)',
+  'iv.asTraining': 'As in training (dropout on)',
+  'iv.otherMasks': 'Other masks',
+  'iv.inputLabel': 'Input',
+  'iv.noMaps': 'Its first layer flattens the image: no layer keeps a picture to show.',
+  'iv.droppedCount': '{n} channels dropped',
+  'iv.mapLabel': '{layer}, channel {n}',
+  'iv.legendDropped': 'channel dropped by spatial dropout',
+  'iv.legendBlock': 'block dropped by DropBlock',
+  'iv.confusionTitle': 'Confusion matrix (test split)',
+  'iv.confusionAccuracy': 'Confusion matrix, test split: {acc} right of {n}',
+  'iv.confusionLabel':
+    'Confusion matrix on the test split: rows are the true classes, columns the predicted ones; accuracy {acc} of {n} images.',
+  'iv.confusionNote':
+    'Rows: the true class. Columns: what the network said. Off the diagonal: its mistakes.',
+  'iv.predicted': 'predicted',
+  'iv.actual': 'true class',
+  'iv.shape0': 'horizontal bar',
+  'iv.shape1': 'vertical bar',
+  'iv.shape2': 'plus',
+  'iv.shape3': 'cross',
+  'iv.shape4': 'square',
+  'iv.shape5': 'ring',
+  'blocks.image': '{h}×{w} image',
+  'blocks.output': 'Output',
+  'blocks.params': '{n} params',
+  'blocks.description': 'The network as a sequence of layers: {list}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,7 +4,7 @@
 // value keeps the default and is reported as a warning.
 import { safeText, type SpecWarning } from './validate';
 
-export const kStages = ['network', 'path', 'cv', 'geometry'] as const;
+export const kStages = ['network', 'path', 'cv', 'geometry', 'images'] as const;
 export type StageId = (typeof kStages)[number];
 
 // The exact solver of the path and of its cross-validation ('auto': from the selected run:
@@ -52,6 +52,9 @@ export interface StudyOptions {
     hessian: [number, number, number]; // [a, b, d], positive definite
     compare: boolean; // L1 and L2 drawn together (the penalty choice aside)
   };
+  // "What the network sees" (image data): the test row whose feature maps are shown, and
+  // whether they are drawn as in training (dropout applied). Keys ir=, it=.
+  images: { row: number; training: boolean };
 }
 
 export function defaultStudy(): StudyOptions {
@@ -75,6 +78,7 @@ export function defaultStudy(): StudyOptions {
       hessian: [1, 0.4, 0.6],
       compare: true,
     },
+    images: { row: 0, training: false },
   };
 }
 
@@ -98,6 +102,8 @@ export const kStudyKeys = new Set([
   'gc',
   'gh',
   'gv',
+  'ir',
+  'it',
 ]);
 
 const num = (v: number) => String(Number(v.toPrecision(6)));
@@ -118,6 +124,7 @@ export function studyWith(partial: PartialStudy = {}): StudyOptions {
     path: { ...d.path, ...partial.path },
     cv: { ...d.cv, ...partial.cv },
     geometry: { ...d.geometry, ...partial.geometry },
+    images: { ...d.images, ...partial.images },
   };
 }
 
@@ -151,6 +158,8 @@ export function encodeStudy(
   if (!same(g.center, d.geometry.center)) out.push(`gc=${list(g.center)}`);
   if (!same(g.hessian, d.geometry.hessian)) out.push(`gh=${list(g.hessian)}`);
   if (g.compare !== d.geometry.compare) out.push(`gv=${g.compare ? 1 : 0}`);
+  if (o.images.row !== d.images.row) out.push(`ir=${o.images.row}`);
+  if (o.images.training !== d.images.training) out.push(`it=${o.images.training ? 1 : 0}`);
   return out;
 }
 
@@ -237,5 +246,9 @@ export function decodeStudy(
   }
   const compare = choice('gv', ['0', '1']);
   if (compare) g.compare = compare === '1';
+  // The row is clamped to the test split by the worker (the split's size depends on the spec).
+  o.images.row = number('ir', 0, 1e6, true) ?? o.images.row;
+  const training = choice('it', ['0', '1']);
+  if (training) o.images.training = training === '1';
   return { stage, study: o };
 }

@@ -9,6 +9,7 @@ import {
   field,
   isOneDimensional,
   isTwoDimensional,
+  schema,
   setPath,
   type FieldValue,
   type LayerSpec,
@@ -28,9 +29,11 @@ import {
   assertNever,
   type FromWorker,
   type ParsedCsv,
+  type ImageViewRequest,
   type StepUnit,
   type VisualRequest,
 } from '../worker/protocol';
+import type { StudyOptions } from '../spec/study-options';
 import type { WorkerPort } from '../worker/worker-client';
 import type { JobRunner } from '../worker/pool';
 import type { JobRequest } from '../worker/jobs';
@@ -59,6 +62,11 @@ import {
 // Grid points per side: the output picture, and each neuron's picture in the network drawing.
 const kBoundaryResolution = 100;
 const kNeuronResolution = 24;
+
+// Digits, shapes: the sets "What the network sees" draws.
+export function isImageData(spec: ExperimentSpec): boolean {
+  return schema.dataKinds.some((d) => d.kind === spec.data.kind && !!d.image);
+}
 
 export class Controller {
   private csvRequests = new Map<
@@ -236,7 +244,36 @@ export class Controller {
       network: selected,
       neurons: selected && isTwoDimensional(run.spec, cols) ? kNeuronResolution : 0,
       histogramBins: selected ? 40 : 0,
+      images: this.imagesFor(run, selected),
     };
+  }
+
+  // --- "What the network sees" (image data, its stage view shown) -----------------------------
+  private imageSeeds = { sample: 1, mask: 1 };
+
+  private imagesFor(run: Run, selected: boolean): ImageViewRequest | null {
+    const view = this.store.get().view;
+    if (!selected || view.stage !== 'images' || !isImageData(run.spec)) return null;
+    return {
+      samples: 16,
+      sampleSeed: this.imageSeeds.sample,
+      row: view.study.images.row,
+      training: view.study.images.training,
+      maskSeed: this.imageSeeds.mask,
+      thumbnails: 8,
+    };
+  }
+
+  // The chosen test input and the "as in training" switch (both in the link).
+  setImageView(change: Partial<StudyOptions['images']>): void {
+    const study = this.store.get().view.study;
+    this.setView({ study: { ...study, images: { ...study.images, ...change } } });
+  }
+
+  // Other training images, or other dropout masks.
+  redrawImages(which: 'sample' | 'mask'): void {
+    this.imageSeeds = { ...this.imageSeeds, [which]: this.imageSeeds[which] + 1 };
+    this.sendViews();
   }
 
   private sendStart(run: Run): void {
@@ -297,9 +334,13 @@ export class Controller {
   }
 
   setView(change: Partial<ViewOptions>): void {
+    const before = JSON.stringify(this.store.get().runs.map((r, i) => this.viewFor(r, i).images));
     this.store.update(['view'], (s) => {
       s.view = { ...s.view, ...change };
     });
+    // The image views follow the stage tab and their settings.
+    const after = JSON.stringify(this.store.get().runs.map((r, i) => this.viewFor(r, i).images));
+    if (after !== before) this.sendViews();
   }
 
   // Jobs of the "Choosing λ" views (worker/jobs.ts) on the worker pool.

@@ -250,6 +250,7 @@ export class Store {
             weights: v.weights ?? run.visuals.weights,
             neurons: v.neurons ?? run.visuals.neurons,
             histogram: v.histogram ?? run.visuals.histogram,
+            images: v.images ?? run.visuals.images ?? null,
           };
           topics.add('visuals');
         }

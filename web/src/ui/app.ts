@@ -22,6 +22,7 @@ import { sharePanel } from './controls/share-panel';
 import { cvView } from './stage/cv-view';
 import { pathView } from './stage/path-view';
 import { geometryView } from './stage/geometry-view';
+import { imagesView } from './stage/images-view';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
@@ -60,6 +61,7 @@ const kStageTabKey: Record<StageId, MessageKey> = {
   path: 'tabs.path',
   cv: 'tabs.cv',
   geometry: 'tabs.geometry',
+  images: 'tabs.images',
 };
 
 const kPhoneTabs: { target: string; key: MessageKey }[] = [
@@ -107,6 +109,7 @@ export function mountApp(
       { id: 'path', titleKey: 'stage.path', view: pathView(controller, getLink) },
       { id: 'cv', titleKey: 'stage.cv', view: cvView(controller, getLink) },
       { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
+      { id: 'images', titleKey: 'stage.images', view: imagesView(controller) },
     ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);

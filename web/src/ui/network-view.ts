@@ -14,6 +14,7 @@ import type { WeightBlock } from '../worker/protocol';
 import { optionLabel, t } from '../i18n/i18n';
 import { formatNumber, h, section } from './dom';
 import { classColor, divergingColor, probabilityColor } from './plane-colors';
+import { blocksDescription, drawLayerBlocks } from './stage/layer-blocks';
 
 const kMaxNodes = 12;
 const kPositive = [37, 99, 235];
@@ -150,6 +151,17 @@ export function networkView(controller: Controller) {
     if (!ctx || !net || !run) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssWidth, cssHeight);
+    if (net.imageInput) {
+      // An image set: the layer sequence as blocks (its shapes from the engine), no neurons.
+      nodes = [];
+      edges = [];
+      unitButtons.replaceChildren();
+      canvas.dataset['blocks'] = String(net.layers.length + 1);
+      canvas.setAttribute('aria-label', blocksDescription(net, run.spec.model.hidden));
+      drawLayerBlocks(ctx, net, run.spec.model.hidden, cssWidth, cssHeight);
+      return;
+    }
+    delete canvas.dataset['blocks'];
     canvas.setAttribute('aria-label', t('net.description', { sizes: net.layerSizes.join('–') }));
     const sizes = net.layerSizes;
     const layersSpec = run.spec.model.hidden;
@@ -420,6 +432,8 @@ export function networkView(controller: Controller) {
       legend.querySelector<HTMLElement>('.legend-dropout')!.hidden = !layers.some(
         (l) => l.dropout > 0,
       );
+      // Blocks have no edges: the edge legend does not apply.
+      legend.hidden = !!run?.network?.imageInput;
       draw(s);
     },
   };

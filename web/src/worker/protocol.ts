@@ -3,9 +3,13 @@
 // buffers are transferred, not copied; the worker sends at most one frame per animation frame
 // of the page (the page acknowledges what it has drawn; see run-loop.ts).
 import type {
+  AugmentedBatch,
+  ConfusionMatrix,
+  ConvFilters,
   CustomData,
   DataView2D,
   ExperimentSpec,
+  FeatureMaps,
   Histogram,
   MetricsBatch,
   NetworkInfo,
@@ -23,6 +27,35 @@ export interface VisualRequest {
   network: boolean; // weights for the network drawing
   neurons: number; // resolution of each neuron's picture over the plane (2D data), 0 = none
   histogramBins: number; // 0 = none
+  images?: ImageViewRequest | null; // "What the network sees" (image data), absent = none
+}
+
+// "What the network sees": what the run's trainer computes for it (image data sets only). None
+// of these calls changes the run (engine-api.d.ts); the worker refreshes them at most every
+// kImagesMs while training, and at once when the request changes.
+export interface ImageViewRequest {
+  samples: number; // training images as a batch sees them (augmented), 0..256
+  sampleSeed: number; // which rows and transforms augmentedBatch draws
+  row: number; // the test row whose feature maps are shown (clamped to the split)
+  training: boolean; // feature maps as in training: dropout masks drawn from maskSeed
+  maskSeed: number;
+  thumbnails: number; // test images shown to pick from: the page of this many holding `row`
+}
+
+export interface ImageViews {
+  step: number; // the run's step when these were computed
+  batch: AugmentedBatch | null; // null when samples is 0
+  filters: ConvFilters | null; // null: the network has no conv layer
+  maps: FeatureMaps;
+  confusion: ConfusionMatrix | null; // null for regression or an empty test split
+  row: number; // the row shown (the request's, clamped)
+  testRows: number;
+  // Where the shown row comes from: the test split, or the training split when there is none.
+  split: 'test' | 'train';
+  rows: number; // that split's rows
+  testLabels: Float32Array; // that split's classes, one per row
+  thumbnailStart: number; // first test row of `thumbnails`
+  thumbnails: Float32Array; // that page of test images, rows × C·H·W, in the data's units
 }
 
 export interface Bounds {
@@ -50,6 +83,7 @@ export interface Visuals {
   // layer (inputs first), each resolution² values, concatenated (Trainer.neuronGrids).
   neurons: NeuronGrids | null;
   histogram: Histogram | null;
+  images?: ImageViews | null;
 }
 
 export interface SplitData {
@@ -140,7 +174,8 @@ export function transferables(
   out = new Set<ArrayBuffer>(),
   depth = 0,
 ): ArrayBuffer[] {
-  if (depth > 6 || value === null || typeof value !== 'object') return [...out];
+  // Deep enough for a frame's feature maps (frame → runs → visuals → images → maps → values).
+  if (depth > 10 || value === null || typeof value !== 'object') return [...out];
   if (ArrayBuffer.isView(value)) {
     if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
     return [...out];

@@ -16,6 +16,8 @@ import {
   transferables,
   type Bounds,
   type FromWorker,
+  type ImageViewRequest,
+  type ImageViews,
   type ParsedCsv,
   type RunFrame,
   type RunId,
@@ -45,6 +47,7 @@ interface RunEntry {
   bounds: Bounds | null;
   restarted: boolean;
   live: boolean; // still 'running' (not diverged, finished or early-stopped)
+  imagesAt: number; // when the image views were last computed (-Infinity: due now)
 }
 
 export const kMaxInFlight = 2;
@@ -54,6 +57,8 @@ const kVisualsMs = 80;
 export const kTickBudgetMs = 50;
 const kMaxStepsPerFrame = 1000;
 const kMaxWeightBlock = 24;
+// "What the network sees" costs a few forward passes over the test split: twice a second.
+export const kImagesMs = 500;
 
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -138,6 +143,7 @@ export class RunLoop {
         const run = this.runs.get(msg.runId);
         if (run) {
           run.view = msg.view;
+          run.imagesAt = -Infinity;
           this.sendFrame(true);
         }
         return;
@@ -154,7 +160,12 @@ export class RunLoop {
         this.stepsPerFrame = clampSteps(msg.stepsPerFrame);
         return;
       case 'pause':
-        this.setPlaying(false);
+        if (this.playing && [...this.runs.values()].some((r) => r.view.images)) {
+          // The pictures of "What the network sees" at the step where the run stopped.
+          this.setPlaying(false);
+          this.refreshImages();
+          this.sendFrame(true);
+        } else this.setPlaying(false);
         return;
       case 'step':
         this.setPlaying(false);
@@ -165,6 +176,7 @@ export class RunLoop {
           run.trainer.reset();
           run.restarted = true;
           run.live = true;
+          run.imagesAt = -Infinity;
         }
         this.sendFrame(true);
         return;
@@ -230,6 +242,7 @@ export class RunLoop {
       bounds: splits?.bounds ?? null,
       restarted: true,
       live: true,
+      imagesAt: -Infinity,
     };
     this.runs.set(runId, entry);
     this.post({ type: 'started', runId, network: trainer.network(), data: splits, rebuilt });
@@ -276,6 +289,7 @@ export class RunLoop {
       run.spec = spec;
       // A finished run may go on when the new settings allow it (e.g. a larger epoch limit).
       run.live = run.trainer.status().state === 'running';
+      run.imagesAt = -Infinity;
       this.post({ type: 'configured', runId, applied: true });
       this.sendFrame(true);
     } else {
@@ -297,6 +311,7 @@ export class RunLoop {
       if (!run.live) continue;
       const status = unit === 'batch' ? run.trainer.runSteps(count) : run.trainer.runEpochs(count);
       run.live = status.state === 'running';
+      run.imagesAt = -Infinity; // a step the user asked for: show its result
     }
     this.sendFrame(true);
   }
@@ -328,6 +343,7 @@ export class RunLoop {
     if (ran > 0) this.msPerStep = Math.max(1e-3, (this.host.now() - t0) / ran);
     const stillLive = this.anyLive();
     const stop = !stillLive || (this.untilStep > 0 && reached);
+    if (stop) this.refreshImages();
     this.sendFrame(stop);
     if (stop) this.setPlaying(false);
     this.pump();
@@ -338,6 +354,45 @@ export class RunLoop {
     // Until a step has been timed (a new run), one step measures the cost.
     if (this.msPerStep <= 0) return 1;
     return Math.max(1, Math.min(this.stepsPerFrame, Math.floor(kTickBudgetMs / this.msPerStep)));
+  }
+
+  // The next frame's visuals include the image views (throttled otherwise).
+  private refreshImages(): void {
+    for (const run of this.runs.values()) run.imagesAt = -Infinity;
+  }
+
+  // The image views of a run on image data, or null (other data, or none requested).
+  private images(run: RunEntry, request: ImageViewRequest): ImageViews | null {
+    const { trainer } = run;
+    const net = trainer.network();
+    if (!net.imageInput) return null;
+    const test = trainer.data('test');
+    const split = test.rows > 0 ? 'test' : 'train';
+    const rows = test.rows > 0 ? test.rows : trainer.data('train').rows;
+    const source = test.rows > 0 ? test : trainer.data('train');
+    const int = (v: number, lo: number, hi: number) =>
+      Math.min(hi, Math.max(lo, Math.floor(Number.isFinite(v) ? v : lo)));
+    const row = int(request.row, 0, rows - 1);
+    const seed = (v: number) => int(v, 0, 2 ** 31 - 1);
+    const samples = int(request.samples, 0, 256);
+    const page = int(request.thumbnails, 1, 64);
+    const start = Math.floor(row / page) * page;
+    const end = Math.min(rows, start + page);
+    return {
+      step: trainer.status().step,
+      batch: samples > 0 ? trainer.augmentedBatch(samples, seed(request.sampleSeed)) : null,
+      filters: trainer.firstConvFilters(),
+      maps: trainer.featureMaps(split, row, request.training, seed(request.maskSeed)),
+      confusion:
+        net.task !== 'regression' && test.rows > 0 ? trainer.confusionMatrix('test') : null,
+      row,
+      testRows: test.rows,
+      split,
+      rows,
+      testLabels: net.task === 'regression' ? new Float32Array(0) : source.y.slice(),
+      thumbnailStart: start,
+      thumbnails: source.x.slice(start * source.cols, end * source.cols),
+    };
   }
 
   private visuals(run: RunEntry): Visuals {
@@ -378,6 +433,10 @@ export class RunLoop {
     }
     if (view.histogramBins > 0) {
       out.histogram = trainer.weightHistogram(Math.min(200, Math.floor(view.histogramBins)));
+    }
+    if (view.images && this.host.now() - run.imagesAt >= kImagesMs) {
+      out.images = this.images(run, view.images);
+      run.imagesAt = this.host.now();
     }
     return out;
   }
