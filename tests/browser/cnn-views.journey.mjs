@@ -3,8 +3,8 @@
 // first conv layer, the feature maps of the chosen test image with the dropped channels marked
 // when "as in training" is on, and a confusion matrix whose cells sum to the test split and
 // whose diagonal share is the test accuracy the run's metrics record. The network drawing shows
-// the layer sequence as blocks. The CNN is set through the page's controller (the link format
-// for conv layers is separate work).
+// the layer sequence as blocks. The CNN is set through the page's controller, as an embedding
+// page's script could; cnn-editor.journey.mjs sets CNNs through the link and the layer editor.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assert, openReady } from './helpers.mjs';
@@ -161,9 +161,16 @@ export default [
       const page = await newPage();
       await page.setViewportSize({ width: 390, height: 844 });
       await openReady(page, url('#v=2&lang=zh&stage=images&it=1'));
-      // On a 2D set the view says what it needs.
-      await page.locator('.panel-images .iv-empty:not([hidden])').first().waitFor();
+      // On a 2D set the tab does not apply: it is hidden and the network is shown, while the
+      // link keeps the choice, so the view opens as soon as the data set is an image set.
+      await page.locator('.stage-views').waitFor();
+      assert.equal(await page.locator('[role="tab"][data-stage="images"]').isHidden(), true);
+      assert.equal(await page.locator('.stage-views').getAttribute('data-shown'), 'network');
       await useCnn(page);
+      await page.waitForFunction(
+        () => document.querySelector('.stage-views')?.dataset.shown === 'images',
+      );
+      assert.equal(await page.locator('[role="tab"][data-stage="images"]').isVisible(), true);
       await page.locator('.iv-layer[data-hidden="2"] .iv-map').first().waitFor();
       await page.evaluate(axe);
       const result = await page.evaluate(async () =>

@@ -383,6 +383,8 @@ export const en = {
   'data.editHint':
     'Click the decision-boundary canvas to add or remove points; the run restarts on the edited data.',
   'data.showTest': 'Show test points',
+  'data.imageView':
+    'Each sample is an image: open “{stage}” (middle column) for the batch, the filters, the feature maps and the mistakes.',
   'data.noView': 'This data set has {cols} inputs: there is no 2D picture, follow the charts.',
   'csv.tooFewColumns': 'The table needs at least two columns (inputs and a target).',
   'csv.tooFewRows': 'The table needs at least two rows of data.',

@@ -377,6 +377,7 @@ export const zh: Messages = {
   'data.pointX2': '点的 x₂',
   'data.editHint': '点击决策边界画布来添加或删除数据点；运行会在编辑后的数据上重新开始。',
   'data.showTest': '显示测试点',
+  'data.imageView': '每个样本是一张图像：打开中间一栏的“{stage}”，查看批次、滤波器、特征图和错误。',
   'data.noView': '此数据集有 {cols} 个输入，无法画出二维图，请看图表。',
   'csv.tooFewColumns': '表格至少需要两列（输入和目标）。',
   'csv.tooFewRows': '表格至少需要两行数据。',

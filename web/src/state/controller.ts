@@ -9,7 +9,6 @@ import {
   field,
   isOneDimensional,
   isTwoDimensional,
-  schema,
   setPath,
   type FieldValue,
   type LayerSpec,
@@ -49,6 +48,7 @@ import {
   type CustomDataset,
 } from './custom-data';
 import { StudyRunner } from './study';
+import { isImageData } from '../spec/layer-presets';
 import {
   emptySeries,
   emptyVisuals,
@@ -62,11 +62,6 @@ import {
 // Grid points per side: the output picture, and each neuron's picture in the network drawing.
 const kBoundaryResolution = 100;
 const kNeuronResolution = 24;
-
-// Digits, shapes: the sets "What the network sees" draws.
-export function isImageData(spec: ExperimentSpec): boolean {
-  return schema.dataKinds.some((d) => d.kind === spec.data.kind && !!d.image);
-}
 
 export class Controller {
   private csvRequests = new Map<
@@ -253,7 +248,7 @@ export class Controller {
 
   private imagesFor(run: Run, selected: boolean): ImageViewRequest | null {
     const view = this.store.get().view;
-    if (!selected || view.stage !== 'images' || !isImageData(run.spec)) return null;
+    if (!selected || view.stage !== 'images' || !isImageData(run.spec.data.kind)) return null;
     return {
       samples: 16,
       sampleSeed: this.imageSeeds.sample,

@@ -23,6 +23,7 @@ import { cvView } from './stage/cv-view';
 import { pathView } from './stage/path-view';
 import { geometryView } from './stage/geometry-view';
 import { imagesView } from './stage/images-view';
+import { isImageData } from '../spec/layer-presets';
 import { stageTabs } from './stage/stage-tabs';
 import { h } from './dom';
 import { applyPanelVisibility } from './embed';
@@ -109,7 +110,12 @@ export function mountApp(
       { id: 'path', titleKey: 'stage.path', view: pathView(controller, getLink) },
       { id: 'cv', titleKey: 'stage.cv', view: cvView(controller, getLink) },
       { id: 'geometry', titleKey: 'stage.geometry', view: geometryView(controller) },
-      { id: 'images', titleKey: 'stage.images', view: imagesView(controller) },
+      {
+        id: 'images',
+        titleKey: 'stage.images',
+        view: imagesView(controller),
+        applies: (s) => isImageData((s.runs[s.selected] ?? s.runs[0]!).spec.data.kind),
+      },
     ]);
     const boundary = boundaryView(controller);
     const loss = lossPanel(board);

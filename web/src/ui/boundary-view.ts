@@ -6,6 +6,7 @@
 // column) over the points. In compare mode one picture per run, side by side, each framed in
 // its run's colour. A click on the selected run's picture adds or removes a point when point
 // editing is on.
+import { isImageData } from '../spec/layer-presets';
 import type { Controller } from '../state/controller';
 import type { AppState, Run } from '../state/store';
 import type { Bounds } from '../worker/protocol';
@@ -369,7 +370,12 @@ export function boundaryView(controller: Controller) {
     showTest.checked = state.view.showTest;
     const shown = state.runs.filter((r) => r.splits);
     const noView = state.runs.find((r) => r.network && !r.splits);
-    message.textContent = noView ? t('data.noView', { cols: noView.network!.inputs }) : '';
+    // An image set has its own pictures: point there instead of only to the charts.
+    message.textContent = !noView
+      ? ''
+      : isImageData(noView.spec.data.kind)
+        ? t('data.imageView', { stage: t('stage.images') })
+        : t('data.noView', { cols: noView.network!.inputs });
     const oneD = shown.some((r) => r.splits!.train.cols === 1);
     heading.textContent = oneD ? t('panel.curve') : t('panel.boundary');
     switches.hidden = shown.length === 0;

@@ -4,7 +4,8 @@
 // DropBlock's dropped blocks outlined); (d) the confusion matrix on the test split. The worker
 // computes all of it from the run's trainer (run-loop.ts, ImageViews) while this view is shown;
 // the chosen input and the "as in training" switch are in the link (ir=, it=).
-import { isImageData, type Controller } from '../../state/controller';
+import type { Controller } from '../../state/controller';
+import { isImageData } from '../../spec/layer-presets';
 import type { AppState, Run, Topic } from '../../state/store';
 import type { FeatureMap } from '../../engine/engine-api';
 import type { ImageViews } from '../../worker/protocol';
@@ -414,7 +415,7 @@ export function imagesView(controller: Controller): StageView {
 
   const draw = (s: AppState) => {
     const run = s.runs[s.selected];
-    const image = !!run && isImageData(run.spec);
+    const image = !!run && isImageData(run.spec.data.kind);
     notImage.hidden = image;
     intro.hidden = !image;
     const v = image ? (run.visuals.images ?? null) : null;

@@ -19,6 +19,10 @@ export interface StageTab {
   id: StageId;
   titleKey: MessageKey;
   view: StageView;
+  // Whether the tab applies to the selected run's spec (absent: always). A tab that does not
+  // is hidden, and the first tab is shown in its place; the link keeps its choice, so the view
+  // comes back when the data set changes back.
+  applies?(s: AppState): boolean;
 }
 
 export function stageTabs(controller: Controller, tabs: StageTab[]) {
@@ -43,7 +47,10 @@ export function stageTabs(controller: Controller, tabs: StageTab[]) {
       const i = tabs.indexOf(tab);
       const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
       if (!step) return;
-      const next = tabs[(i + step + tabs.length) % tabs.length]!;
+      let j = i;
+      do j = (j + step + tabs.length) % tabs.length;
+      while (buttons[j]!.hidden);
+      const next = tabs[j]!;
       controller.setView({ stage: next.id });
       buttons[tabs.indexOf(next)]!.focus();
     });
@@ -58,10 +65,13 @@ export function stageTabs(controller: Controller, tabs: StageTab[]) {
     list,
     tabs.map((tab) => tab.view.el),
   );
-  const shownTab = (s: AppState) => tabs.find((tab) => tab.id === s.view.stage) ?? tabs[0]!;
+  const applies = (tab: StageTab, s: AppState) => tab.applies?.(s) ?? true;
+  const shownTab = (s: AppState) =>
+    tabs.find((tab) => tab.id === s.view.stage && applies(tab, s)) ?? tabs[0]!;
   return {
     el,
     render(s: AppState, topics: ReadonlySet<Topic>) {
+      tabs.forEach((tab, i) => (buttons[i]!.hidden = !applies(tab, s)));
       const tab = shownTab(s);
       if (tab.id !== current) {
         current = tab.id;
