@@ -576,8 +576,8 @@ export const kLessonData = [
       zh: '用 200 张形状图片训练一个小型 CNN：不加正则化、在两个卷积层上使用 Dropout2d（丢弃整个通道，p = 0.3）、使用 DropBlock（3 × 3 的块，丢弃率 0.3）。',
     },
     look: {
-      en: 'The validation loss (dashed) in the Loss chart: DropBlock ends lowest, Dropout2d highest, and DropBlock has the best test accuracy. Neighbouring pixels of a feature map carry the same information; DropBlock hides whole patches, so the network must recognise a shape from its other parts.',
-      zh: '看损失图中的验证损失（虚线）：DropBlock 最低，Dropout2d 最高，DropBlock 的测试准确率也最高。特征图上相邻的像素携带相同的信息；DropBlock 遮住整块区域，迫使网络从形状的其他部分认出它。',
+      en: 'The validation loss (dashed) in the Loss chart: DropBlock ends lowest, Dropout2d highest, and DropBlock has the best test accuracy. Neighbouring pixels of a feature map carry nearly the same information; DropBlock hides whole patches, so the network must recognise a shape from its other parts.',
+      zh: '看损失图中的验证损失（虚线）：DropBlock 最低，Dropout2d 最高，DropBlock 的测试准确率也最高。特征图上相邻的像素携带几乎相同的信息；DropBlock 遮住整块区域，迫使网络从形状的其他部分认出它。',
     },
     runs: [
       { label: { en: 'plain', zh: '无正则化' }, spec: shapesCnn({}) },
@@ -637,8 +637,8 @@ export const kLessonData = [
       zh: '用普通 SGD（η = 0.05）在 10% 的手写数字上训练同一个 CNN，一次不用、一次在每个卷积层后使用批归一化（BatchNorm2d，按通道）。',
     },
     look: {
-      en: 'The training loss in the Loss chart: with batch norm it falls several times faster and is about a quarter of the plain one after 150 steps. Each channel is re-centred and re-scaled, so the same step size moves every layer well.',
-      zh: '看损失图中的训练损失：使用批归一化时下降快好几倍，150 步后只有不用时的约四分之一。每个通道都被重新居中和缩放，所以同样的步长能让每一层都有效地前进。',
+      en: 'The training loss in the Loss chart: with batch norm it falls several times faster: after 150 steps it is less than a third of the plain one. Each channel is re-centred and re-scaled, so the same step size moves every layer well.',
+      zh: '看损失图中的训练损失：使用批归一化时下降快好几倍：150 步后不到不用时的三分之一。每个通道都被重新居中和缩放，所以同样的步长能让每一层都有效地前进。',
     },
     runs: [
       { label: { en: 'no batch norm', zh: '无批归一化' }, spec: digitsCnnSgd(false) },
