@@ -41,7 +41,8 @@ export interface Lesson {
   steps: number; // optimizer steps after which the effect has shown (the tests train this many)
   speed?: number; // steps per animation frame the lesson plays at (one of kSpeeds)
   xAxis?: 'step' | 'epoch';
-  // "Choosing λ" lessons: the view the stage opens on, and its settings over the defaults.
+  // The view the stage opens on ("Choosing λ", or what an image network sees), and its
+  // settings over the defaults.
   stage?: StageId;
   study?: PartialStudy;
 }
