@@ -10,6 +10,13 @@ import {
   wrapText,
 } from './python-literals';
 import type { ExportParam } from './types';
+import {
+  cnnArchitectureText,
+  cnnModelCode,
+  cnnTorchName,
+  imageShapeOf,
+  isConvolutional,
+} from './cnn-model-code';
 
 const kActivation: Record<string, (slope: number) => string> = {
   relu: () => 'nn.ReLU()',
@@ -39,6 +46,17 @@ export function torchName(name: string, hiddenLayers: number): string {
   return `hidden.${k}.linear.${what}`;
 }
 
+// A convolutional network's input image (the engine refuses conv and pooling entries on other
+// data, so a spec that reaches the exporter has one).
+export function cnnInput(spec: ExperimentSpec) {
+  const shape = imageShapeOf(spec.data.kind);
+  if (!shape)
+    throw new Error(
+      `exportPyTorch: the ${spec.data.kind} set has no image shape; conv, pooling and flatten layers need images`,
+    );
+  return shape;
+}
+
 function layerText(l: LayerSpec): string {
   const extras = [l.batchNorm ? 'batch norm' : '', l.dropout > 0 ? `dropout ${l.dropout}` : '']
     .filter(Boolean)
@@ -47,6 +65,7 @@ function layerText(l: LayerSpec): string {
 }
 
 export function architectureText(spec: ExperimentSpec, inputs: number, outputs: number): string {
+  if (isConvolutional(spec)) return cnnArchitectureText(spec, cnnInput(spec), outputs);
   return [`${inputs}`, ...spec.model.hidden.map(layerText), `${outputs}`].join(' → ');
 }
 
@@ -56,6 +75,7 @@ export function modelCode(
   outputs: number,
   options: ModelOptions,
 ): string {
+  if (isConvolutional(spec)) return cnnModelCode(spec, cnnInput(spec), outputs, options);
   const m = spec.model;
   const hidden = m.hidden;
   const anyNorm = hidden.some((l) => l.batchNorm);
@@ -161,7 +181,9 @@ export function initialWeightsCode(
     'INITIAL_WEIGHTS = {',
   ];
   for (const p of parameters) {
-    const name = torchName(p.name, L);
+    const name = isConvolutional(spec)
+      ? cnnTorchName(p.name, spec.model.hidden)
+      : torchName(p.name, L);
     const count = p.rows * p.cols;
     if (p.values.length !== count)
       throw new Error(`exportPyTorch: ${p.name} has ${p.values.length} values, expected ${count}`);

@@ -1,0 +1,367 @@
+// The proof of "Export as PyTorch" for convolutional networks: the engine's Node build trains a
+// few small CNNs for 20 steps with recordEvery 1, the exported scripts run under Debian's
+// python3 (torch 1.13, torchvision 0.14, scikit-learn) in one interpreter, and:
+//   - without dropout (conv with padding and stride, max and avg pooling, BatchNorm2d, global
+//     average pooling, flatten, dense; digits from scikit-learn with data.trainFraction, and the
+//     embedded shapes set): every loss of every step agrees to float32 tolerance, the training
+//     split has the engine's size, and the batch losses (which index the kept rows by the
+//     engine's batch order) agree, so the script keeps the same rows;
+//   - with Dropout2d and DropBlock (torch draws its own masks): step 0 agrees, both learn and
+//     end near each other; and the share of channels Dropout2d drops and of pixels DropBlock
+//     drops at a step of its keep_prob ramp agree with the engine's masks (featureMaps) to
+//     sampling error.
+// Skipped (the reason as the test's name) without the Python stack; with CI set that fails.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  DeepPartial,
+  EngineModule,
+  ExperimentSpec,
+  LayerSpec,
+  MetricsBatch,
+} from '../../web/src/engine/engine-api';
+import { exportPyTorch } from '../../web/src/export/pytorch';
+import type { PyTorchExportInput } from '../../web/src/export/types';
+import { defaultLayer } from '../../web/src/spec/experiment-spec';
+import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
+
+const kPython = process.env['EXPORT_PYTHON'] ?? '/usr/bin/python3';
+const kSteps = 20;
+const kLossTolerance = 1e-4;
+
+function pythonProblem(): string | null {
+  try {
+    execFileSync(kPython, ['-c', 'import torch, torchvision, numpy, sklearn'], {
+      stdio: 'pipe',
+      timeout: 60000,
+    });
+    return null;
+  } catch (e) {
+    const text = String((e as { stderr?: Buffer }).stderr ?? e);
+    const missing = /No module named '([^']+)'/.exec(text)?.[1];
+    return missing
+      ? `${kPython} has no ${missing} (apt-get install python3-torch python3-torchvision python3-sklearn)`
+      : `${kPython} cannot run torch: ${text.split('\n').filter(Boolean).pop() ?? 'not found'}`;
+  }
+}
+
+const problem = pythonProblem();
+if (problem && process.env['CI'])
+  throw new Error(`the PyTorch CNN export proof cannot run in CI: ${problem}`);
+
+function layer(more: Partial<LayerSpec>): LayerSpec {
+  return { ...defaultLayer(), ...more };
+}
+
+interface Case {
+  name: string;
+  spec: DeepPartial<ExperimentSpec>;
+  statistical?: boolean;
+}
+
+const kCases: Case[] = [
+  {
+    name: 'digits (trainFraction 0.25): conv pad 1 + BN2d, max pool, conv stride 2, avg pool, flatten, dense; L2 with a conv penalty scale, max-norm',
+    spec: {
+      seed: 5,
+      data: { kind: 'digits', valFraction: 0.1, testFraction: 0.1, trainFraction: 0.25 },
+      model: {
+        hidden: [
+          layer({ kind: 'conv', channels: 4, kernel: 3, stride: 1, padding: 1, batchNorm: true }),
+          layer({ kind: 'maxPool', size: 2 }),
+          layer({
+            kind: 'conv',
+            channels: 6,
+            kernel: 3,
+            stride: 2,
+            padding: 1,
+            activation: 'tanh',
+            penaltyScale: 2,
+          }),
+          layer({ kind: 'avgPool', size: 2 }),
+          layer({ kind: 'flatten' }),
+          layer({ kind: 'dense', units: 12, activation: 'relu' }),
+        ],
+        batchNormMomentum: 0.2,
+      },
+      optimizer: { kind: 'adam', lr: 0.01 },
+      penalty: { kind: 'l2', lambda: 0.002 },
+      training: { batchSize: 32, recordEvery: 1, maxNorm: 1.5 },
+    },
+  },
+  {
+    name: 'shapes (embedded): conv 5×5 pad 2 + BN2d, global average pooling; SGD momentum, L1 proximal',
+    spec: {
+      seed: 3,
+      data: { kind: 'shapes', samples: 150, valFraction: 0.2, testFraction: 0.2 },
+      model: {
+        hidden: [
+          layer({ kind: 'conv', channels: 5, kernel: 5, stride: 1, padding: 2, batchNorm: true }),
+          layer({ kind: 'globalAvgPool' }),
+        ],
+      },
+      optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9 },
+      penalty: { kind: 'l1', lambda: 0.001, l1Mode: 'proximal' },
+      training: { batchSize: 16, recordEvery: 1 },
+    },
+  },
+  {
+    name: "shapes: augmentation (flip, rotation up to 20°, shift up to 1 pixel) with the engine's draws",
+    spec: {
+      seed: 4,
+      data: { kind: 'shapes', samples: 150, valFraction: 0.2, testFraction: 0.2 },
+      model: {
+        hidden: [
+          layer({ kind: 'conv', channels: 4, kernel: 3, padding: 1 }),
+          layer({ kind: 'maxPool', size: 2 }),
+          layer({ kind: 'dense', units: 10, activation: 'tanh' }),
+        ],
+      },
+      optimizer: { kind: 'adam', lr: 0.01 },
+      training: {
+        batchSize: 16,
+        recordEvery: 1,
+        augmentFlip: true,
+        augmentRotation: 20,
+        augmentShift: 1,
+      },
+    },
+  },
+  {
+    name: 'shapes: Dropout2d and DropBlock with a keep_prob ramp (statistical)',
+    statistical: true,
+    spec: {
+      seed: 8,
+      data: { kind: 'shapes', samples: 200, valFraction: 0.2, testFraction: 0.2 },
+      model: {
+        hidden: [
+          layer({
+            kind: 'conv',
+            channels: 6,
+            kernel: 3,
+            padding: 1,
+            dropout: 0.2,
+            dropBlock: 0.3,
+            blockSize: 3,
+          }),
+          layer({ kind: 'maxPool', size: 2 }),
+          layer({ kind: 'flatten' }),
+        ],
+        dropBlockRampSteps: 10,
+      },
+      optimizer: { kind: 'adam', lr: 0.01 },
+      training: { batchSize: 32, recordEvery: 1 },
+    },
+  },
+];
+
+type Columns = Record<string, number[]>;
+
+function parseCsv(text: string): Columns {
+  const lines = text.trim().split('\n');
+  const header = lines[0]!.split(',');
+  const out: Columns = Object.fromEntries(header.map((h) => [h, []]));
+  for (const line of lines.slice(1))
+    line.split(',').forEach((v, i) => out[header[i]!]!.push(Number(v)));
+  return out;
+}
+
+function worst(a: ArrayLike<number>, b: ArrayLike<number>, floor: number) {
+  let rel = 0;
+  let at = -1;
+  for (let i = 0; i < b.length; i++) {
+    const r = Math.abs(a[i]! - b[i]!) / Math.max(Math.abs(b[i]!), floor);
+    if (!(r <= rel)) {
+      rel = r;
+      at = i;
+    }
+  }
+  return { rel, at };
+}
+
+// Runs each script as __main__ in one interpreter (torch imported once); the last part of the
+// runner measures the statistical case's masks: share of channels nn.Dropout2d drops, and of
+// pixels DropBlock drops at step `step` of the ramp, on an all-ones batch in training mode.
+const kRunner = `
+import contextlib, io, json, runpy, sys, traceback, torch
+paths, stats_path, step = sys.argv[1:-2], sys.argv[-2], int(sys.argv[-1])
+for path in paths:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            runpy.run_path(path, run_name="__main__")
+        except BaseException:
+            traceback.print_exc()
+    open(path + ".out", "w").write(out.getvalue())
+    open(path + ".err", "w").write(err.getvalue())
+script = runpy.run_path(stats_path, run_name="export_stats")
+torch.manual_seed(1)
+model = script["build_model"](script["CONFIG"])
+model.train()
+model.set_drop_block_step(step)
+conv = model.hidden[0]
+with torch.no_grad():
+    maps = torch.ones(400, conv.conv.out_channels, 12, 12)
+    channels = float((conv.dropout(maps)[:, :, 0, 0] == 0).float().mean())
+    pixels = float((conv.dropblock(maps) == 0).float().mean())
+print(json.dumps({"channels": channels, "pixels": pixels, "rate": conv.dropblock.rate}))
+`;
+
+interface Outcome {
+  engine: MetricsBatch;
+  trainRows: number;
+  python: Columns;
+  file: string;
+  stderr: string;
+}
+
+if (problem) {
+  describe('PyTorch CNN export proof', () => {
+    it.skip(`skipped: ${problem}`, () => {});
+  });
+}
+
+describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof', () => {
+  const outcomes = new Map<string, Outcome>();
+  let dir = '';
+  let stats = { channels: NaN, pixels: NaN, rate: NaN };
+  const engineMasks = { channels: 0, pixels: 0 };
+  const kRampStep = 5;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pytorch-cnn-export-'));
+    const engine: EngineModule = await loadNodeEngine();
+    const files: string[] = [];
+    const done: ((o: { stdout: string; stderr: string }) => void)[] = [];
+    let statsFile = '';
+    kCases.forEach((c, i) => {
+      void ensureDataSet(engine, c.spec as { data: { kind: 'digits' } });
+      const trainer = new engine.Trainer(c.spec);
+      const input: PyTorchExportInput = {
+        spec: engine.normalizeSpec(c.spec),
+        link: 'https://example.org/playground/#cnn',
+        engineVersion: engine.version(),
+        network: trainer.network(),
+        parameters: trainer.parameters(),
+        data: {
+          train: trainer.data('train'),
+          validation: trainer.data('validation'),
+          test: trainer.data('test'),
+        },
+        steps: kSteps,
+      };
+      if (c.statistical) {
+        // The engine's masks at step kRampStep (0-based) of the ramp: 300 draws of one image's
+        // maps. featureMaps drops at the rate the last step trained with, so kRampStep + 1 steps.
+        trainer.runSteps(kRampStep + 1);
+        const seeds = 300;
+        for (let s = 0; s < seeds; s++) {
+          const maps = trainer.featureMaps('train', s % 20, true, 1000 + s);
+          const conv = maps.maps[0]!;
+          const dropped = conv.droppedChannels!;
+          engineMasks.channels += dropped.reduce((a, b) => a + b, 0) / dropped.length / seeds;
+          const block = conv.blockMask!;
+          engineMasks.pixels += block.filter((v) => v === 0).length / block.length / seeds;
+        }
+        trainer.reset();
+      }
+      trainer.runSteps(kSteps);
+      const metrics = trainer.takeMetrics();
+      const trainRows = trainer.data('train').rows;
+      trainer.delete();
+      const file = join(dir, `cnn${i}.py`);
+      writeFileSync(file, exportPyTorch(input));
+      if (c.statistical) statsFile = file;
+      files.push(file);
+      done.push(({ stdout, stderr }) =>
+        outcomes.set(c.name, {
+          engine: metrics,
+          trainRows,
+          python: parseCsv(stdout),
+          file,
+          stderr,
+        }),
+      );
+    });
+    const runner = join(dir, 'run.py');
+    writeFileSync(runner, kRunner);
+    const out = execFileSync(kPython, [runner, ...files, statsFile, String(kRampStep)], {
+      timeout: 180000,
+      env: { ...process.env, OMP_NUM_THREADS: '1' },
+    }).toString();
+    stats = JSON.parse(out.trim().split('\n').pop()!);
+    files.forEach((f, i) =>
+      done[i]!({
+        stdout: readFileSync(`${f}.out`, 'utf8'),
+        stderr: readFileSync(`${f}.err`, 'utf8'),
+      }),
+    );
+  }, 240000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const c of kCases.filter((k) => !k.statistical)) {
+    it(`matches the engine step for step: ${c.name}`, () => {
+      const o = outcomes.get(c.name)!;
+      const m = o.engine;
+      expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
+      expect(o.python['step'], o.file).toEqual(Array.from(m.step));
+      // The epoch column is step / steps per epoch: the same number of training rows.
+      expect(worst(o.python['epoch']!, m.epoch, 1e-12).rel).toBeLessThanOrEqual(1e-8);
+      for (const name of ['batchLoss', 'trainLoss', 'valLoss', 'testLoss', 'trainPenalty']) {
+        if (!o.python[name]) continue;
+        const w = worst(o.python[name]!, m[name as 'trainLoss'], 1e-3);
+        expect(w.rel, `${o.file}: ${name} at row ${w.at}`).toBeLessThanOrEqual(kLossTolerance);
+      }
+    });
+  }
+
+  it('keeps the rows data.trainFraction keeps: the engine’s count, asserted by the script', () => {
+    const c = kCases[0]!;
+    const o = outcomes.get(c.name)!;
+    // 1797 rows, 180 test, 180 validation: 1437 training rows, a quarter of each class kept.
+    expect(o.trainRows).toBeGreaterThan(350);
+    expect(o.trainRows).toBeLessThan(370);
+    expect(readFileSync(o.file, 'utf8')).toContain(`"train": ${o.trainRows}`);
+    // The script ran past its size assertion and printed every step.
+    expect(o.python['step']!.length).toBe(kSteps + 1);
+  });
+
+  it('Dropout2d and DropBlock: both learn and end near each other', () => {
+    const c = kCases.find((k) => k.statistical)!;
+    const o = outcomes.get(c.name)!;
+    const m = o.engine;
+    const py = o.python;
+    expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
+    expect(py['step'], o.file).toEqual(Array.from(m.step));
+    expect(
+      worst(py['trainLoss']!.slice(0, 1), m.trainLoss.slice(0, 1), 1e-3).rel,
+    ).toBeLessThanOrEqual(kLossTolerance);
+    const tail = (v: ArrayLike<number>) =>
+      Array.from(v)
+        .slice(-5)
+        .reduce((a, b) => a + b, 0) / 5;
+    expect(tail(m.trainLoss)).toBeLessThan(0.8 * m.trainLoss[0]!);
+    expect(tail(py['trainLoss']!)).toBeLessThan(0.8 * py['trainLoss']![0]!);
+    expect(Math.abs(tail(py['trainLoss']!) - tail(m.trainLoss))).toBeLessThanOrEqual(
+      0.25 * tail(m.trainLoss) + 0.02,
+    );
+  });
+
+  it('drops the engine’s share of channels and of DropBlock pixels at a step of the ramp', () => {
+    // keep_prob at step 5 of a 10-step ramp to 0.7: 0.85, so a rate of 0.15.
+    expect(stats.rate).toBeCloseTo(0.15, 12);
+    // Dropout2d at p = 0.2: 400 × 6 channels in torch, 300 × 6 in the engine.
+    expect(Math.abs(stats.channels - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / 2400));
+    expect(Math.abs(engineMasks.channels - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / 1800));
+    // DropBlock's dropped pixels: the same γ and blocks, so the same share (blocks overlap,
+    // so it is below the rate); 0.01 is several standard errors of either estimate.
+    expect(engineMasks.pixels).toBeGreaterThan(0.05);
+    expect(Math.abs(stats.pixels - engineMasks.pixels)).toBeLessThan(0.01);
+  });
+});
