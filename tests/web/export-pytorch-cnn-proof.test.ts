@@ -158,6 +158,12 @@ const kCases: Case[] = [
   },
 ];
 
+// A script's docstring (its header) on one line.
+function docstring(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(0, text.indexOf('"""', 3)).replace(/\s+/g, ' ');
+}
+
 type Columns = Record<string, number[]>;
 
 function parseCsv(text: string): Columns {
@@ -321,6 +327,12 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
     });
   }
 
+  it("says the augmentation is exact: the engine's draws", () => {
+    const header = docstring(outcomes.get(kCases[2]!.name)!.file);
+    expect(header).toContain("the image augmentation (the engine's draws, ported below)");
+    expect(header).toContain('Nothing is drawn by torch');
+  });
+
   it('keeps the rows data.trainFraction keeps: the engine’s count, asserted by the script', () => {
     const c = kCases[0]!;
     const o = outcomes.get(c.name)!;
@@ -338,6 +350,10 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
     const m = o.engine;
     const py = o.python;
     expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
+    // The header says which draws are torch's.
+    const header = docstring(o.file);
+    expect(header).toMatch(/Statistical only: dropout masks \(nn\.Dropout and nn\.Dropout2d/);
+    expect(header).toMatch(/DropBlock's seeds \(torchvision's drop_block2d/);
     expect(py['step'], o.file).toEqual(Array.from(m.step));
     expect(
       worst(py['trainLoss']!.slice(0, 1), m.trainLoss.slice(0, 1), 1e-3).rel,
