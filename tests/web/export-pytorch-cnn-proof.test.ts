@@ -317,6 +317,10 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
       const m = o.engine;
       expect(o.stderr, o.file).not.toMatch(/Warning|Error/);
       expect(o.python['step'], o.file).toEqual(Array.from(m.step));
+      const long = readFileSync(o.file, 'utf8')
+        .split('\n')
+        .filter((line) => [...line].length > 100);
+      expect(long, `${o.file}: lines over 100 columns`).toEqual([]);
       // The epoch column is step / steps per epoch: the same number of training rows.
       expect(worst(o.python['epoch']!, m.epoch, 1e-12).rel).toBeLessThanOrEqual(1e-8);
       for (const name of ['batchLoss', 'trainLoss', 'valLoss', 'testLoss', 'trainPenalty']) {

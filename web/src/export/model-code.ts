@@ -197,7 +197,15 @@ export function initialWeightsCode(
       lines.push(`    "${name}": [`);
       for (let r = 0; r < p.rows; r++) {
         const row = Array.from(p.values.slice(r * p.cols, (r + 1) * p.cols), float32Literal);
-        lines.push(`        [${row.join(', ')}],`);
+        const one = `        [${row.join(', ')}],`;
+        // A long row (a conv filter, a wide layer): its values wrapped inside the brackets.
+        if (one.length <= 100) lines.push(one);
+        else
+          lines.push(
+            '        [',
+            ...wrapText(row.map((v) => `${v},`).join(' '), '            ', 100),
+            '        ],',
+          );
       }
       lines.push('    ],');
     } else {

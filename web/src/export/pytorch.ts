@@ -151,7 +151,15 @@ function assemble({ input, runs, grid }: Assembly): string {
     '',
     'Exported from the Regularization Playground ("Export as PyTorch"):',
     `    ${docText(input.link)}`,
-    `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${f.dropBlock ? ', torchvision (0.14)' : ''}${realSet ? ' and scikit-learn' : ''}:`,
+    ...(f.dropBlock
+      ? wrapText(
+          `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy, PyTorch (written for PyTorch 1.13)${realSet ? ', torchvision 0.14 and scikit-learn' : ' and torchvision 0.14'}:`,
+          '',
+          96,
+        )
+      : [
+          `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${realSet ? ' and scikit-learn' : ''}:`,
+        ]),
     grid ? '    python3 this_file.py > sweep.csv' : '    python3 this_file.py > metrics.csv',
     '',
     'Exact and statistical',
