@@ -230,9 +230,9 @@ const kCases: Case[] = [
     }),
   },
   {
-    name: 'diabetes from scikit-learn (regression, standardised targets)',
+    name: 'diabetes from scikit-learn (regression, standardised targets), 60% of the training rows kept',
     spec: spec({
-      data: { kind: 'diabetes', valFraction: 0.2, testFraction: 0.2 },
+      data: { kind: 'diabetes', valFraction: 0.2, testFraction: 0.2, trainFraction: 0.6 },
       model: { hidden: [h(16, 'relu')] },
       optimizer: { kind: 'adam', lr: 0.01 },
       training: { batchSize: 32 },
