@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   DeepPartial,
@@ -164,6 +165,45 @@ function docstring(file: string): string {
   return text.slice(0, text.indexOf('"""', 3)).replace(/\s+/g, ' ');
 }
 
+// Random small architectures (conv, pooling, global pooling, flatten and dense entries in any
+// order the engine accepts, with or without batch norm, penalty scales, max-norm) on the image
+// sets, no dropout: 5 steps each must match the engine step for step. SGD with momentum: a
+// random network can be dead (every feature 0, the logits its bias), where a gradient is 0 up to
+// rounding, and Adam's first steps (lr·g/|g|) would turn that rounding noise into full steps.
+const kArchSteps = 5;
+const entryArb: fc.Arbitrary<LayerSpec> = fc
+  .oneof(
+    fc.record({
+      kind: fc.constant('conv' as const),
+      channels: fc.integer({ min: 1, max: 4 }),
+      kernel: fc.integer({ min: 1, max: 4 }),
+      stride: fc.integer({ min: 1, max: 2 }),
+      padding: fc.integer({ min: 0, max: 2 }),
+      batchNorm: fc.boolean(),
+      activation: fc.constantFrom('relu' as const, 'tanh' as const, 'leakyRelu' as const),
+      penaltyScale: fc.constantFrom(0, 1, 3),
+    }),
+    fc.record({
+      kind: fc.constantFrom('maxPool' as const, 'avgPool' as const),
+      size: fc.integer({ min: 2, max: 3 }),
+    }),
+    fc.record({ kind: fc.constantFrom('globalAvgPool' as const, 'flatten' as const) }),
+    fc.record({
+      kind: fc.constant('dense' as const),
+      units: fc.integer({ min: 2, max: 6 }),
+      batchNorm: fc.boolean(),
+      penaltyScale: fc.constantFrom(0.5, 1),
+    }),
+  )
+  .map((more) => layer(more as Partial<LayerSpec>));
+const archArb = fc.record({
+  seed: fc.integer({ min: 1, max: 1000 }),
+  kind: fc.constantFrom('digits' as const, 'shapes' as const),
+  hidden: fc.array(entryArb, { minLength: 1, maxLength: 4 }),
+  maxNorm: fc.constantFrom(0, 1),
+  lr: fc.constantFrom(0.01, 0.1),
+});
+
 type Columns = Record<string, number[]>;
 
 function parseCsv(text: string): Columns {
@@ -232,6 +272,13 @@ if (problem) {
 
 describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof', () => {
   const outcomes = new Map<string, Outcome>();
+  const archs: {
+    text: string;
+    engine: MetricsBatch;
+    file: string;
+    python?: Columns;
+    stderr?: string;
+  }[] = [];
   let dir = '';
   let stats = { channels: NaN, pixels: NaN, rate: NaN };
   const engineMasks = { channels: 0, pixels: 0 };
@@ -292,6 +339,53 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
         }),
       );
     });
+    // Random architectures: those the engine builds (it refuses e.g. a conv after a flatten).
+    for (const a of fc.sample(archArb, { numRuns: 40, seed: 11 })) {
+      if (archs.length === 8) break;
+      const partial: DeepPartial<ExperimentSpec> = {
+        seed: a.seed,
+        data: {
+          kind: a.kind,
+          samples: 120,
+          valFraction: 0.2,
+          testFraction: 0.2,
+          trainFraction: 0.5,
+        },
+        model: { hidden: a.hidden },
+        optimizer: { kind: 'sgd', lr: a.lr, momentum: 0.9 },
+        penalty: { kind: 'l2', lambda: 0.01 },
+        training: { batchSize: 24, recordEvery: 1, maxNorm: a.maxNorm },
+      };
+      let trainer;
+      try {
+        trainer = new engine.Trainer(partial);
+      } catch {
+        continue;
+      }
+      const spec = engine.normalizeSpec(partial);
+      const input: PyTorchExportInput = {
+        spec,
+        link: 'https://example.org/playground/#arch',
+        engineVersion: engine.version(),
+        network: trainer.network(),
+        parameters: trainer.parameters(),
+        data: {
+          train: trainer.data('train'),
+          validation: trainer.data('validation'),
+          test: trainer.data('test'),
+        },
+        steps: kArchSteps,
+      };
+      trainer.runSteps(kArchSteps);
+      const metrics = trainer.takeMetrics();
+      trainer.delete();
+      const file = join(dir, `arch${archs.length}.py`);
+      writeFileSync(file, exportPyTorch(input));
+      files.push(file);
+      const arch = { text: JSON.stringify(a.hidden.map((l) => l.kind)), engine: metrics, file };
+      archs.push(arch);
+      done.push(({ stdout, stderr }) => Object.assign(arch, { python: parseCsv(stdout), stderr }));
+    }
     const runner = join(dir, 'run.py');
     writeFileSync(runner, kRunner);
     const out = execFileSync(kPython, [runner, ...files, statsFile, String(kRampStep)], {
@@ -307,8 +401,27 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
     );
   }, 240000);
 
+  it('random small architectures match the engine step for step', () => {
+    expect(archs.length).toBe(8);
+    // Every kind of entry occurs.
+    const kinds = new Set(archs.flatMap((a) => JSON.parse(a.text) as string[]));
+    expect([...kinds].sort()).toEqual(
+      ['avgPool', 'conv', 'dense', 'flatten', 'globalAvgPool', 'maxPool'].sort(),
+    );
+    for (const a of archs) {
+      expect(a.stderr, `${a.file} ${a.text}`).not.toMatch(/Warning|Error/);
+      expect(a.python!['step'], a.file).toEqual(Array.from(a.engine.step));
+      for (const name of ['batchLoss', 'trainLoss', 'valLoss', 'testLoss', 'trainPenalty']) {
+        const w = worst(a.python![name]!, a.engine[name as 'trainLoss'], 1e-3);
+        expect(w.rel, `${a.file} ${a.text}: ${name} at row ${w.at}`).toBeLessThanOrEqual(
+          kLossTolerance,
+        );
+      }
+    }
+  });
+
   afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir && !process.env['KEEP']) rmSync(dir, { recursive: true, force: true });
   });
 
   for (const c of kCases.filter((k) => !k.statistical)) {
