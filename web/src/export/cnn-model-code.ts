@@ -2,13 +2,14 @@
 // (buildNetwork) from model.hidden's conv, pooling, flatten and dense entries, one named
 // nn.Sequential per entry, so that the engine's layers.<k>.* parameters have one torch name each.
 //   conv           Conv2d (no bias before batch norm) → [BatchNorm2d] → activation → Dropout2d →
-//                  DropBlock (torchvision's drop_block2d, keep_prob ramped as the engine)
+//                  DropBlock (torchvision's drop_block2d with the engine's seeds and keep_prob ramp)
 //   maxPool/avgPool MaxPool2d / AvgPool2d(size) (stride = size)
 //   globalAvgPool  AdaptiveAvgPool2d(1) + Flatten
 //   flatten        Flatten
 //   dense          [Flatten an image] → Linear → [BatchNorm1d] → activation → Dropout
 import type { ExperimentSpec, ImageShape, LayerSpec } from '../engine/engine-api';
 import { schema } from '../spec/experiment-spec';
+import { engineDropBlockForward, engineDropoutCode } from './dropout-code';
 import { float64Literal, pyCall, wrapText } from './python-literals';
 
 export function isTrainable(l: LayerSpec): boolean {
@@ -190,6 +191,7 @@ export function cnnModelCode(
                 x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps
             )
         return super().forward(x)`);
+  if (options.withDropout || dropBlock) parts.push(engineDropoutCode());
   if (dropBlock)
     parts.push(
       [
@@ -206,22 +208,23 @@ export function cnnModelCode(
         '',
         '',
         'class DropBlock(nn.Module):',
-        '    """torchvision.ops.drop_block2d (b × b blocks of each channel, seeds on the valid region,',
-        '    output scaled by numel / Σ mask over the whole batch) at the rate the training loop sets',
-        '    before each step: 1 − keep_prob(step). The identity in eval mode."""',
+        '    """DropBlock as torchvision.ops.drop_block2d (γ = rate·H·W / (b²·(H − b + 1)·(W − b + 1)),',
+        '    b × b blocks of each channel, the output scaled by numel / (ε + Σ mask) over the whole',
+        "    batch), with the engine's seeds, at the rate the training loop sets before each step:",
+        '    1 − keep_prob(step). The identity in eval mode."""',
         '',
         '    def __init__(self, drop, block_size):',
         '        super().__init__()',
         '        self.drop = drop  # the target 1 − keep_prob',
         '        self.block_size = block_size',
         '        self.rate = 0.0',
+        "        self.draws = None  # the network's EngineDraws (build_model sets it)",
         '',
         '    def set_step(self, step):',
         '        keep = drop_block_keep_prob(step, DROP_BLOCK_RAMP_STEPS, 1.0 - self.drop)',
         '        self.rate = 1.0 - keep',
         '',
-        '    def forward(self, x):',
-        '        return drop_block2d(x, self.rate, self.block_size, eps=1e-6, training=self.training)',
+        ...engineDropBlockForward(),
       ].join('\n'),
     );
   const n1 = norm1d && options.singleRowBatches ? 'BatchNorm1d' : 'nn.BatchNorm1d';
@@ -252,7 +255,8 @@ export function cnnModelCode(
           pieces.push(`norm=${n2}(${normArgs.join(', ')})`);
         }
         pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
-        if (options.withDropout) pieces.push(`dropout=nn.Dropout2d(dropout[${k}])`);
+        if (options.withDropout)
+          pieces.push(`dropout=EngineDropout(dropout[${k}], per_channel=True)`);
         if (dropBlock) {
           const out = flow.entries[k + 1] ?? flow.out;
           const b = fittingBlock(l.blockSize, Math.min(out.shape.height, out.shape.width));
@@ -283,7 +287,7 @@ export function cnnModelCode(
           pieces.push(`norm=${n1}(${normArgs.join(', ')})`);
         }
         pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
-        if (options.withDropout) pieces.push(`dropout=nn.Dropout(dropout[${k}])`);
+        if (options.withDropout) pieces.push(`dropout=EngineDropout(dropout[${k}])`);
       }
     }
     const call = pyCall('layer', pieces, indent, ',');
@@ -296,7 +300,7 @@ export function cnnModelCode(
     );
   });
   const doc = wrapText(
-    `${cnnArchitectureText(spec, input, outputs)}, as the engine builds it. Inputs are images N × C × H × W. Per conv entry Conv2d (without bias when batch norm follows: β replaces it) → [BatchNorm2d] → activation${options.withDropout ? ' → Dropout2d (whole channels)' : ''}${dropBlock ? ' → DropBlock' : ''}; pooling with stride = size; a dense entry flattens an image first; then a Linear output layer on the flattened features (the loss applies the sigmoid / softmax).`,
+    `${cnnArchitectureText(spec, input, outputs)}, as the engine builds it. Inputs are images N × C × H × W. Per conv entry Conv2d (without bias when batch norm follows: β replaces it) → [BatchNorm2d] → activation${options.withDropout ? ' → Dropout2d (whole channels)' : ''}${dropBlock ? ' → DropBlock' : ''}${options.withDropout || dropBlock ? " (the engine's masks)" : ''}; pooling with stride = size; a dense entry flattens an image first; then a Linear output layer on the flattened features (the loss applies the sigmoid / softmax).`,
     '    ',
   );
   doc[0] = doc[0]!.replace('    ', '    """');

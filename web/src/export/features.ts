@@ -3,7 +3,7 @@
 // uses it, and branches on config only when the runs differ.
 import type { ExperimentSpec } from '../engine/engine-api';
 import { augments } from './augment-code';
-import { isTrainable } from './cnn-model-code';
+import { isConvolutional, isTrainable } from './cnn-model-code';
 import type { Task } from './data-code';
 
 export type PenaltyKind = 'l1' | 'l2' | 'elasticNet' | 'lp';
@@ -34,10 +34,10 @@ export interface Features {
   maxEpochs: boolean;
   shuffle: boolean;
   dropout: boolean; // Dropout on dense entries, Dropout2d on conv entries
-  dropout2d: boolean; // some conv entry drops whole channels
   convWeights: boolean; // some weight is a conv filter bank (out × in × k × k)
   dropBlock: boolean; // some conv entry uses DropBlock
   augment: boolean; // image augmentation (shift, rotation, flip)
+  engineMasks: boolean; // a CNN: its dropouts draw the engine's masks (dropout-code.ts)
   singleRowBatches: boolean; // a training batch of one row can occur (batch norm's edge case)
 }
 
@@ -98,8 +98,8 @@ export function featuresOf(
     shuffle: some((s) => s.training.shuffle),
     dropout: some((s) => s.model.hidden.some((l) => isTrainable(l) && l.dropout > 0)),
     convWeights: some((s) => s.model.hidden.some((l) => l.kind === 'conv')),
-    dropout2d: some((s) => s.model.hidden.some((l) => l.kind === 'conv' && l.dropout > 0)),
     augment: some(augments),
+    engineMasks: some(isConvolutional),
     dropBlock: some((s) => s.model.hidden.some((l) => l.kind === 'conv' && l.dropBlock > 0)),
     singleRowBatches: some((s) => {
       const b = s.training.batchSize;
@@ -112,16 +112,8 @@ export function featuresOf(
 // The draws torch makes instead of the engine: statistical equivalence only.
 export function statisticalParts(f: Features): string[] {
   const out: string[] = [];
-  if (f.dropout)
-    out.push(
-      f.dropout2d
-        ? 'dropout masks (nn.Dropout and nn.Dropout2d draw their own)'
-        : 'dropout masks (nn.Dropout draws its own)',
-    );
-  if (f.dropBlock)
-    out.push(
-      "DropBlock's seeds (torchvision's drop_block2d draws them; the keep_prob schedule is the engine's)",
-    );
+  // A CNN's dropouts draw the engine's masks (dropout-code.ts); a dense network's are torch's.
+  if (f.dropout && !f.engineMasks) out.push('dropout masks (nn.Dropout draws its own)');
   if (f.augment && (f.jitter || f.mixup))
     out.push(
       "image augmentation (the engine's transforms, but jitter or mixup draws from the same stream in the engine, so the later draws differ)",

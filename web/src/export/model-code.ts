@@ -16,6 +16,7 @@ import {
   cnnTorchName,
   imageShapeOf,
   isConvolutional,
+  usesDropBlock,
 } from './cnn-model-code';
 
 const kActivation: Record<string, (slope: number) => string> = {
@@ -231,6 +232,14 @@ export function initialWeightsCode(
     '        for name, values in INITIAL_WEIGHTS.items():',
     '            values = torch.as_tensor(np.asarray(values, dtype=np.float32))',
     '            params[name].copy_(values.reshape(params[name].shape))',
+    ...(isConvolutional(spec) && (withDropout || usesDropBlock(spec))
+      ? [
+          "    draws = EngineDraws(SEED)  # the engine's dropout stream, fresh for each run",
+          '    for module in model.modules():',
+          '        if hasattr(module, "draws"):',
+          '            module.draws = draws',
+        ]
+      : []),
     '    return model',
   ];
   return `${lines.join('\n')}\n\n\n${fn.join('\n')}`;

@@ -64,6 +64,8 @@ function exactParts(f: Features, realSet: boolean): string[] {
   if (f.clipNorm || f.clipValue) out.push('gradient clipping');
   if (f.maxNorm) out.push('max-norm');
   if (f.earlyStopping) out.push('early stopping');
+  if (f.engineMasks && (f.dropout || f.dropBlock))
+    out.push("the dropout masks (Dropout, Dropout2d, DropBlock: the engine's draws, ported below)");
   if (f.augment && !f.jitter && !f.mixup)
     out.push("the image augmentation (the engine's draws, ported below)");
   return out;
@@ -151,15 +153,7 @@ function assemble({ input, runs, grid }: Assembly): string {
     '',
     'Exported from the Regularization Playground ("Export as PyTorch"):',
     `    ${docText(input.link)}`,
-    ...(f.dropBlock
-      ? wrapText(
-          `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy, PyTorch (written for PyTorch 1.13)${realSet ? ', torchvision 0.14 and scikit-learn' : ' and torchvision 0.14'}:`,
-          '',
-          96,
-        )
-      : [
-          `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${realSet ? ' and scikit-learn' : ''}:`,
-        ]),
+    `Engine ${docText(input.engineVersion)}. Needs Python 3, NumPy and PyTorch (written for PyTorch 1.13)${realSet ? ' and scikit-learn' : ''}:`,
     grid ? '    python3 this_file.py > sweep.csv' : '    python3 this_file.py > metrics.csv',
     '',
     'Exact and statistical',
@@ -218,7 +212,7 @@ function assemble({ input, runs, grid }: Assembly): string {
   }
   const sections: [string, string[]][] = [
     ['The data', [data.code]],
-    ...(realSet || f.shuffle || f.augment
+    ...(realSet || f.shuffle || f.augment || (f.engineMasks && (f.dropout || f.dropBlock))
       ? ([["The engine's random generator", [pcg32Code(f.augment)]]] as [string, string[]][])
       : []),
     ...(f.augment ? ([['Image augmentation', [augmentCode(spec)]]] as [string, string[]][]) : []),
@@ -246,12 +240,7 @@ function assemble({ input, runs, grid }: Assembly): string {
   const header = [
     doc.join('\n'),
     [...imports, ...fromImports].join('\n'),
-    [
-      'import numpy as np',
-      'import torch',
-      'from torch import nn',
-      ...(f.dropBlock ? ['from torchvision.ops import drop_block2d'] : []),
-    ].join('\n'),
+    ['import numpy as np', 'import torch', 'from torch import nn'].join('\n'),
   ];
   return `${header.join('\n\n')}\n\n${body}\n`;
 }

@@ -479,7 +479,7 @@ export function evaluateCode(f: Features): string {
 export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string {
   const L: string[] = [];
   const push = (...lines: string[]) => L.push(...lines);
-  const torchDraws = f.dropout || f.dropBlock || f.jitter || f.mixup;
+  const torchDraws = ((f.dropout || f.dropBlock) && !f.engineMasks) || f.jitter || f.mixup;
   const proxGuard =
     f.penaltyModes.length > 1 || (f.penaltyModes.includes('proximal') && f.penaltyOff);
   push(
@@ -489,7 +489,7 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   );
   if (torchDraws)
     push(
-      `    torch.manual_seed(SEED)  # ${f.dropout || f.dropBlock ? 'dropout masks, ' : ''}torch's own draws, not the engine's`,
+      `    torch.manual_seed(SEED)  # ${f.dropout && !f.engineMasks ? 'dropout masks, ' : ''}torch's own draws, not the engine's`,
     );
   push(
     '    model = build_model(config)',
