@@ -168,8 +168,8 @@ function docstring(file: string): string {
 }
 
 // Random small architectures (conv, pooling, global pooling, flatten and dense entries in any
-// order the engine accepts, with or without batch norm, penalty scales, max-norm) on the image
-// sets, no dropout: 5 steps each must match the engine step for step. SGD with momentum: a
+// order the engine accepts, with or without batch norm, penalty scales, max-norm, Dropout,
+// Dropout2d, DropBlock) on the image sets: 5 steps each must match the engine step for step. SGD with momentum: a
 // random network can be dead (every feature 0, the logits its bias), where a gradient is 0 up to
 // rounding, and Adam's first steps (lr·g/|g|) would turn that rounding noise into full steps.
 const kArchSteps = 5;
@@ -184,6 +184,9 @@ const entryArb: fc.Arbitrary<LayerSpec> = fc
       batchNorm: fc.boolean(),
       activation: fc.constantFrom('relu' as const, 'tanh' as const, 'leakyRelu' as const),
       penaltyScale: fc.constantFrom(0, 1, 3),
+      dropout: fc.constantFrom(0, 0.25),
+      dropBlock: fc.constantFrom(0, 0.2),
+      blockSize: fc.constantFrom(1, 3),
     }),
     fc.record({
       kind: fc.constantFrom('maxPool' as const, 'avgPool' as const),
@@ -195,6 +198,7 @@ const entryArb: fc.Arbitrary<LayerSpec> = fc
       units: fc.integer({ min: 2, max: 6 }),
       batchNorm: fc.boolean(),
       penaltyScale: fc.constantFrom(0.5, 1),
+      dropout: fc.constantFrom(0, 0.3),
     }),
   )
   .map((more) => layer(more as Partial<LayerSpec>));
@@ -276,6 +280,8 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
   const outcomes = new Map<string, Outcome>();
   const archs: {
     text: string;
+    dropBlocks: number;
+    dropouts: number;
     engine: MetricsBatch;
     file: string;
     python?: Columns;
@@ -384,7 +390,13 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
       const file = join(dir, `arch${archs.length}.py`);
       writeFileSync(file, exportPyTorch(input));
       files.push(file);
-      const arch = { text: JSON.stringify(a.hidden.map((l) => l.kind)), engine: metrics, file };
+      const arch = {
+        text: JSON.stringify(a.hidden.map((l) => l.kind)),
+        dropBlocks: spec.model.hidden.filter((l) => l.kind === 'conv' && l.dropBlock > 0).length,
+        dropouts: spec.model.hidden.filter((l) => l.kind === 'conv' && l.dropout > 0).length,
+        engine: metrics,
+        file,
+      };
       archs.push(arch);
       done.push(({ stdout, stderr }) => Object.assign(arch, { python: parseCsv(stdout), stderr }));
     }
@@ -405,6 +417,9 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
 
   it('random small architectures match the engine step for step', () => {
     expect(archs.length).toBe(8);
+    // DropBlock and Dropout2d occur.
+    expect(archs.some((a) => a.dropBlocks > 0)).toBe(true);
+    expect(archs.some((a) => a.dropouts > 0)).toBe(true);
     // Every kind of entry occurs.
     const kinds = new Set(archs.flatMap((a) => JSON.parse(a.text) as string[]));
     expect([...kinds].sort()).toEqual(
