@@ -4,7 +4,7 @@
 // reproduce the engine is export-pytorch-proof.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportPyTorch, exportSweep } from '../../web/src/export/pytorch';
+import { exportPyTorch, exportSweep, refusal } from '../../web/src/export/pytorch';
 import {
   base64Lines,
   float32ArrayLines,
@@ -12,6 +12,7 @@ import {
   float64Literal,
   kReadableValues,
 } from '../../web/src/export/python-literals';
+import { cnnTorchName } from '../../web/src/export/cnn-model-code';
 import { torchName } from '../../web/src/export/model-code';
 import { defaultLayer, defaultSpec, type ExperimentSpec } from '../../web/src/spec/experiment-spec';
 import { specArb } from './spec-arbitraries';
@@ -147,6 +148,12 @@ describe('exportPyTorch', () => {
         s.data.dimensions = Math.min(s.data.dimensions, 12);
         s.data.nonZeros = Math.min(s.data.nonZeros, s.data.dimensions);
         s.data.degree = Math.min(s.data.degree, 4);
+        // What the exporter refuses, it refuses with its reason.
+        const reason = refusal(s);
+        if (reason) {
+          expect(() => exportPyTorch(syntheticInput(s))).toThrow(reason);
+          return;
+        }
         const script = exportPyTorch(syntheticInput(s));
         const { written, read } = configKeys(script);
         expect(new Set(written)).toEqual(new Set(read));
@@ -253,6 +260,34 @@ describe('exportPyTorch', () => {
     expect(() => exportPyTorch({ ...input, spec: expanded })).toThrow(/3 inputs/);
     const digits = spec((s) => (s.data.kind = 'digits'));
     expect(() => exportPyTorch({ ...input, spec: digits })).toThrow(/64 columns/);
+  });
+
+  it("refuses what it cannot reproduce, saying what and why: a network's folds on a real set", () => {
+    const folds = spec((s) => {
+      s.data.kind = 'digits';
+      s.data.folds = 5;
+      s.data.fold = 2;
+    });
+    expect(refusal(folds)).toMatch(/data\.folds .* digits set is not exported/);
+    expect(() => exportPyTorch(syntheticInput(folds))).toThrow(
+      /exportPyTorch: data\.folds .*Export the run with data\.folds 0/,
+    );
+    // Generated sets embed the engine's own rows, so their folds export.
+    expect(refusal(spec((s) => (s.data.folds = 5)))).toBeNull();
+  });
+
+  it("maps a CNN's parameters onto its entries (pooling and flatten have none)", () => {
+    const hidden = [
+      { ...defaultLayer(), kind: 'conv' as const, batchNorm: true },
+      { ...defaultLayer(), kind: 'maxPool' as const },
+      { ...defaultLayer(), kind: 'flatten' as const },
+      { ...defaultLayer(), kind: 'dense' as const },
+    ];
+    expect(cnnTorchName('layers.0.weight', hidden)).toBe('hidden.0.conv.weight');
+    expect(cnnTorchName('layers.0.bnScale', hidden)).toBe('hidden.0.norm.weight');
+    expect(cnnTorchName('layers.1.weight', hidden)).toBe('hidden.3.linear.weight');
+    expect(cnnTorchName('layers.2.bias', hidden)).toBe('output.bias');
+    expect(() => cnnTorchName('layers.3.weight', hidden)).toThrow();
   });
 });
 

@@ -4,6 +4,7 @@
 // written, in this table's order.
 import type { ExperimentSpec } from '../engine/engine-api';
 import { getPath, type SpecPath } from '../spec/experiment-spec';
+import { isTrainable } from './cnn-model-code';
 import type { PyValue } from './python-literals';
 import type { SweepPath } from './types';
 
@@ -113,8 +114,11 @@ export const kConfigKeys: readonly ConfigKey[] = [
   {
     key: 'penalty_scale',
     source: 'hidden.penaltyScale',
-    doc: 'λ multiplier per layer: hidden layers, then the output layer',
-    value: (s) => [...s.model.hidden.map((l) => l.penaltyScale), s.model.outputPenaltyScale],
+    doc: 'λ multiplier per layer: dense and conv layers, then the output layer',
+    value: (s) => [
+      ...s.model.hidden.filter(isTrainable).map((l) => l.penaltyScale),
+      s.model.outputPenaltyScale,
+    ],
   },
   {
     key: 'dropout',

@@ -15,6 +15,8 @@ import {
   wrapText,
 } from './python-literals';
 import type { ExportSplit, PyTorchExportInput } from './types';
+import { augments } from './augment-code';
+import { imageShapeOf, isConvolutional } from './cnn-model-code';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 export const kSplitNames = ['train', 'validation', 'test'] as const;
@@ -76,6 +78,29 @@ export const kRealSets: Record<string, RealSet> = {
 export function isRealSet(kind: string): boolean {
   return kind in kRealSets;
 }
+
+// data.trainFraction (make_data.cpp, trainSubset): per class, the first ⌈f·n_c⌉ rows of the
+// training split in its order (at least one); without classes the first ⌈f·n⌉ rows.
+const kTrainSubsetCode = [
+  'def train_subset(train, labels, fraction):',
+  '    """The engine\'s data.trainFraction: per class, the first ⌈fraction·n_c⌉ rows of the',
+  "    training split (at least one), kept in the split's order; without classes (labels None)",
+  '    the first ⌈fraction·n⌉ rows."""',
+  '',
+  '    def share(n):',
+  '        return max(1, math.ceil(fraction * n - 1e-9))',
+  '',
+  '    if labels is None:',
+  '        return train[: share(len(train))]',
+  '    classes = [int(labels[row]) for row in train]',
+  '    left = {c: share(classes.count(c)) for c in set(classes)}',
+  '    kept = []',
+  '    for row, c in zip(train, classes):',
+  '        if left[c] > 0:',
+  '            left[c] -= 1',
+  '            kept.append(row)',
+  '    return kept',
+];
 
 // ⌈f·n⌉ as engine/data/split.cpp computes it.
 export function ceilShare(f: number, n: number): number {
@@ -163,6 +188,45 @@ const kStandardizeCode = [
   '    return mean.astype(np.float32), scale.astype(np.float32)',
 ];
 
+// A CNN's images are scaled per channel (make_data.cpp, Standardizer::fitChannels): one mean
+// and σ over every pixel of a channel, as torchvision's Normalize with the training set's
+// statistics.
+const kChannelStandardizeCode = [
+  'def fit_standardizer(x):',
+  '    """Per channel of the training images: the mean and population standard deviation (ddof',
+  '    = 0) over every pixel of the channel in every row, computed in float64, kept in float32',
+  '    and repeated for each pixel; a constant channel keeps σ = 1."""',
+  '    planes = x.astype(np.float64).reshape(len(x), IMAGE_SHAPE[0], -1)',
+  '    mean = planes.mean(axis=(0, 2))',
+  '    var = ((planes - mean[None, :, None]) ** 2).mean(axis=(0, 2))',
+  '    n, eps = planes.shape[0] * planes.shape[2], np.finfo(np.float64).eps',
+  '    constant = var <= n * eps * var + (n * mean * eps) ** 2',
+  '    scale = np.where(constant, 1.0, np.sqrt(var))',
+  '    plane = planes.shape[2]',
+  '    return np.repeat(mean.astype(np.float32), plane), np.repeat(scale.astype(np.float32), plane)',
+];
+
+// Whether the engine scales this run's images per channel: some entry needs an image (conv,
+// pooling; engine hasImageLayers).
+export function scalesPerChannel(spec: ExperimentSpec): boolean {
+  const kinds = (schema as unknown as { layerKinds: { kind: string; needsImage: boolean }[] })
+    .layerKinds;
+  return spec.model.hidden.some((l) => kinds.find((k) => k.kind === l.kind)?.needsImage);
+}
+
+function standardizeCode(spec: ExperimentSpec): string[] {
+  return scalesPerChannel(spec) ? kChannelStandardizeCode : kStandardizeCode;
+}
+
+// The image shape a convolutional network's data is reshaped to.
+function imageLines(spec: ExperimentSpec): string[] {
+  const image = isConvolutional(spec) || augments(spec) ? imageShapeOf(spec.data.kind) : null;
+  if (!image) return [];
+  return [
+    `IMAGE_SHAPE = (${image.channels}, ${image.height}, ${image.width})  # channels, height, width of a row's image`,
+  ];
+}
+
 const kTargetStandardizeCode = [
   'def fit_target_scaler(y):',
   '    """Mean and population standard deviation of each training target column (float64);',
@@ -220,10 +284,21 @@ function finishLines(
       );
     }
   }
-  lines.push('    return {');
+  if (isConvolutional(spec) && imageShapeOf(spec.data.kind)) {
+    lines.push('    # Rows are images flattened in NCHW order: the network takes N × C × H × W.');
+    lines.push('    x = {name: v.reshape(len(v), *IMAGE_SHAPE) for name, v in x.items()}');
+  }
+  const scaler = augments(spec) && imageShapeOf(spec.data.kind);
+  lines.push(scaler ? '    data = {' : '    return {');
   lines.push(`        name: (torch.from_numpy(np.ascontiguousarray(x[name])), targets(y[name]))`);
   lines.push(`        for name in ${JSON.stringify(splits).replace(/,/g, ', ')}`);
   lines.push('    }');
+  if (scaler)
+    lines.push(
+      '    # The augmentation works on raw pixels: it unscales a batch with these and scales it again.',
+      `    data["scaler"] = ${spec.data.standardize ? '(mean, scale)' : 'None'}`,
+      '    return data',
+    );
   return lines;
 }
 
@@ -289,10 +364,25 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
     const nTest = ceilShare(spec.data.testFraction, n);
     const nVal = ceilShare(spec.data.valFraction, n);
     const rows = { train: n - nTest - nVal, validation: nVal, test: nTest };
+    const subset = spec.data.trainFraction < 1;
+    if (subset) {
+      // ⌈f·n_c⌉ per class depends on the labels: the engine's count, from the run's split.
+      if (!input.data)
+        throw new Error(
+          `exportPyTorch: data.trainFraction below 1 on ${kind} needs the run's data splits`,
+        );
+      rows.train = input.data.train.rows;
+    }
     const splits = kSplitNames.filter((s) => rows[s] > 0);
     parts.push([
       `VAL_FRACTION = ${float64Literal(spec.data.valFraction)}`,
       `TEST_FRACTION = ${float64Literal(spec.data.testFraction)}`,
+      ...(subset
+        ? [
+            `TRAIN_FRACTION = ${float64Literal(spec.data.trainFraction)}  # share of the training split kept, per class`,
+          ]
+        : []),
+      ...imageLines(spec),
       `SPLIT_STREAM = 0xDA7A0002  # the engine's random stream for the split`,
     ]);
     parts.push([
@@ -318,9 +408,10 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
       '    }',
     ]);
     if (spec.data.standardize) {
-      parts.push(kStandardizeCode);
+      parts.push(standardizeCode(spec));
       if (task === 'regression') parts.push(kTargetStandardizeCode);
     }
+    if (subset) parts.push(kTrainSubsetCode);
     parts.push(targetsFn);
     const expected = `{${splits.map((s) => `"${s}": ${rows[s]}`).join(', ')}}`;
     parts.push([
@@ -328,6 +419,11 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
       '    """(inputs, targets) tensors per split, as the engine feeds them to the network."""',
       '    table_x, table_y = load_table()',
       '    rows = split_rows(len(table_x), VAL_FRACTION, TEST_FRACTION, SEED)',
+      ...(subset
+        ? [
+            `    rows["train"] = train_subset(rows["train"], ${task === 'regression' ? 'None' : 'table_y'}, TRAIN_FRACTION)`,
+          ]
+        : []),
       '    sizes = {name: len(r) for name, r in rows.items() if r}',
       `    assert sizes == ${expected}, sizes`,
       '    raw = {name: table_x[r] for name, r in rows.items()}',
@@ -385,9 +481,10 @@ export function dataCode(input: PyTorchExportInput, task: Task): DataPlan {
     for (const l of embeddedSplitLines(s, data[s], task, rawNames, targetNames)) arrays.push(l);
   }
   parts.push(arrays);
+  if (imageLines(spec).length) parts.push(imageLines(spec));
   if (hasExpansion) parts.push(expansion);
   if (spec.data.standardize) {
-    parts.push(kStandardizeCode);
+    parts.push(standardizeCode(spec));
     if (task === 'regression') parts.push(kTargetStandardizeCode);
   }
   parts.push(targetsFn);

@@ -2,6 +2,8 @@
 // (one spec, or every point of a sweep's grid): code for a hook is written only when some run
 // uses it, and branches on config only when the runs differ.
 import type { ExperimentSpec } from '../engine/engine-api';
+import { augments } from './augment-code';
+import { isConvolutional, isTrainable } from './cnn-model-code';
 import type { Task } from './data-code';
 
 export type PenaltyKind = 'l1' | 'l2' | 'elasticNet' | 'lp';
@@ -31,7 +33,11 @@ export interface Features {
   earlyStopping: boolean;
   maxEpochs: boolean;
   shuffle: boolean;
-  dropout: boolean;
+  dropout: boolean; // Dropout on dense entries, Dropout2d on conv entries
+  convWeights: boolean; // some weight is a conv filter bank (out × in × k × k)
+  dropBlock: boolean; // some conv entry uses DropBlock
+  augment: boolean; // image augmentation (shift, rotation, flip)
+  engineMasks: boolean; // a CNN: its dropouts draw the engine's masks (dropout-code.ts)
   singleRowBatches: boolean; // a training batch of one row can occur (batch norm's edge case)
 }
 
@@ -70,7 +76,9 @@ export function featuresOf(
         .map((s) => s.penalty.kind as PenaltyKind),
     ),
     penaltyScaled: penalized.some(
-      (s) => s.model.outputPenaltyScale !== 1 || s.model.hidden.some((l) => l.penaltyScale !== 1),
+      (s) =>
+        s.model.outputPenaltyScale !== 1 ||
+        s.model.hidden.some((l) => isTrainable(l) && l.penaltyScale !== 1),
     ),
     penalizeBiases: penalized.some((s) => s.penalty.applyToBiases),
     optimizers: unique(runs.map((s) => s.optimizer.kind)),
@@ -88,7 +96,11 @@ export function featuresOf(
     earlyStopping: hasValidation && some((s) => s.training.earlyStopping.enabled),
     maxEpochs: some((s) => s.training.maxEpochs > 0),
     shuffle: some((s) => s.training.shuffle),
-    dropout: some((s) => s.model.hidden.some((l) => l.dropout > 0)),
+    dropout: some((s) => s.model.hidden.some((l) => isTrainable(l) && l.dropout > 0)),
+    convWeights: some((s) => s.model.hidden.some((l) => l.kind === 'conv')),
+    augment: some(augments),
+    engineMasks: some(isConvolutional),
+    dropBlock: some((s) => s.model.hidden.some((l) => l.kind === 'conv' && l.dropBlock > 0)),
     singleRowBatches: some((s) => {
       const b = s.training.batchSize;
       const size = b <= 0 || b > trainRows ? trainRows : b;
@@ -100,7 +112,12 @@ export function featuresOf(
 // The draws torch makes instead of the engine: statistical equivalence only.
 export function statisticalParts(f: Features): string[] {
   const out: string[] = [];
-  if (f.dropout) out.push('dropout masks (nn.Dropout draws its own)');
+  // A CNN's dropouts draw the engine's masks (dropout-code.ts); a dense network's are torch's.
+  if (f.dropout && !f.engineMasks) out.push('dropout masks (nn.Dropout draws its own)');
+  if (f.augment && (f.jitter || f.mixup))
+    out.push(
+      "image augmentation (the engine's transforms, but jitter or mixup draws from the same stream in the engine, so the later draws differ)",
+    );
   if (f.jitter) out.push('input jitter (torch.randn_like)');
   if (f.mixup) out.push('mixup (λ ~ Beta(α, α) and the partners drawn by torch)');
   return out;

@@ -10,6 +10,14 @@ import {
   wrapText,
 } from './python-literals';
 import type { ExportParam } from './types';
+import {
+  cnnArchitectureText,
+  cnnModelCode,
+  cnnTorchName,
+  imageShapeOf,
+  isConvolutional,
+  usesDropBlock,
+} from './cnn-model-code';
 
 const kActivation: Record<string, (slope: number) => string> = {
   relu: () => 'nn.ReLU()',
@@ -39,6 +47,17 @@ export function torchName(name: string, hiddenLayers: number): string {
   return `hidden.${k}.linear.${what}`;
 }
 
+// A convolutional network's input image (the engine refuses conv and pooling entries on other
+// data, so a spec that reaches the exporter has one).
+export function cnnInput(spec: ExperimentSpec) {
+  const shape = imageShapeOf(spec.data.kind);
+  if (!shape)
+    throw new Error(
+      `exportPyTorch: the ${spec.data.kind} set has no image shape; conv, pooling and flatten layers need images`,
+    );
+  return shape;
+}
+
 function layerText(l: LayerSpec): string {
   const extras = [l.batchNorm ? 'batch norm' : '', l.dropout > 0 ? `dropout ${l.dropout}` : '']
     .filter(Boolean)
@@ -47,6 +66,7 @@ function layerText(l: LayerSpec): string {
 }
 
 export function architectureText(spec: ExperimentSpec, inputs: number, outputs: number): string {
+  if (isConvolutional(spec)) return cnnArchitectureText(spec, cnnInput(spec), outputs);
   return [`${inputs}`, ...spec.model.hidden.map(layerText), `${outputs}`].join(' → ');
 }
 
@@ -56,6 +76,7 @@ export function modelCode(
   outputs: number,
   options: ModelOptions,
 ): string {
+  if (isConvolutional(spec)) return cnnModelCode(spec, cnnInput(spec), outputs, options);
   const m = spec.model;
   const hidden = m.hidden;
   const anyNorm = hidden.some((l) => l.batchNorm);
@@ -161,7 +182,9 @@ export function initialWeightsCode(
     'INITIAL_WEIGHTS = {',
   ];
   for (const p of parameters) {
-    const name = torchName(p.name, L);
+    const name = isConvolutional(spec)
+      ? cnnTorchName(p.name, spec.model.hidden)
+      : torchName(p.name, L);
     const count = p.rows * p.cols;
     if (p.values.length !== count)
       throw new Error(`exportPyTorch: ${p.name} has ${p.values.length} values, expected ${count}`);
@@ -175,7 +198,15 @@ export function initialWeightsCode(
       lines.push(`    "${name}": [`);
       for (let r = 0; r < p.rows; r++) {
         const row = Array.from(p.values.slice(r * p.cols, (r + 1) * p.cols), float32Literal);
-        lines.push(`        [${row.join(', ')}],`);
+        const one = `        [${row.join(', ')}],`;
+        // A long row (a conv filter, a wide layer): its values wrapped inside the brackets.
+        if (one.length <= 100) lines.push(one);
+        else
+          lines.push(
+            '        [',
+            ...wrapText(row.map((v) => `${v},`).join(' '), '            ', 100),
+            '        ],',
+          );
       }
       lines.push('    ],');
     } else {
@@ -201,6 +232,14 @@ export function initialWeightsCode(
     '        for name, values in INITIAL_WEIGHTS.items():',
     '            values = torch.as_tensor(np.asarray(values, dtype=np.float32))',
     '            params[name].copy_(values.reshape(params[name].shape))',
+    ...(isConvolutional(spec) && (withDropout || usesDropBlock(spec))
+      ? [
+          "    draws = EngineDraws(SEED)  # the engine's dropout stream, fresh for each run",
+          '    for module in model.modules():',
+          '        if hasattr(module, "draws"):',
+          '            module.draws = draws',
+        ]
+      : []),
     '    return model',
   ];
   return `${lines.join('\n')}\n\n\n${fn.join('\n')}`;

@@ -8,8 +8,10 @@ import { field, layerField, setPath, type SpecPath } from '../spec/experiment-sp
 import { isRelevant, repairSpec } from '../spec/rules';
 import { coerceField } from '../spec/validate';
 import { ConfigUse, configKeyFor, kConfigKeys } from './config';
-import { dataCode, type Task } from './data-code';
+import { dataCode, isRealSet, type Task } from './data-code';
 import { featuresOf, statisticalParts, type Features } from './features';
+import { augmentCode } from './augment-code';
+import { isTrainable } from './cnn-model-code';
 import { architectureText, initialWeightsCode, modelCode } from './model-code';
 import { docText, pyValue, wrapText, type PyValue } from './python-literals';
 import { kShuffleStream, pcg32Code } from './rng-code';
@@ -62,6 +64,10 @@ function exactParts(f: Features, realSet: boolean): string[] {
   if (f.clipNorm || f.clipValue) out.push('gradient clipping');
   if (f.maxNorm) out.push('max-norm');
   if (f.earlyStopping) out.push('early stopping');
+  if (f.engineMasks && (f.dropout || f.dropBlock))
+    out.push("the dropout masks (Dropout, Dropout2d, DropBlock: the engine's draws, ported below)");
+  if (f.augment && !f.jitter && !f.mixup)
+    out.push("the image augmentation (the engine's draws, ported below)");
   return out;
 }
 
@@ -206,9 +212,10 @@ function assemble({ input, runs, grid }: Assembly): string {
   }
   const sections: [string, string[]][] = [
     ['The data', [data.code]],
-    ...(realSet || f.shuffle
-      ? ([["The engine's random generator", [pcg32Code()]]] as [string, string[]][])
+    ...(realSet || f.shuffle || f.augment || (f.engineMasks && (f.dropout || f.dropBlock))
+      ? ([["The engine's random generator", [pcg32Code(f.augment)]]] as [string, string[]][])
       : []),
+    ...(f.augment ? ([['Image augmentation', [augmentCode(spec)]]] as [string, string[]][]) : []),
     ['The network', model],
     ['The loss and the penalty', lossAndPenalty],
     ['The optimizer and the learning rate', optim],
@@ -291,14 +298,24 @@ function sweepMain(grid: { key: string; values: PyValue[] }[], f: Features): str
   ].join('\n');
 }
 
+// What the exporter cannot reproduce yet refuses the run with the reason, rather than write a
+// script that silently trains something else.
+export function refusal(spec: ExperimentSpec): string | null {
+  if (isRealSet(spec.data.kind) && spec.data.folds > 0)
+    return `data.folds (a network's cross-validation folds) on the ${spec.data.kind} set is not exported: the script would split the rows without the folds. Export the run with data.folds 0`;
+  return null;
+}
+
 function checkInput(input: PyTorchExportInput): void {
   if (!Number.isInteger(input.steps) || input.steps < 0)
     throw new Error(`exportPyTorch: steps must be a whole number ≥ 0, got ${input.steps}`);
-  const expected = input.spec.model.hidden.length + 1;
+  const reason = refusal(input.spec);
+  if (reason) throw new Error(`exportPyTorch: ${reason}`);
+  const expected = input.spec.model.hidden.filter(isTrainable).length + 1;
   const weights = input.parameters.filter((p) => p.name.endsWith('.weight')).length;
   if (weights !== expected)
     throw new Error(
-      `exportPyTorch: ${weights} weight matrices for ${expected} dense layers; pass trainer.parameters()`,
+      `exportPyTorch: ${weights} weight matrices for ${expected} dense and conv layers; pass trainer.parameters()`,
     );
 }
 

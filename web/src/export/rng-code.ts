@@ -5,7 +5,16 @@
 export const kSplitStream = 0xda7a0002;
 export const kShuffleStream = 0x5eed;
 
-export function pcg32Code(): string {
+export function pcg32Code(withUniform = false): string {
+  const uniform = withUniform
+    ? `
+
+    def uniform(self):
+        """Uniform in [0, 1) from 53 random bits (27 + 26), as the engine's Rng::uniform."""
+        hi = self.next_u32() >> 5
+        lo = self.next_u32() >> 6
+        return ((hi << 26) | lo) * (1.0 / 9007199254740992.0)`
+    : '';
   return `class Pcg32:
     """The engine's generator: PCG32 (O'Neill 2014) with its own bounded draws and shuffle,
     so a Python run draws the same permutations as the engine (engine/core/rng.cpp)."""
@@ -43,5 +52,5 @@ export function pcg32Code(): string {
         for i in range(n - 1, 0, -1):
             j = self.below(i + 1)
             order[i], order[j] = order[j], order[i]
-        return order`;
+        return order${uniform}`;
 }

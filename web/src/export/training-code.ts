@@ -342,9 +342,19 @@ export function hookCode(f: Features): string[] {
         '@torch.no_grad()',
         'def apply_max_norm(model, c):',
         '    """After the step: each unit\'s incoming weights (a row of every weight matrix, the output',
-        '    layer\'s included) rescaled to an L2 norm of at most c."""',
-        '    for weight, _ in model.layer_parameters():',
-        '        norms = weight.norm(dim=1, keepdim=True)',
+        ...(f.convWeights
+          ? [
+              "    layer's included; a conv layer's unit is an output channel's whole filter) rescaled",
+              '    to an L2 norm of at most c."""',
+              '    for weight, _ in model.layer_parameters():',
+              '        shape = (-1,) + (1,) * (weight.dim() - 1)',
+              '        norms = weight.flatten(1).norm(dim=1).reshape(shape)',
+            ]
+          : [
+              '    layer\'s included) rescaled to an L2 norm of at most c."""',
+              '    for weight, _ in model.layer_parameters():',
+              '        norms = weight.norm(dim=1, keepdim=True)',
+            ]),
         '        weight.mul_(torch.where(norms > c, c / norms, torch.ones_like(norms)))',
       ].join('\n'),
     );
@@ -469,7 +479,7 @@ export function evaluateCode(f: Features): string {
 export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string {
   const L: string[] = [];
   const push = (...lines: string[]) => L.push(...lines);
-  const torchDraws = f.dropout || f.jitter || f.mixup;
+  const torchDraws = ((f.dropout || f.dropBlock) && !f.engineMasks) || f.jitter || f.mixup;
   const proxGuard =
     f.penaltyModes.length > 1 || (f.penaltyModes.includes('proximal') && f.penaltyOff);
   push(
@@ -479,12 +489,13 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
   );
   if (torchDraws)
     push(
-      `    torch.manual_seed(SEED)  # ${f.dropout ? 'dropout masks, ' : ''}torch's own draws, not the engine's`,
+      `    torch.manual_seed(SEED)  # ${f.dropout && !f.engineMasks ? 'dropout masks, ' : ''}torch's own draws, not the engine's`,
     );
   push(
     '    model = build_model(config)',
     '    optimizer = make_optimizer(model, config)',
     '    x_train, y_train = data["train"]',
+    ...(f.augment ? ['    augment = Augmenter(data["scaler"])'] : []),
     f.shuffle
       ? `    batches = BatchOrder(len(x_train), ${c.read('batch_size')}, ${c.read('shuffle')}, SEED)`
       : `    batches = BatchOrder(len(x_train), ${c.read('batch_size')})`,
@@ -526,6 +537,7 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
     '        rows, epoch_ends = batches.next()',
     '        x, y = x_train[rows], y_train[rows]',
   );
+  if (f.augment) push("        x = augment(x)  # the engine's shifts, rotations and flips");
   if (f.jitter)
     push(
       `        if ${c.read('jitter')} > 0:  # input noise on the standardised inputs (torch's draws)`,
@@ -536,6 +548,8 @@ export function trainCode(f: Features, c: ConfigUse, scheduled: boolean): string
       `        if ${c.read('mixup_alpha')} > 0 and len(rows) > 1:`,
       `            x, y = mixup(x, y, ${c.read('mixup_alpha')})`,
     );
+  if (f.dropBlock)
+    push("        model.set_drop_block_step(step)  # DropBlock's keep_prob for this step");
   push(
     '        optimizer.zero_grad()',
     '        data_loss = LOSS(model(x), y)',
