@@ -437,8 +437,8 @@ export interface Trainer {
   // The first conv layer's filters, or null when the network has none.
   firstConvFilters(): ConvFilters | null;
   // Row `row` of a split through the network (image data only). training false: eval mode.
-  // training true: Dropout, Dropout2d and DropBlock (at the scheduled rate of the current step)
-  // drop with masks drawn from `seed` (same seed, same masks); batch norm keeps its running
+  // training true: Dropout, Dropout2d and DropBlock (at the scheduled rate the last training
+  // step used; step 0's rate before any step) drop with masks drawn from `seed` (same seed, same masks); batch norm keeps its running
   // statistics, and nothing of the run changes. Throws for other data or a row out of range.
   featureMaps(split: 'train' | 'validation' | 'test', row: number, training: boolean, seed: number): FeatureMaps;
   // `count` (1..256) training rows drawn with `seed`, after the spec's augmentation and jitter,
