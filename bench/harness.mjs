@@ -24,9 +24,9 @@ export const contenderIds = [
 // Loss agreement of the smoke check (float32 engines and TF.js, float64 ConvNetJS), relative.
 export const smokeTolerance = 1e-5;
 
-// Contenders that have no convolution here (ConvNetJS's conv layer has no padding-free
-// NCHW/OIHW path to our weights; the native program reads custom tables only) skip the CNN
-// workloads.
+// The CNN workloads run on the contenders wired for them (`cnn: true`: the WASM engines and
+// TF.js). The native program reads custom tables only, which carry no image shape; ConvNetJS
+// would need its own weight layout and optimizer loop for its conv layer (not written).
 export const supports = (c, p) => !p.cnn || c.cnn === true;
 
 // The engine build the bars are about: what the playground ships to SIMD browsers.
