@@ -1,10 +1,12 @@
 // The benchmark: this engine (WASM SIMD, WASM without SIMD, native) against TensorFlow.js
-// (wasm and cpu backends) and ConvNetJS on three identical training workloads, plus the GEMM
-// ceiling of the engine's own kernel. Method and latest results: BENCHMARKS.md.
+// (wasm and cpu backends) and ConvNetJS on three identical dense training workloads (W1-W3) and
+// the WASM engine against TensorFlow.js on two CNN workloads (C1, C2), plus the GEMM ceiling of
+// the engine's own kernel. Every timed run starts with the smoke check: the contenders must
+// agree on the losses before anything is timed. Method and latest results: BENCHMARKS.md.
 //   npm run bench                 full run (a few minutes), tables on stdout and in build/bench/
 //   npm run bench:smoke           every contender one step of every workload; losses must agree
 // Options: --reps N (default 7), --block S (seconds per timed block, default 0.5),
-//   --warmup S (default 2), --workloads W1,W2,W3, --contenders id,id,
+//   --warmup S (default 2), --workloads W1,W2,W3,C1,C2, --contenders id,id,
 //   --wasm-dir DIR (default build/wasm), --native-bin FILE (default build/native/engine_bench)
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import {
   smokeTolerance,
   timedRun,
 } from './harness.mjs';
+import { cnnWorkloadIds } from './cnn-workloads.mjs';
 import { root, workloadIds } from './workloads.mjs';
 
 function parseArgs(argv) {
@@ -30,7 +33,7 @@ function parseArgs(argv) {
     reps: 7,
     block: 0.5,
     warmup: 2,
-    workloads: workloadIds,
+    workloads: [...workloadIds, ...cnnWorkloadIds],
     contenders: contenderIds,
     wasmDir: undefined,
     nativeBinary: undefined,
@@ -95,16 +98,23 @@ async function main() {
   const prepared = await prepareWorkloads(o.workloads, { wasmDir: o.wasmDir });
   for (const c of contenders) log(`${c.id}: ${c.info}`);
 
-  if (o.smoke) {
-    const rows = smokeRun(contenders, prepared);
-    console.log('| workload | contender | loss before | loss after 1 step |');
-    console.log('| --- | --- | ---: | ---: |');
-    for (const r of rows) {
-      console.log(
-        `| ${r.workload} | ${r.contender} | ${r.initialLoss.toFixed(7)} | ${r.lossAfterStep.toFixed(7)} |`,
+  const rows = smokeRun(contenders, prepared);
+  const bad = smokeDisagreements(rows, smokeTolerance);
+  if (!o.smoke) {
+    if (bad.length) {
+      throw new Error(
+        `the contenders disagree (tolerance ${smokeTolerance} relative), nothing timed:\n  ${bad.join('\n  ')}`,
       );
     }
-    const bad = smokeDisagreements(rows, smokeTolerance);
+    log(`smoke check: ${rows.length} contender × workload pairs agree`);
+  } else {
+    console.log('| workload | contender | loss before | loss after 1 step | after 3 steps |');
+    console.log('| --- | --- | ---: | ---: | ---: |');
+    for (const r of rows) {
+      console.log(
+        `| ${r.workload} | ${r.contender} | ${r.initialLoss.toFixed(7)} | ${r.lossAfterStep.toFixed(7)} | ${r.lossAfter3Steps?.toFixed(7) ?? '–'} |`,
+      );
+    }
     if (bad.length) {
       console.error(
         `The contenders disagree (tolerance ${smokeTolerance} relative):\n  ${bad.join('\n  ')}`,

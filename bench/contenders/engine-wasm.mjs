@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+import { withDigits } from '../cnn-workloads.mjs';
 import { root } from '../workloads.mjs';
 
 const require = createRequire(import.meta.url);
@@ -83,9 +84,13 @@ export async function loadEngineModule(variant, wasmDir = `${root}build/wasm`) {
   return createEngine({ wasmBinary: readFileSync(`${base}.wasm`) });
 }
 
-// A trainer holding the workload's data and initial weights, before any step.
+// A trainer holding the workload's data and initial weights, before any step. A CNN workload
+// trains on the engine's own digits set (the image shape comes with it).
 export function makeTrainer(engine, w) {
-  const trainer = new engine.Trainer(engineSpec(w), { x: w.x, y: w.y, rows: w.rows, cols: w.cols });
+  const trainer =
+    w.kind === 'cnn'
+      ? new (withDigits(engine).Trainer)(engine.normalizeSpec(w.spec))
+      : new engine.Trainer(engineSpec(w), { x: w.x, y: w.y, rows: w.rows, cols: w.cols });
   for (const p of w.params) trainer.setParameter(p.name, p.values);
   const names = trainer
     .parameters()
@@ -119,6 +124,7 @@ export async function createEngineWasm(variant, { wasmDir } = {}) {
   return {
     id: `engine-wasm-${variant}`,
     label: `engine WASM ${variant === 'simd' ? 'SIMD' : 'no SIMD'}`,
+    cnn: true,
     info: `engine ${engine.version()}, WebAssembly${simd ? ' SIMD (-msimd128)' : ' baseline (no SIMD)'}`,
     engine,
     open(w) {

@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
+import { openTfCnn, registerWasmConv2dFilterGradient } from './tfjs-cnn.mjs';
+
 const require = createRequire(import.meta.url);
 
 let tfPromise = null;
@@ -26,6 +28,7 @@ async function loadTf() {
     wasmBackend.setWasmPaths(distDir);
     // Production mode: tfjs skips its debug checks (its documented setting for speed).
     tf.enableProdMode();
+    registerWasmConv2dFilterGradient(tf);
     return { tf, wasmBackend };
   })();
   return tfPromise;
@@ -72,6 +75,7 @@ export async function createTfjs(backend) {
   return {
     id: `tfjs-${backend}`,
     label: `TF.js ${backend}`,
+    cnn: true,
     info,
     wasmBinary: backend === 'wasm' ? wasmBinaryRead : null,
     open(w) {
@@ -86,6 +90,7 @@ function openTf(tf, backend, w) {
     if (tf.getBackend() !== backend) tf.setBackend(backend);
   };
   ensureBackend();
+  if (w.kind === 'cnn') return openTfCnn(tf, w, ensureBackend);
   const layers = w.sizes.length - 1;
   const weights = [];
   const biases = [];

@@ -1,8 +1,9 @@
 // The benchmark's smoke mode: every contender (the engine as WASM SIMD, WASM baseline and
 // native; TensorFlow.js on its wasm and cpu backends; ConvNetJS) runs one optimizer step of each
 // workload from the same initial weights on the same first batch. They must agree on the loss
-// over the whole training set before and after that step: the cheap proof that the timed
-// workloads really are the same computation for everyone. Speed is not asserted.
+// over the whole training set before and after that step (and after 3 steps on the CNN
+// workloads C1 and C2, which the engine as WASM and TensorFlow.js run): the cheap proof that the
+// timed workloads really are the same computation for everyone. Speed is not asserted.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
@@ -14,13 +15,15 @@ import {
   smokeDisagreements,
   smokeRun,
   smokeTolerance,
+  supports,
 } from '../../bench/harness.mjs';
+import { cnnWorkloadIds } from '../../bench/cnn-workloads.mjs';
 import { workloadIds } from '../../bench/workloads.mjs';
 import { root } from './load-engine.mjs';
 
 const nativeBinary = `${root}build/native/engine_bench`;
 
-test('every benchmark contender trains one step of W1, W2 and W3 to the same loss', async () => {
+test('every benchmark contender trains one step of W1, W2, W3 (and three of C1, C2) to the same loss', async () => {
   assert.ok(
     existsSync(nativeBinary),
     'build the native engine first (bash scripts/build-native.sh)',
@@ -30,9 +33,21 @@ test('every benchmark contender trains one step of W1, W2 and W3 to the same los
     contenders.map((c) => c.id),
     contenderIds,
   );
-  const prepared = await prepareWorkloads(workloadIds);
+  const prepared = await prepareWorkloads([...workloadIds, ...cnnWorkloadIds]);
   const rows = smokeRun(contenders, prepared);
-  assert.equal(rows.length, contenderIds.length * workloadIds.length);
+  assert.equal(rows.length, contenderIds.length * workloadIds.length + 4 * cnnWorkloadIds.length);
+  // The CNN comparison the issue asks for: the engine and TF.js (wasm) on both CNN workloads,
+  // three losses each.
+  for (const id of cnnWorkloadIds) {
+    const p = prepared.find((q) => q.id === id);
+    assert.deepEqual(
+      contenders.filter((c) => supports(c, p)).map((c) => c.id),
+      ['engine-wasm-simd', 'engine-wasm-base', 'tfjs-wasm', 'tfjs-cpu'],
+    );
+    const tf = rows.find((r) => r.workload === id && r.contender === 'tfjs-wasm');
+    assert.ok(Number.isFinite(tf.lossAfter3Steps), `${id}: TF.js wasm trained 3 steps`);
+    assert.ok(tf.lossAfter3Steps < tf.lossAfterStep, `${id}: TF.js wasm's loss went down`);
+  }
 
   const bad = smokeDisagreements(rows, smokeTolerance);
   const table = rows
