@@ -10,7 +10,15 @@
 import type { ExperimentSpec, ImageShape, LayerSpec } from '../engine/engine-api';
 import { schema } from '../spec/experiment-spec';
 import { engineDropBlockForward, engineDropoutCode } from './dropout-code';
-import { float64Literal, pyCall, wrapText } from './python-literals';
+import { float64Literal } from './python-literals';
+import {
+  activationCode,
+  denseLayerText,
+  kSingleRowBatchNorm1d,
+  layerCallLines,
+  layerHelperCode,
+  netDocstring,
+} from './torch-module-code';
 
 export function isTrainable(l: LayerSpec): boolean {
   return l.kind === 'dense' || l.kind === 'conv';
@@ -83,14 +91,6 @@ function size(s: ImageShape): number {
   return s.channels * s.height * s.width;
 }
 
-const kActivation: Record<string, (slope: number) => string> = {
-  relu: () => 'nn.ReLU()',
-  leakyRelu: (slope) => `nn.LeakyReLU(${float64Literal(slope)})`,
-  tanh: () => 'nn.Tanh()',
-  sigmoid: () => 'nn.Sigmoid()',
-  linear: () => 'nn.Identity()',
-};
-
 function entryText(l: LayerSpec): string {
   switch (l.kind) {
     case 'conv': {
@@ -109,12 +109,8 @@ function entryText(l: LayerSpec): string {
       return 'global avg pool';
     case 'flatten':
       return 'flatten';
-    default: {
-      const extras = [l.batchNorm ? 'batch norm' : '', l.dropout > 0 ? `dropout ${l.dropout}` : '']
-        .filter(Boolean)
-        .join(', ');
-      return `${l.units} ${l.activation}${extras ? ` (${extras})` : ''}`;
-    }
+    default:
+      return denseLayerText(l);
   }
 }
 
@@ -168,18 +164,7 @@ export function cnnModelCode(
   const norm1d = hidden.some((l) => l.kind === 'dense' && l.batchNorm);
   const norm2d = hidden.some((l) => l.kind === 'conv' && l.batchNorm);
   const dropBlock = usesDropBlock(spec);
-  if (norm1d && options.singleRowBatches)
-    parts.push(`class BatchNorm1d(nn.BatchNorm1d):
-    """torch's BatchNorm1d, except for a training batch of a single row (torch raises): the
-    engine normalises it with the running statistics, as in eval mode, and leaves them as they
-    are (one row has no variance)."""
-
-    def forward(self, x):
-        if self.training and x.shape[0] == 1:
-            return nn.functional.batch_norm(
-                x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps
-            )
-        return super().forward(x)`);
+  if (norm1d && options.singleRowBatches) parts.push(kSingleRowBatchNorm1d);
   if (norm2d && options.singleRowBatches)
     parts.push(`class BatchNorm2d(nn.BatchNorm2d):
     """torch's BatchNorm2d, except for a training batch of one value per channel (one image of
@@ -254,7 +239,7 @@ export function cnnModelCode(
           normArgs = [`${l.channels}`, eps, momentum];
           pieces.push(`norm=${n2}(${normArgs.join(', ')})`);
         }
-        pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
+        pieces.push(`act=${activationCode(l.activation, m.leakySlope)}`);
         if (options.withDropout)
           pieces.push(`dropout=EngineDropout(dropout[${k}], per_channel=True)`);
         if (dropBlock) {
@@ -286,33 +271,17 @@ export function cnnModelCode(
           normArgs = [`${l.units}`, eps, momentum];
           pieces.push(`norm=${n1}(${normArgs.join(', ')})`);
         }
-        pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
+        pieces.push(`act=${activationCode(l.activation, m.leakySlope)}`);
         if (options.withDropout) pieces.push(`dropout=EngineDropout(dropout[${k}])`);
       }
     }
-    const call = pyCall('layer', pieces, indent, ',');
-    layerLines.push(
-      ...call.flatMap((line) =>
-        line.length > 100 && line.trimStart().startsWith('norm=')
-          ? pyCall(`norm=${norm}`, normArgs, `${indent}    `, ',')
-          : [line],
-      ),
-    );
+    layerLines.push(...layerCallLines(pieces, indent, norm, normArgs));
   });
-  const doc = wrapText(
+  const doc = netDocstring(
     `${cnnArchitectureText(spec, input, outputs)}, as the engine builds it. Inputs are images N × C × H × W. Per conv entry Conv2d (without bias when batch norm follows: β replaces it) → [BatchNorm2d] → activation${options.withDropout ? ' → Dropout2d (whole channels)' : ''}${dropBlock ? ' → DropBlock' : ''}${options.withDropout || dropBlock ? " (the engine's masks)" : ''}; pooling with stride = size; a dense entry flattens an image first; then a Linear output layer on the flattened features (the loss applies the sigmoid / softmax).`,
-    '    ',
   );
-  doc[0] = doc[0]!.replace('    ', '    """');
-  doc[doc.length - 1] += '"""';
   const init = options.withDropout ? 'def __init__(self, dropout):' : 'def __init__(self):';
-  parts.push(
-    [
-      'def layer(**parts):',
-      '    """A named nn.Sequential: hidden.0.conv.weight reads better than hidden.0.0.weight."""',
-      '    return nn.Sequential(OrderedDict(parts))',
-    ].join('\n'),
-  );
+  parts.push(layerHelperCode('conv'));
   const setStep = dropBlock
     ? [
         '',

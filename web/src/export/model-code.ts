@@ -1,12 +1,11 @@
 // Python source for the network: the nn.Module the engine builds (engine/nn/model.cpp,
 // buildMlp) and its initial weights, copied in so that step 0 is the engine's step 0.
-import type { ExperimentSpec, LayerSpec } from '../engine/engine-api';
+import type { ExperimentSpec } from '../engine/engine-api';
 import {
   float32ArrayLines,
   float32Literal,
   float64Literal,
   kReadableValues,
-  pyCall,
   wrapText,
 } from './python-literals';
 import type { ExportParam } from './types';
@@ -18,14 +17,14 @@ import {
   isConvolutional,
   usesDropBlock,
 } from './cnn-model-code';
-
-const kActivation: Record<string, (slope: number) => string> = {
-  relu: () => 'nn.ReLU()',
-  leakyRelu: (slope) => `nn.LeakyReLU(${float64Literal(slope)})`,
-  tanh: () => 'nn.Tanh()',
-  sigmoid: () => 'nn.Sigmoid()',
-  linear: () => 'nn.Identity()',
-};
+import {
+  activationCode,
+  denseLayerText,
+  kSingleRowBatchNorm1d,
+  layerCallLines,
+  layerHelperCode,
+  netDocstring,
+} from './torch-module-code';
 
 export interface ModelOptions {
   withDropout: boolean; // some variant drops units: every hidden layer gets an nn.Dropout
@@ -58,16 +57,9 @@ export function cnnInput(spec: ExperimentSpec) {
   return shape;
 }
 
-function layerText(l: LayerSpec): string {
-  const extras = [l.batchNorm ? 'batch norm' : '', l.dropout > 0 ? `dropout ${l.dropout}` : '']
-    .filter(Boolean)
-    .join(', ');
-  return `${l.units} ${l.activation}${extras ? ` (${extras})` : ''}`;
-}
-
 export function architectureText(spec: ExperimentSpec, inputs: number, outputs: number): string {
   if (isConvolutional(spec)) return cnnArchitectureText(spec, cnnInput(spec), outputs);
-  return [`${inputs}`, ...spec.model.hidden.map(layerText), `${outputs}`].join(' → ');
+  return [`${inputs}`, ...spec.model.hidden.map(denseLayerText), `${outputs}`].join(' → ');
 }
 
 export function modelCode(
@@ -82,17 +74,7 @@ export function modelCode(
   const anyNorm = hidden.some((l) => l.batchNorm);
   const parts: string[] = [];
   if (anyNorm && options.singleRowBatches) {
-    parts.push(`class BatchNorm1d(nn.BatchNorm1d):
-    """torch's BatchNorm1d, except for a training batch of a single row (torch raises): the
-    engine normalises it with the running statistics, as in eval mode, and leaves them as they
-    are (one row has no variance)."""
-
-    def forward(self, x):
-        if self.training and x.shape[0] == 1:
-            return nn.functional.batch_norm(
-                x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps
-            )
-        return super().forward(x)`);
+    parts.push(kSingleRowBatchNorm1d);
   }
   const norm = anyNorm && options.singleRowBatches ? 'BatchNorm1d' : 'nn.BatchNorm1d';
   const layerLines: string[] = [];
@@ -105,33 +87,16 @@ export function modelCode(
     ];
     const pieces = [`linear=nn.Linear(${width}, ${l.units}${l.batchNorm ? ', bias=False' : ''})`];
     if (l.batchNorm) pieces.push(`norm=${norm}(${normArgs.join(', ')})`);
-    pieces.push(`act=${kActivation[l.activation]!(m.leakySlope)}`);
+    pieces.push(`act=${activationCode(l.activation, m.leakySlope)}`);
     if (options.withDropout) pieces.push(`dropout=nn.Dropout(dropout[${k}])`);
-    const call = pyCall('layer', pieces, '                ', ',');
-    // A batch norm with long numbers: its own arguments one per line too.
-    layerLines.push(
-      ...call.flatMap((line) =>
-        line.length > 100 && line.trimStart().startsWith('norm=')
-          ? pyCall(`norm=${norm}`, normArgs, '                    ', ',')
-          : [line],
-      ),
-    );
+    layerLines.push(...layerCallLines(pieces, '                ', norm, normArgs));
     width = l.units;
   });
-  const doc = wrapText(
+  const doc = netDocstring(
     `${architectureText(spec, inputs, outputs)}, as the engine builds it: per hidden layer Linear (without bias when batch norm follows: β replaces it) → [BatchNorm1d] → activation${options.withDropout ? ' → Dropout (inverted, as nn.Dropout)' : ''}; then a Linear output layer (the loss applies the sigmoid / softmax).`,
-    '    ',
   );
-  doc[0] = doc[0]!.replace('    ', '    """');
-  doc[doc.length - 1] += '"""';
   const init = options.withDropout ? 'def __init__(self, dropout):' : 'def __init__(self):';
-  parts.push(
-    [
-      'def layer(**parts):',
-      '    """A named nn.Sequential: hidden.0.linear.weight reads better than hidden.0.0.weight."""',
-      '    return nn.Sequential(OrderedDict(parts))',
-    ].join('\n'),
-  );
+  parts.push(layerHelperCode('linear'));
   parts.push(
     [
       'class Net(nn.Module):',
