@@ -40,14 +40,14 @@ Deterministic: inputs come from numpy's RandomState(seed) and torch.manual_seed;
 written with Python's shortest round-trip repr, one matrix row per line.
 Run: /usr/bin/python3 tests/golden/make_cnn_golden.py
 """
-import json
 import os
-import re
 
 import numpy as np
 import torch
 import torchvision
 from torchvision.ops import drop_block2d
+
+from golden_json import version, write_golden
 
 torch.set_default_dtype(torch.float64)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -331,20 +331,12 @@ def training_cases(rng):
         training_case("adam", AdamNet, lambda ps: torch.optim.Adam(ps, lr=0.01), x, labels)]}
 
 
-def dump(obj):
-    """JSON with every list of numbers on one line (a matrix is one row per line)."""
-    text = json.dumps(obj, indent=1)
-    return re.sub(r"\[\s*([-0-9.eE+,\s]+?)\s*\]",
-                  lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]",
-                  text)
-
-
 def main():
     rng = np.random.RandomState(20240611)
     golden = {
         "generator": "tests/golden/make_cnn_golden.py",
-        "torch": torch.__version__.split("a")[0].split("+")[0],
-        "torchvision": torchvision.__version__.split("a")[0].split("+")[0],
+        "torch": version(torch),
+        "torchvision": version(torchvision),
         "conv2d": conv_cases(rng),
         "max_pool2d": pool_cases(rng, "max"),
         "avg_pool2d": pool_cases(rng, "avg"),
@@ -354,9 +346,7 @@ def main():
         "drop_block2d": drop_block_cases(rng),
         "training": training_cases(rng),
     }
-    with open(os.path.join(HERE, "cnn.json"), "w") as f:
-        f.write(dump(golden))
-        f.write("\n")
+    write_golden(os.path.join(HERE, "cnn.json"), golden)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,12 @@ and linear layers; batch norm shares the k of its conv). Stored: the data loss o
 norm) and the final parameters.
 Computed in float64. Run: /usr/bin/python3 tests/golden/make_cnn_trainer_golden.py
 """
-import json
 import os
-import re
 
 import numpy as np
 import torch
+
+from golden_json import version, write_golden
 
 torch.set_default_dtype(torch.float64)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -138,14 +138,6 @@ def run(name, net_cls, hidden, make_opt, optimizer, penalty, x, labels):
             "final": {n: p.detach().flatten().tolist() for n, p in named}}
 
 
-def dump(obj):
-    """JSON with every list of numbers on one line."""
-    text = json.dumps(obj, indent=1)
-    return re.sub(r"\[\s*([-0-9.eE+,\s]+?)\s*\]",
-                  lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]",
-                  text)
-
-
 def main():
     x, labels = digits()
     none = {"kind": "none", "lambda": 0.0}
@@ -160,10 +152,8 @@ def main():
             labels),
     ]
     golden = {"generator": "tests/golden/make_cnn_trainer_golden.py",
-              "torch": torch.__version__.split("a")[0].split("+")[0], "cases": cases}
-    with open(os.path.join(HERE, "cnn_trainer.json"), "w") as f:
-        f.write(dump(golden))
-        f.write("\n")
+              "torch": version(torch), "cases": cases}
+    write_golden(os.path.join(HERE, "cnn_trainer.json"), golden)
 
 
 if __name__ == "__main__":
