@@ -3,12 +3,9 @@
 // optimizers working together inside the Trainer.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cmath>
-#include <sstream>
-
 #include "engine/support/golden.hpp"
 #include "engine/support/spec_json.hpp"
+#include "engine/support/trainer_golden.hpp"
 #include "train/trainer.hpp"
 
 using engine::test::specFromJson;
@@ -24,11 +21,7 @@ std::unique_ptr<Trainer> trainerFor(const nlohmann::json& c) {
   data.cols = c["cols"].get<int>();
   data.targetCols = c["targets"].get<int>();
   auto trainer = std::make_unique<Trainer>(specFromJson(c["spec"]), data);
-  for (auto it = c["initial"].begin(); it != c["initial"].end(); ++it) {
-    const auto values = it.value().get<std::vector<float>>();
-    trainer->setParameter(it.key(), values.data(), static_cast<long>(values.size()));
-  }
-  trainer->takeMetrics();  // drop the row recorded at construction (random initial weights)
+  test::useGoldenInitialWeights(*trainer, c);
   return trainer;
 }
 
@@ -45,39 +38,9 @@ TEST_CASE("Trainer reproduces PyTorch training runs step by step", "[train][gold
       REQUIRE(status.step == steps);
 
       const MetricsColumns m = trainer->takeMetrics();
-      const auto expectedLoss = c["batchLoss"].get<std::vector<double>>();
-      REQUIRE(m.rows >= steps);
-      // recordEvery = 1: row s holds the batch loss of step s + 1.
-      std::ostringstream report;
-      int bad = 0;
-      for (int s = 0; s < steps; ++s) {
-        const double got = m["batchLoss"][static_cast<std::size_t>(s)];
-        const double want = expectedLoss[static_cast<std::size_t>(s)];
-        if (std::abs(got - want) > 1e-4 * std::max(1.0, std::abs(want))) {
-          if (bad++ < 5)
-            report << "  step " << s + 1 << ": engine " << got << "  torch " << want << "\n";
-        }
-      }
-      INFO("batch losses\n" << report.str());
-      CHECK(bad == 0);
+      test::checkGoldenBatchLosses(m, c, steps, 1e-4);
 
-      REQUIRE(trainer->parameters().size() == c["final"].size());
-      for (Param* p : trainer->parameters()) {
-        const auto want = c["final"][p->name].get<std::vector<double>>();
-        REQUIRE(static_cast<Index>(want.size()) == p->value.size());
-        std::ostringstream diff;
-        int mismatches = 0;
-        for (Index i = 0; i < p->value.size(); ++i) {
-          const double got = p->value.data()[i];
-          const double w = want[static_cast<std::size_t>(i)];
-          if (std::abs(got - w) > 2e-4 * std::max(1.0, std::abs(w))) {
-            if (mismatches++ < 5)
-              diff << "  [" << i << "] engine " << got << "  torch " << w << "\n";
-          }
-        }
-        INFO(p->name << " after " << steps << " steps\n" << diff.str());
-        CHECK(mismatches == 0);
-      }
+      test::checkGoldenFinalParameters(*trainer, c, steps, 2e-4);
     }
   }
 }
