@@ -26,33 +26,22 @@ import type {
   MetricsBatch,
 } from '../../web/src/engine/engine-api';
 import { exportPyTorch } from '../../web/src/export/pytorch';
-import type { PyTorchExportInput } from '../../web/src/export/types';
 import { defaultLayer } from '../../web/src/spec/experiment-spec';
+import {
+  kPython,
+  kRunScriptsCode,
+  parseCsv,
+  proofExportInput,
+  pythonStackProblem,
+  worst,
+  type Columns,
+} from './pytorch-proof-harness';
 import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
 
-const kPython = process.env['EXPORT_PYTHON'] ?? '/usr/bin/python3';
 const kSteps = 20;
 const kLossTolerance = 1e-4;
 
-function pythonProblem(): string | null {
-  try {
-    execFileSync(kPython, ['-c', 'import torch, numpy, sklearn'], {
-      stdio: 'pipe',
-      timeout: 60000,
-    });
-    return null;
-  } catch (e) {
-    const text = String((e as { stderr?: Buffer }).stderr ?? e);
-    const missing = /No module named '([^']+)'/.exec(text)?.[1];
-    return missing
-      ? `${kPython} has no ${missing} (apt-get install python3-torch python3-sklearn)`
-      : `${kPython} cannot run torch: ${text.split('\n').filter(Boolean).pop() ?? 'not found'}`;
-  }
-}
-
-const problem = pythonProblem();
-if (problem && process.env['CI'])
-  throw new Error(`the PyTorch CNN export proof cannot run in CI: ${problem}`);
+const problem = pythonStackProblem('PyTorch CNN export proof');
 
 function layer(more: Partial<LayerSpec>): LayerSpec {
   return { ...defaultLayer(), ...more };
@@ -210,45 +199,13 @@ const archArb = fc.record({
   lr: fc.constantFrom(0.01, 0.1),
 });
 
-type Columns = Record<string, number[]>;
-
-function parseCsv(text: string): Columns {
-  const lines = text.trim().split('\n');
-  const header = lines[0]!.split(',');
-  const out: Columns = Object.fromEntries(header.map((h) => [h, []]));
-  for (const line of lines.slice(1))
-    line.split(',').forEach((v, i) => out[header[i]!]!.push(Number(v)));
-  return out;
-}
-
-function worst(a: ArrayLike<number>, b: ArrayLike<number>, floor: number) {
-  let rel = 0;
-  let at = -1;
-  for (let i = 0; i < b.length; i++) {
-    const r = Math.abs(a[i]! - b[i]!) / Math.max(Math.abs(b[i]!), floor);
-    if (!(r <= rel)) {
-      rel = r;
-      at = i;
-    }
-  }
-  return { rel, at };
-}
-
 // Runs each script as __main__ in one interpreter (torch imported once); the last part of the
 // runner measures the masks case's masks: share of channels Dropout2d drops, and of pixels
 // DropBlock drops at step `step` of the ramp, on an all-ones batch in training mode.
-const kRunner = `
-import contextlib, io, json, runpy, sys, traceback, torch
+const kRunner = `${kRunScriptsCode}
+import json, torch
 paths, stats_path, step = sys.argv[1:-2], sys.argv[-2], int(sys.argv[-1])
-for path in paths:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except BaseException:
-            traceback.print_exc()
-    open(path + ".out", "w").write(out.getvalue())
-    open(path + ".err", "w").write(err.getvalue())
+run_scripts(paths)
 script = runpy.run_path(stats_path, run_name="export_stats")
 torch.manual_seed(1)
 model = script["build_model"](script["CONFIG"])
@@ -301,19 +258,13 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
     kCases.forEach((c, i) => {
       void ensureDataSet(engine, c.spec as { data: { kind: 'digits' } });
       const trainer = new engine.Trainer(c.spec);
-      const input: PyTorchExportInput = {
-        spec: engine.normalizeSpec(c.spec),
-        link: 'https://example.org/playground/#cnn',
-        engineVersion: engine.version(),
-        network: trainer.network(),
-        parameters: trainer.parameters(),
-        data: {
-          train: trainer.data('train'),
-          validation: trainer.data('validation'),
-          test: trainer.data('test'),
-        },
-        steps: kSteps,
-      };
+      const input = proofExportInput(
+        engine,
+        c.spec,
+        trainer,
+        'https://example.org/playground/#cnn',
+        kSteps,
+      );
       if (c.masks) {
         // The engine's masks at step kRampStep (0-based) of the ramp: 300 draws of one image's
         // maps. featureMaps drops at the rate the last step trained with, so kRampStep + 1 steps.
@@ -370,20 +321,14 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch CNN export proof'
       } catch {
         continue;
       }
-      const spec = engine.normalizeSpec(partial);
-      const input: PyTorchExportInput = {
-        spec,
-        link: 'https://example.org/playground/#arch',
-        engineVersion: engine.version(),
-        network: trainer.network(),
-        parameters: trainer.parameters(),
-        data: {
-          train: trainer.data('train'),
-          validation: trainer.data('validation'),
-          test: trainer.data('test'),
-        },
-        steps: kArchSteps,
-      };
+      const input = proofExportInput(
+        engine,
+        partial,
+        trainer,
+        'https://example.org/playground/#arch',
+        kArchSteps,
+      );
+      const spec = input.spec;
       trainer.runSteps(kArchSteps);
       const metrics = trainer.takeMetrics();
       trainer.delete();

@@ -11,7 +11,7 @@
 //   exactly, then both must learn, and end within a loose band of each other.
 // Skipped (with the reason as the test's name) when /usr/bin/python3 lacks torch, NumPy or
 // scikit-learn; with CI set, a missing Python stack is an error, so CI cannot skip the proof.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,36 +28,26 @@ import type {
 } from '../../web/src/engine/engine-api';
 import { exportPyTorch, exportSweep, refusal } from '../../web/src/export/pytorch';
 import { defaultLayer, setPath, type SpecPath } from '../../web/src/spec/experiment-spec';
-import type { PyTorchExportInput, SweepAxis } from '../../web/src/export/types';
+import type { SweepAxis } from '../../web/src/export/types';
 import { syntheticInput } from './export-pytorch-input';
 import { specArb } from './spec-arbitraries';
+import {
+  execPython,
+  kPython,
+  kRunScriptsCode,
+  parseCsv,
+  proofExportInput,
+  pythonStackProblem,
+  worst,
+  type Columns,
+} from './pytorch-proof-harness';
 import { engineAvailable, loadNodeEngine } from './support/node-engine';
 
-// Debian's python3 (python3-torch, python3-sklearn); EXPORT_PYTHON names another interpreter.
-const kPython = process.env['EXPORT_PYTHON'] ?? '/usr/bin/python3';
 const kSteps = 50;
 // Losses, penalties: float32 arithmetic in a different order (Eigen vs torch) over 50 steps.
 const kLossTolerance = 1e-4;
 
-function pythonProblem(): string | null {
-  try {
-    execFileSync(kPython, ['-c', 'import torch, numpy, sklearn'], {
-      stdio: 'pipe',
-      timeout: 60000,
-    });
-    return null;
-  } catch (e) {
-    const text = String((e as { stderr?: Buffer }).stderr ?? e);
-    const missing = /No module named '([^']+)'/.exec(text)?.[1];
-    return missing
-      ? `${kPython} has no ${missing} (apt-get install python3-torch python3-sklearn)`
-      : `${kPython} cannot run torch: ${text.split('\n').filter(Boolean).pop() ?? 'not found'}`;
-  }
-}
-
-const problem = pythonProblem();
-if (problem && process.env['CI'])
-  throw new Error(`the PyTorch export proof cannot run in CI: ${problem}`);
+const problem = pythonStackProblem('PyTorch export proof');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -347,6 +337,10 @@ function csvTable(task: 'classification' | 'regression'): string {
   return rows.join('\n');
 }
 
+function caseLink(name: string): string {
+  return `https://example.org/playground/#case=${encodeURIComponent(name)}`;
+}
+
 function makeTrainer(engine: EngineModule, c: Pick<Case, 'spec' | 'custom'>): Trainer {
   if (!c.custom) return new engine.Trainer(c.spec);
   const table = engine.parseCsv(csvTable(c.custom), 1000);
@@ -367,60 +361,9 @@ function makeTrainer(engine: EngineModule, c: Pick<Case, 'spec' | 'custom'>): Tr
   });
 }
 
-// What the page gathers in the worker, right after the trainer is built.
-function exportInput(
-  engine: EngineModule,
-  name: string,
-  partial: DeepPartial<ExperimentSpec>,
-  trainer: Trainer,
-  steps: number,
-): PyTorchExportInput {
-  return {
-    spec: engine.normalizeSpec(partial),
-    link: `https://example.org/playground/#case=${encodeURIComponent(name)}`,
-    engineVersion: engine.version(),
-    network: trainer.network(),
-    parameters: trainer.parameters(),
-    data: {
-      train: trainer.data('train'),
-      validation: trainer.data('validation'),
-      test: trainer.data('test'),
-    },
-    steps,
-  };
-}
-
-function execPython(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      kPython,
-      args,
-      { timeout: 180000, maxBuffer: 64 << 20, env: { ...process.env, OMP_NUM_THREADS: '1' } },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`${kPython} ${args.join(' ')}: ${error.message}\n${stderr}`));
-        else resolve({ stdout, stderr });
-      },
-    );
-  });
-}
-
-// Runs scripts one after another in one interpreter, each as __main__ with its own globals and
-// its output in <script>.out / .err, so that torch is imported once per batch, not per script.
-const kBatchRunner = `
-import contextlib, io, runpy, sys, traceback, warnings
-for path in sys.argv[1:]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        with warnings.catch_warnings():
-            warnings.simplefilter("always")
-            try:
-                runpy.run_path(path, run_name="__main__")
-            except BaseException:
-                traceback.print_exc()
-    with open(path + ".out", "w") as f:
-        f.write(out.getvalue())
-    with open(path + ".err", "w") as f:
-        f.write(err.getvalue())
+// Runs the scripts named on the command line (run_scripts in the harness).
+const kBatchRunner = `${kRunScriptsCode}
+run_scripts(sys.argv[1:])
 `;
 
 // Every script's stdout and stderr: the first run on its own as a user runs it
@@ -444,35 +387,6 @@ async function runScripts(
       stderr: readFileSync(`${f}.err`, 'utf8'),
     })),
   ];
-}
-
-type Columns = Record<string, number[]>;
-
-function parseCsv(text: string): Columns {
-  const lines = text.trim().split('\n');
-  const header = lines[0]!.split(',');
-  const out: Columns = Object.fromEntries(header.map((h) => [h, []]));
-  for (const line of lines.slice(1))
-    line.split(',').forEach((v, i) => out[header[i]!]!.push(Number(v)));
-  return out;
-}
-
-// Largest |a − b| / max(|b|, floor) over a column, and the row where it happened.
-function worst(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  floor: number,
-): { rel: number; at: number } {
-  let rel = 0;
-  let at = -1;
-  for (let i = 0; i < b.length; i++) {
-    const r = Math.abs(a[i]! - b[i]!) / Math.max(Math.abs(b[i]!), floor);
-    if (!(r <= rel)) {
-      rel = r;
-      at = i;
-    }
-  }
-  return { rel, at };
 }
 
 const kLossColumns = ['batchLoss', 'trainLoss', 'valLoss', 'testLoss', 'trainPenalty'] as const;
@@ -527,7 +441,7 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
     const jobs: { file: string; done: (out: { stdout: string; stderr: string }) => void }[] = [];
     kCases.forEach((c, i) => {
       const trainer = makeTrainer(engine, c);
-      const input = exportInput(engine, c.name, c.spec, trainer, kSteps);
+      const input = proofExportInput(engine, c.spec, trainer, caseLink(c.name), kSteps);
       const status = trainer.runSteps(kSteps);
       const metrics = trainer.takeMetrics();
       const splitRows = {
@@ -555,7 +469,7 @@ describe.skipIf(!engineAvailable || problem !== null)('PyTorch export proof', ()
     });
     kSweeps.forEach((s, i) => {
       const trainer = makeTrainer(engine, s);
-      const input = exportInput(engine, s.name, s.spec, trainer, kSweepSteps);
+      const input = proofExportInput(engine, s.spec, trainer, caseLink(s.name), kSweepSteps);
       trainer.delete();
       // Every grid point on the engine, first axis outermost (itertools.product's order).
       const points = s.axes.reduce<(string | number)[][]>(

@@ -8,10 +8,12 @@
 import type {
   CustomData,
   DataView2D,
+  DeepPartial,
   EngineModule,
   ExperimentSpec,
   NetworkInfo,
   ParamTensor,
+  Trainer,
 } from '../engine/engine-api';
 import {
   geometryPicture,
@@ -130,21 +132,30 @@ async function networkFold(
   }
 }
 
+// What an export takes from a trainer built from `spec` before its first step: the normalized
+// spec, the network, its initial weights and the splits.
+export function trainerExportInput(
+  engine: EngineModule,
+  spec: DeepPartial<ExperimentSpec>,
+  trainer: Trainer,
+): Omit<ExportInputResult, 'kind'> {
+  return {
+    spec: engine.normalizeSpec(spec),
+    engineVersion: engine.version(),
+    network: trainer.network(),
+    parameters: trainer.parameters(),
+    data: {
+      train: trainer.data('train'),
+      validation: trainer.data('validation'),
+      test: trainer.data('test'),
+    },
+  };
+}
+
 function exportInput(engine: EngineModule, job: ExportInputJob): ExportInputResult {
   const trainer = job.data ? new engine.Trainer(job.spec, job.data) : new engine.Trainer(job.spec);
   try {
-    return {
-      kind: 'exportInput',
-      spec: engine.normalizeSpec(job.spec),
-      engineVersion: engine.version(),
-      network: trainer.network(),
-      parameters: trainer.parameters(),
-      data: {
-        train: trainer.data('train'),
-        validation: trainer.data('validation'),
-        test: trainer.data('test'),
-      },
-    };
+    return { kind: 'exportInput', ...trainerExportInput(engine, job.spec, trainer) };
   } finally {
     trainer.delete();
   }
