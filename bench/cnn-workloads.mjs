@@ -54,6 +54,28 @@ const definitions = [
 export const cnnWorkloadIds = definitions.map((d) => d.id);
 export const isCnnWorkload = (id) => cnnWorkloadIds.includes(id);
 
+// The engine's training settings in every benchmark run (dense and CNN workloads): batches
+// in order, nothing that changes the step (no clipping, noise, augmentation or early
+// stopping), metrics recorded as seldom as possible.
+export function plainTraining(batchSize) {
+  return {
+    batchSize,
+    shuffle: false,
+    clipNorm: 0,
+    clipValue: 0,
+    maxNorm: 0,
+    jitter: 0,
+    mixupAlpha: 0,
+    augmentShift: 0,
+    augmentRotation: 0,
+    augmentFlip: false,
+    earlyStopping: { enabled: false },
+    recordEvery: 100000,
+    recordEpochs: false,
+    maxEpochs: 0,
+  };
+}
+
 // The engine's spec of a CNN workload.
 export function cnnEngineSpec(d) {
   const o = d.optimizer;
@@ -81,22 +103,7 @@ export function cnnEngineSpec(d) {
       decayScope: 'all',
     },
     schedule: { kind: 'constant', warmupSteps: 0 },
-    training: {
-      batchSize: d.batch,
-      shuffle: false,
-      clipNorm: 0,
-      clipValue: 0,
-      maxNorm: 0,
-      jitter: 0,
-      mixupAlpha: 0,
-      augmentShift: 0,
-      augmentRotation: 0,
-      augmentFlip: false,
-      earlyStopping: { enabled: false },
-      recordEvery: 100000,
-      recordEpochs: false,
-      maxEpochs: 0,
-    },
+    training: plainTraining(d.batch),
   };
 }
 

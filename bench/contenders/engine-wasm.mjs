@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { withDigits } from '../cnn-workloads.mjs';
+import { plainTraining, withDigits } from '../cnn-workloads.mjs';
 import { root } from '../workloads.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,19 +56,7 @@ export function engineSpec(w) {
     penalty: { kind: 'none', lambda: 0 },
     optimizer,
     schedule: { kind: 'constant', warmupSteps: 0 },
-    training: {
-      batchSize: w.batch,
-      shuffle: false,
-      clipNorm: 0,
-      clipValue: 0,
-      maxNorm: 0,
-      jitter: 0,
-      mixupAlpha: 0,
-      earlyStopping: { enabled: false },
-      recordEvery: 100000,
-      recordEpochs: false,
-      maxEpochs: 0,
-    },
+    training: plainTraining(w.batch),
   };
 }
 

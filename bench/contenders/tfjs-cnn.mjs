@@ -9,7 +9,8 @@
 // The engine's weights are converted once at setup: conv [out][in][kh][kw] → [kh][kw][in][out];
 // the dense layer after a flatten reads its input in C·H·W order, TF.js flattens NHWC maps in
 // H·W·C order, so its rows are permuted (no transpose at run time).
-//
+import { oneHotTargets, trainingHandle } from './tfjs-training.mjs';
+
 // TF.js 4.22's wasm backend has no Conv2DBackpropFilter kernel (the filter gradient every conv
 // layer needs to train): training a CNN there fails with "Kernel 'Conv2DBackpropFilter' not
 // registered for backend 'wasm'". The backend does ship Conv3DBackpropFilterV2 (C++ in its
@@ -157,12 +158,7 @@ export function openTfCnn(tf, w, ensureBackend) {
           out[(n * H * W + p) * C + c] = w.x[(from + n) * C * H * W + c * H * W + p];
     return tf.tensor4d(out, [count, H, W, C], 'float32');
   };
-  const targets = (from, count) =>
-    tf.tidy(() =>
-      tf
-        .oneHot(tf.tensor1d(Int32Array.from(w.y.subarray(from, from + count)), 'int32'), w.outputs)
-        .toFloat(),
-    );
+  const targets = (from, count) => oneHotTargets(tf, w, from, count);
   const xs = [];
   const ys = [];
   for (let s = 0; s < w.stepsPerEpoch; s++) {
@@ -177,42 +173,25 @@ export function openTfCnn(tf, w, ensureBackend) {
   const o = w.optimizer;
   const optimizer = tf.train.adam(o.lr, o.beta1, o.beta2, o.eps);
   const decay = o.kind === 'adamw' && o.weightDecay > 0 ? 1 - o.lr * o.weightDecay : 1;
-  let cursor = 0;
-  const train = (steps) => {
-    ensureBackend();
-    for (let i = 0; i < steps; i++) {
-      const x = xs[cursor];
-      const y = ys[cursor];
-      tf.tidy(() => {
-        if (decay === 1) {
-          optimizer.minimize(() => lossOf(x, y), false, variables);
-        } else {
-          // torch.optim.AdamW: the gradient at the current weights, then the decay, then Adam.
-          const { grads } = tf.variableGrads(() => lossOf(x, y), variables);
-          for (const v of variables) v.assign(tf.mul(v, decay));
-          optimizer.applyGradients(grads);
-        }
-      });
-      cursor = (cursor + 1) % xs.length;
+  const step = (x, y) => {
+    if (decay === 1) {
+      optimizer.minimize(() => lossOf(x, y), false, variables);
+    } else {
+      // torch.optim.AdamW: the gradient at the current weights, then the decay, then Adam.
+      const { grads } = tf.variableGrads(() => lossOf(x, y), variables);
+      for (const v of variables) v.assign(tf.mul(v, decay));
+      optimizer.applyGradients(grads);
     }
   };
-  return {
-    train,
-    loss() {
-      ensureBackend();
-      return tf.tidy(() => lossOf(allX, allY).dataSync()[0]);
-    },
-    time(steps) {
-      ensureBackend();
-      const t0 = performance.now();
-      train(steps);
-      variables[0].dataSync();
-      return (performance.now() - t0) / 1000;
-    },
-    close() {
-      ensureBackend();
-      optimizer.dispose();
-      tf.dispose([...variables, ...xs, ...ys, allX, allY]);
-    },
-  };
+  return trainingHandle(tf, {
+    ensureBackend,
+    step,
+    lossOf,
+    xs,
+    ys,
+    allX,
+    allY,
+    variables,
+    optimizer,
+  });
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { openTfCnn, registerWasmConv2dFilterGradient } from './tfjs-cnn.mjs';
+import { oneHotTargets, trainingHandle } from './tfjs-training.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -128,11 +129,7 @@ function openTf(tf, backend, w) {
   const targets = (from, count) => {
     if (w.task === 'binary')
       return tf.tensor2d(w.y.subarray(from, from + count), [count, 1], 'float32');
-    return tf.tidy(() =>
-      tf
-        .oneHot(tf.tensor1d(Int32Array.from(w.y.subarray(from, from + count)), 'int32'), w.outputs)
-        .toFloat(),
-    );
+    return oneHotTargets(tf, w, from, count);
   };
   const xs = [];
   const ys = [];
@@ -153,36 +150,15 @@ function openTf(tf, backend, w) {
   const o = w.optimizer;
   const optimizer =
     o.kind === 'adam' ? tf.train.adam(o.lr, o.beta1, o.beta2, o.eps) : tf.train.sgd(o.lr);
-  let cursor = 0;
-  const train = (steps) => {
-    ensureBackend();
-    for (let i = 0; i < steps; i++) {
-      const x = xs[cursor];
-      const y = ys[cursor];
-      tf.tidy(() => {
-        optimizer.minimize(() => lossOf(x, y), false, variables);
-      });
-      cursor = (cursor + 1) % xs.length;
-    }
-  };
-  return {
-    train,
-    loss() {
-      ensureBackend();
-      return tf.tidy(() => lossOf(allX, allY).dataSync()[0]);
-    },
-    time(steps) {
-      ensureBackend();
-      const t0 = performance.now();
-      train(steps);
-      // The wasm and cpu backends run kernels synchronously; reading one value makes sure.
-      weights[0].dataSync();
-      return (performance.now() - t0) / 1000;
-    },
-    close() {
-      ensureBackend();
-      optimizer.dispose();
-      tf.dispose([...variables, ...xs, ...ys, allX, allY]);
-    },
-  };
+  return trainingHandle(tf, {
+    ensureBackend,
+    step: (x, y) => optimizer.minimize(() => lossOf(x, y), false, variables),
+    lossOf,
+    xs,
+    ys,
+    allX,
+    allY,
+    variables,
+    optimizer,
+  });
 }
