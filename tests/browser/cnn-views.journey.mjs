@@ -7,41 +7,19 @@
 // page's script could; cnn-editor.journey.mjs sets CNNs through the link and the layer editor.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { kDigitsCnnLayers } from '../digits-cnn.mjs';
 import { assert, openReady } from './helpers.mjs';
 
 // Every field of a layer from the page's own default layer, then the CNN's.
 async function useCnn(page) {
-  await page.evaluate(() => {
+  await page.evaluate((layers) => {
     const c = window.playground.controller;
     c.setField('data.kind', 'digits');
     c.setField('training.augmentShift', 1);
     c.setField('training.augmentRotation', 10);
     const base = window.playground.store.get().runs[0].spec.model.hidden[0];
-    c.setLayers([
-      {
-        ...base,
-        kind: 'conv',
-        channels: 6,
-        kernel: 3,
-        padding: 1,
-        activation: 'relu',
-        dropout: 0.5,
-      },
-      { ...base, kind: 'maxPool', size: 2 },
-      {
-        ...base,
-        kind: 'conv',
-        channels: 8,
-        kernel: 3,
-        padding: 1,
-        activation: 'relu',
-        dropout: 0,
-        dropBlock: 0.3,
-        blockSize: 1,
-      },
-      { ...base, kind: 'flatten' },
-    ]);
-  });
+    c.setLayers(layers.map((l) => ({ ...base, ...l })));
+  }, kDigitsCnnLayers);
   await page.waitForFunction(() => {
     const run = window.playground.store.get().runs[0];
     return run.network?.imageInput && run.network.layers[0]?.kind === 'conv' && run.status;

@@ -13,6 +13,7 @@ import {
   type VisualRequest,
 } from '../../web/src/worker/protocol';
 import { kImagesMs, RunLoop } from '../../web/src/worker/run-loop';
+import { kDigitsCnnLayers } from '../digits-cnn.mjs';
 import { engineAvailable, ensureDataSet, loadNodeEngine } from './support/node-engine';
 
 const layer = (l: Partial<LayerSpec>): LayerSpec => ({ ...defaultLayer(), ...l });
@@ -25,21 +26,7 @@ function cnn(): ExperimentSpec {
   spec = setPath(spec, 'data.trainFraction', 0.3);
   spec = setPath(spec, 'data.testFraction', 0.1);
   spec = setPath(spec, 'training.recordEvery', 5);
-  spec.model.hidden = [
-    layer({ kind: 'conv', channels: 6, kernel: 3, padding: 1, activation: 'relu', dropout: 0.5 }),
-    layer({ kind: 'maxPool', size: 2 }),
-    layer({
-      kind: 'conv',
-      channels: 8,
-      kernel: 3,
-      padding: 1,
-      activation: 'relu',
-      dropout: 0,
-      dropBlock: 0.3,
-      blockSize: 1,
-    }),
-    layer({ kind: 'flatten' }),
-  ];
+  spec.model.hidden = kDigitsCnnLayers.map(layer);
   return spec;
 }
 
