@@ -178,4 +178,41 @@ export default [
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
     },
   ],
+  [
+    'image sets: the accuracy chart moves to the first screen; a lesson opens with its task on a phone',
+    async ({ newPage, url }) => {
+      const page = await newPage();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const accuracyPlace = () =>
+        page.evaluate(() => {
+          const fig = document.querySelector('[data-chart="accuracy"]');
+          const r = fig.getBoundingClientRect();
+          return { output: !!fig.closest('#stage-output'), bottom: r.bottom, height: r.height };
+        });
+      // Moons has a 2D picture: the accuracy chart stays with the other charts.
+      await openReady(page, url('#v=2&ds=moons'));
+      assert.equal((await accuracyPlace()).output, false);
+      // Digits has none: the chart takes the boundary's place, whole on the first screen.
+      await openReady(page, url('#v=2&ds=digits&h=c8:relu:p1,max2,flat'));
+      await page.waitForFunction(() =>
+        document.querySelector('[data-chart="accuracy"]')?.closest('#stage-output'),
+      );
+      const up = await accuracyPlace();
+      assert.ok(up.height > 100 && up.bottom <= 900, JSON.stringify(up));
+      // And back with the data set.
+      await page.evaluate(() => window.playground.controller.setField('data.kind', 'moons'));
+      await page.waitForFunction(
+        () => !document.querySelector('[data-chart="accuracy"]')?.closest('#stage-output'),
+      );
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openReady(page, url('#lesson=imageAugmentation'));
+      const order = await page.evaluate(() => {
+        const lesson = document.querySelector('.lesson-card:not(.start)');
+        const view = document.querySelector('.stage-views');
+        return lesson.getBoundingClientRect().top < view.getBoundingClientRect().top;
+      });
+      assert.equal(order, true, 'the lesson card comes before the view');
+    },
+  ],
 ];

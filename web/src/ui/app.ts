@@ -182,7 +182,13 @@ export function mountApp(
           data.el,
         ),
         h('div', { class: 'stage-col stage-network', id: 'stage-network' }, stage.el),
-        h('div', { class: 'stage-col stage-output', id: 'stage-output' }, boundary.el, loss.el),
+        h(
+          'div',
+          { class: 'stage-col stage-output', id: 'stage-output' },
+          boundary.el,
+          loss.el,
+          charts.promoted,
+        ),
       ),
       h(
         'section',

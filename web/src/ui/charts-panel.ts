@@ -1,7 +1,10 @@
 // The charts below the first screen, in a grid: accuracy, the gradient norm before and after
 // clipping, each layer's gradient norm, weight norms, exact-zero fractions, the weight
 // histogram and the learning rate; with the x-axis switch (steps or epochs) and a PNG export of
-// every chart at once. Drawing is scheduled by the shared ChartBoard.
+// every chart at once. Drawing is scheduled by the shared ChartBoard. When the selected run's
+// data has no 2D picture (images, many columns) and it classifies, the accuracy chart moves up
+// into the output column (`promoted`), where the decision boundary would be: the first screen
+// then shows the number most lessons on those sets are about.
 import { accuracyChart } from '../charts/accuracy-chart';
 import { gradNormChart, layerGradNormChart } from '../charts/grad-norm-chart';
 import { HistogramChart } from '../charts/histogram-chart';
@@ -71,10 +74,20 @@ export function chartsPanel(controller: Controller, board: ChartBoard) {
     ),
   );
 
+  const grid = el.querySelector('.chart-grid')!;
+  const accuracy = figures[0]!.el;
+  const promoted = h('div', { class: 'promoted-charts' });
+
   return {
     el,
+    promoted,
     render(s: AppState, _topics: ReadonlySet<Topic>) {
       for (const a of axis) a.input.checked = a.value === s.view.xAxis;
+      const run = s.runs[s.selected] ?? s.runs[0]!;
+      const up = !!run.network && !run.splits && run.network.task !== 'regression';
+      if (up && accuracy.parentElement !== promoted) promoted.append(accuracy);
+      if (!up && accuracy.parentElement !== grid) grid.prepend(accuracy);
+      promoted.hidden = !up;
       const title =
         s.runs.length > 1
           ? `${t('chart.histogram')} · ${t('compare.run', { n: s.selected + 1 })}`
