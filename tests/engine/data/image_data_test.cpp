@@ -20,7 +20,7 @@ std::map<int, int> classCounts(const Dataset& d) {
 
 }  // namespace
 
-TEST_CASE("Digits are 1×8×8 images and shapes 1×12×12; other kinds are not images", "[cnn][data]") {
+TEST_CASE("Digits are 1×8×8 images and shapes 1×12×12, other kinds are not images", "[cnn][data]") {
   CHECK(dataImageShape("digits") == (Shape{1, 8, 8}));
   CHECK(dataImageShape("shapes") == (Shape{1, 12, 12}));
   CHECK(dataImageShape("circle").channels == 0);

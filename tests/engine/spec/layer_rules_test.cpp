@@ -138,7 +138,7 @@ TEST_CASE("An image layer needs an image input", "[spec][cnn]") {
   CHECK(validate(repaired).empty());
 }
 
-TEST_CASE("Windows must fit their input; repairs clamp them", "[spec][cnn]") {
+TEST_CASE("Windows must fit their input, and repairs clamp them", "[spec][cnn]") {
   // After MaxPool(4) the digits are 4×2×2: a 5×5 kernel with padding 1 needs ≤ 2 + 2 = 4.
   ExperimentSpec spec = digitsCnn({conv(4, 3, 1), pool("maxPool", 4), conv(8, 5, 1)});
   std::vector<std::string> errors = validate(spec);

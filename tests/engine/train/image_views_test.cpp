@@ -227,7 +227,7 @@ TEST_CASE("Augmented batches: the training images, shifted as drawn, then scaled
   CHECK_THROWS_WITH(shifted.augmentedBatch(0, 1), Catch::Contains("augmentedBatch(count)"));
 }
 
-TEST_CASE("The confusion matrix counts the split's rows; its diagonal is the accuracy",
+TEST_CASE("The confusion matrix counts the split's rows and its diagonal is the accuracy",
           "[train][cnn]") {
   Trainer t(tinyCnn());
   t.runSteps(30);
