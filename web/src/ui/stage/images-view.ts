@@ -3,17 +3,18 @@
 // layer by layer, optionally as in training (the channels spatial dropout dropped crossed out,
 // DropBlock's dropped blocks outlined); (d) the confusion matrix on the test split. The worker
 // computes all of it from the run's trainer (run-loop.ts, ImageViews) while this view is shown;
-// the chosen input and the "as in training" switch are in the link (ir=, it=).
+// the chosen input and the "as in training" switch are in the link (ir=, it=). A feature map's
+// tile is drawn by feature-map-tile.ts, the confusion matrix by confusion-matrix.ts.
 import type { Controller } from '../../state/controller';
 import { isImageData } from '../../spec/layer-presets';
 import type { AppState, Run, Topic } from '../../state/store';
-import type { FeatureMap } from '../../engine/engine-api';
 import type { ImageViews } from '../../worker/protocol';
 import { optionLabel, t, type MessageKey } from '../../i18n/i18n';
 import { formatNumber, h, uid } from '../dom';
-import { css, divergingColor } from '../plane-colors';
 import type { StageView } from './stage-tabs';
 import { divergingScale, drawPlane, greyColor, maxAbs, range, tileCanvas } from './image-tiles';
+import { drawConfusionMatrix } from './confusion-matrix';
+import { featureMapTile } from './feature-map-tile';
 import './images-view.css';
 
 // The shapes set's classes, in the engine's order (engine/data/image_shapes.hpp).
@@ -25,9 +26,6 @@ const kShapeNames: MessageKey[] = [
   'iv.shape4',
   'iv.shape5',
 ];
-const kDropColor = '#d946ef'; // DropBlock's blocks: a colour no scale here uses
-const kCrossColor = '#dc2626';
-const kMapCell = 6; // canvas pixels per feature-map pixel (room for the block outlines)
 
 function classLabel(run: Run, k: number): string {
   if (run.spec.data.kind === 'shapes' && kShapeNames[k]) return t(kShapeNames[k]);
@@ -227,65 +225,6 @@ export function imagesView(controller: Controller): StageView {
     });
   };
 
-  const drawMap = (m: FeatureMap, c: number, scale: number, title: string) => {
-    const { height, width } = m.shape;
-    const canvas = tileCanvas('iv-tile iv-map', Math.max(30, Math.min(44, width * 5)), title);
-    const ctx = drawPlane(
-      canvas,
-      m.values,
-      c * height * width,
-      height,
-      width,
-      divergingScale(scale),
-      kMapCell,
-    );
-    const dropped = m.droppedChannels?.[c] === 1;
-    canvas.dataset['channel'] = String(c);
-    if (dropped) canvas.dataset['dropped'] = '1';
-    if (!ctx) return canvas;
-    const W = width * kMapCell;
-    const H = height * kMapCell;
-    if (m.blockMask && !dropped) {
-      // Outline each dropped region: the edges of a dropped pixel that border a kept one.
-      const mask = m.blockMask;
-      const off = c * height * width;
-      const isDropped = (y: number, x: number) =>
-        y >= 0 && y < height && x >= 0 && x < width && mask[off + y * width + x] === 0;
-      ctx.strokeStyle = kDropColor;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      let blocks = 0;
-      for (let y = 0; y < height; y++)
-        for (let x = 0; x < width; x++) {
-          if (!isDropped(y, x)) continue;
-          blocks++;
-          const X = x * kMapCell;
-          const Y = y * kMapCell;
-          if (!isDropped(y - 1, x)) (ctx.moveTo(X, Y + 1), ctx.lineTo(X + kMapCell, Y + 1));
-          if (!isDropped(y + 1, x))
-            (ctx.moveTo(X, Y + kMapCell - 1), ctx.lineTo(X + kMapCell, Y + kMapCell - 1));
-          if (!isDropped(y, x - 1)) (ctx.moveTo(X + 1, Y), ctx.lineTo(X + 1, Y + kMapCell));
-          if (!isDropped(y, x + 1))
-            (ctx.moveTo(X + kMapCell - 1, Y), ctx.lineTo(X + kMapCell - 1, Y + kMapCell));
-        }
-      ctx.stroke();
-      if (blocks) canvas.dataset['blocks'] = String(blocks);
-    }
-    if (dropped) {
-      ctx.fillStyle = 'rgba(148,163,184,0.75)';
-      ctx.fillRect(0, 0, W, H);
-      ctx.strokeStyle = kCrossColor;
-      ctx.lineWidth = Math.max(2, W / 14);
-      ctx.beginPath();
-      ctx.moveTo(0, 0);
-      ctx.lineTo(W, H);
-      ctx.moveTo(W, 0);
-      ctx.lineTo(0, H);
-      ctx.stroke();
-    }
-    return canvas;
-  };
-
   const drawMaps = (run: Run, v: ImageViews) => {
     const fm = v.maps;
     const shape = fm.inputShape;
@@ -311,7 +250,7 @@ export function imagesView(controller: Controller): StageView {
       if (m.droppedChannels) tags.push(t('iv.droppedCount', { n: droppedCount }));
       const name = `${m.hidden + 1}. ${optionLabel(m.kind)}`;
       const tiles = Array.from({ length: m.shape.channels }, (_, c) =>
-        drawMap(m, c, scale, t('iv.mapLabel', { layer: name, n: c + 1 })),
+        featureMapTile(m, c, scale, t('iv.mapLabel', { layer: name, n: c + 1 })),
       );
       rows.push(
         h(
@@ -346,11 +285,7 @@ export function imagesView(controller: Controller): StageView {
     const K = m.classes;
     let total = 0;
     let diagonal = 0;
-    let max = 0;
-    for (let i = 0; i < K * K; i++) {
-      total += m.counts[i]!;
-      max = Math.max(max, m.counts[i]!);
-    }
+    for (let i = 0; i < K * K; i++) total += m.counts[i]!;
     for (let k = 0; k < K; k++) diagonal += m.counts[k * K + k]!;
     const accuracy = total ? diagonal / total : NaN;
     confusionTitle.textContent = t('iv.confusionAccuracy', {
@@ -359,58 +294,19 @@ export function imagesView(controller: Controller): StageView {
     });
     confusion.dataset['counts'] = Array.from(m.counts).join(',');
     confusion.dataset['accuracy'] = String(accuracy);
-    const labels = Array.from({ length: K }, (_, k) => classLabel(run, k));
-    const labelW = run.spec.data.kind === 'shapes' ? 78 : 18;
-    const cell = Math.max(18, Math.min(30, Math.floor((300 - labelW) / K)));
-    const top = 30;
-    const left = labelW + 18;
-    const cssW = left + K * cell + 4;
-    const cssH = top + K * cell + 4;
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    confusion.width = Math.round(cssW * dpr);
-    confusion.height = Math.round(cssH * dpr);
-    confusion.style.width = `${cssW}px`;
-    confusion.style.height = `${cssH}px`;
     confusion.setAttribute(
       'aria-label',
       t('iv.confusionLabel', { acc: `${formatNumber(100 * accuracy, 3)}%`, n: total }),
     );
-    const ctx = confusion.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, cssW, cssH);
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillStyle = '#334155';
-    ctx.fillText(t('iv.predicted'), left + (K * cell) / 2, 8);
-    for (let p = 0; p < K; p++) {
-      const text = run.spec.data.kind === 'shapes' ? String(p) : labels[p]!;
-      ctx.fillText(text, left + p * cell + cell / 2, top - 9);
-    }
-    ctx.save();
-    ctx.translate(7, top + (K * cell) / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(t('iv.actual'), 0, 0);
-    ctx.restore();
-    ctx.textAlign = 'right';
-    for (let r = 0; r < K; r++) {
-      const text = run.spec.data.kind === 'shapes' ? `${labels[r]} ${r}` : labels[r]!;
-      ctx.fillText(text, left - 4, top + r * cell + cell / 2);
-    }
-    ctx.textAlign = 'center';
-    for (let r = 0; r < K; r++)
-      for (let p = 0; p < K; p++) {
-        const n = m.counts[r * K + p]!;
-        const f = max ? n / max : 0;
-        // Right answers blue, mistakes orange: the darker, the more rows.
-        ctx.fillStyle = css(n === 0 ? [248, 250, 252] : divergingColor(r === p ? f : -f));
-        ctx.fillRect(left + p * cell, top + r * cell, cell - 1, cell - 1);
-        if (n > 0) {
-          ctx.fillStyle = f > 0.6 ? '#fff' : '#0f172a';
-          ctx.fillText(String(n), left + p * cell + cell / 2, top + r * cell + cell / 2);
-        }
-      }
+    const shapes = run.spec.data.kind === 'shapes';
+    drawConfusionMatrix(confusion, m.counts, K, {
+      // The shapes' names are long: columns by number, rows by name and number.
+      columns: Array.from({ length: K }, (_, k) => (shapes ? String(k) : classLabel(run, k))),
+      rows: Array.from({ length: K }, (_, k) =>
+        shapes ? `${classLabel(run, k)} ${k}` : classLabel(run, k),
+      ),
+      rowLabelWidth: shapes ? 78 : 18,
+    });
   };
 
   const draw = (s: AppState) => {
