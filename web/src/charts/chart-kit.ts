@@ -58,6 +58,39 @@ export function layerShade(runIndex: number, layer: number, layers: number): str
   return withAlpha(runColor(runIndex), layers <= 1 ? 1 : 0.3 + (0.7 * layer) / (layers - 1));
 }
 
+// The options every line chart here shares: drawn at once (no animation, the data changes many
+// times a second), sized by its box, data given as sorted {x, y} points (no parsing).
+export const kLineChartBase = {
+  animation: false,
+  responsive: true,
+  maintainAspectRatio: false,
+  parsing: false,
+  normalized: true,
+} as const;
+
+// A dashed vertical line across the plot area at pixel x, labelled at the top in row `row`
+// (12 px apart, so several marks stay readable); near the right edge the label goes left.
+export function drawVerticalMark(
+  ctx: CanvasRenderingContext2D,
+  area: { top: number; bottom: number; right: number },
+  x: number,
+  mark: { stroke: string; fill: string; dash: number[]; label: string; row: number },
+): void {
+  ctx.strokeStyle = mark.stroke;
+  ctx.fillStyle = mark.fill;
+  ctx.setLineDash(mark.dash);
+  ctx.beginPath();
+  ctx.moveTo(x, area.top);
+  ctx.lineTo(x, area.bottom);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'top';
+  const right = x + 60 < area.right;
+  ctx.textAlign = right ? 'left' : 'right';
+  ctx.fillText(mark.label, x + (right ? 3 : -3), area.top + 2 + 12 * mark.row);
+}
+
 export type Point = { x: number; y: number };
 
 export interface LineDef {
@@ -167,11 +200,7 @@ export class MetricChart {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
+        ...kLineChartBase,
         spanGaps: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: {

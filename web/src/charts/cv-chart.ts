@@ -7,7 +7,7 @@
 import { Chart, type Plugin } from 'chart.js';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
-import type { Point } from './chart-kit';
+import { drawVerticalMark, kLineChartBase, type Point } from './chart-kit';
 import { decadeLabel, decadeTicks } from './log-axis';
 import './chart-kit'; // registers the controllers and scales
 
@@ -53,19 +53,13 @@ function errorBars(get: () => CvPicture | null): Plugin<'line'> {
       p.marks.forEach((mark, k) => {
         const x = xs.getPixelForValue(p.x[mark.index]!);
         if (!(x >= area.left - 1 && x <= area.right + 1)) return;
-        ctx.strokeStyle = mark.color;
-        ctx.fillStyle = mark.color;
-        ctx.setLineDash([4, 3]);
-        ctx.beginPath();
-        ctx.moveTo(x, area.top);
-        ctx.lineTo(x, area.bottom);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.font = '10px system-ui, sans-serif';
-        ctx.textBaseline = 'top';
-        const right = x + 60 < area.right;
-        ctx.textAlign = right ? 'left' : 'right';
-        ctx.fillText(mark.label, x + (right ? 3 : -3), area.top + 2 + 12 * k);
+        drawVerticalMark(ctx, area, x, {
+          stroke: mark.color,
+          fill: mark.color,
+          dash: [4, 3],
+          label: mark.label,
+          row: k,
+        });
       });
       ctx.restore();
     },
@@ -84,11 +78,7 @@ export class CvChart {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
+        ...kLineChartBase,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: {
           point: { radius: 2, hitRadius: 6, hoverRadius: 4 },

@@ -9,7 +9,7 @@
 import { Chart, type ChartDataset, type Plugin } from 'chart.js';
 import { t } from '../i18n/i18n';
 import { formatNumber } from '../ui/dom';
-import { withAlpha, type Point } from './chart-kit';
+import { drawVerticalMark, kLineChartBase, withAlpha, type Point } from './chart-kit';
 import { decadeLabel, decadeTicks } from './log-axis';
 import './chart-kit'; // registers the controllers and scales
 
@@ -130,17 +130,13 @@ function endLabels(get: () => PathPicture | null): Plugin<'line'> {
       for (const c of p.chosen) {
         const x = scales['x']!.getPixelForValue(Math.log10(p.grid[c.index]!));
         if (!(x >= area.left && x <= area.right)) continue;
-        ctx.strokeStyle = c.muted ? '#64748b' : '#0f172a';
-        ctx.fillStyle = c.muted ? '#475569' : '#0f172a';
-        ctx.setLineDash(c.muted ? [1, 3] : [4, 3]);
-        ctx.beginPath();
-        ctx.moveTo(x, area.top);
-        ctx.lineTo(x, area.bottom);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.textAlign = 'left';
-        ctx.textBaseline = 'top';
-        ctx.fillText(c.label, x + 3, area.top + 2 + 12 * p.chosen.indexOf(c));
+        drawVerticalMark(ctx, area, x, {
+          stroke: c.muted ? '#64748b' : '#0f172a',
+          fill: c.muted ? '#475569' : '#0f172a',
+          dash: c.muted ? [1, 3] : [4, 3],
+          label: c.label,
+          row: p.chosen.indexOf(c),
+        });
       }
       ctx.restore();
     },
@@ -159,11 +155,7 @@ export class PathChart {
       type: 'line',
       data: { datasets: [] },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
+        ...kLineChartBase,
         layout: { padding: { right: 64 } },
         interaction: { mode: 'nearest', axis: 'xy', intersect: false },
         elements: {
