@@ -55,6 +55,11 @@ export default [
       const pool = page.locator('.layer[data-kind="maxPool"]');
       assert.equal(await pool.locator('[data-field="layer1.size"]').isVisible(), true);
       assert.equal(await pool.locator('[data-field="layer1.activation"]').isVisible(), false);
+      // A conv layer's dropout is Dropout2d, and its label says it drops whole channels.
+      assert.match(
+        await page.locator('[data-field="layer0.dropout"]').textContent(),
+        /Dropout2d \(whole channels\)/,
+      );
       assert.deepEqual(await axeProblems(page), []);
       await trainFewSteps(page);
       const hidden = (await spec(page)).model.hidden;

@@ -619,6 +619,7 @@ export const en = {
   'layer.stride': 'Stride',
   'layer.padding': 'Padding',
   'layer.size': 'Window',
+  'layer.dropout2d': 'Dropout2d (whole channels)',
   'layer.dropBlock': 'DropBlock',
   'layer.blockSize': 'Block size',
   'option.shapes': 'Shapes 12×12 (6 classes)',

@@ -597,6 +597,7 @@ export const zh: Messages = {
   'layer.stride': '步幅',
   'layer.padding': '填充',
   'layer.size': '窗口',
+  'layer.dropout2d': 'Dropout2d（整通道）',
   'layer.dropBlock': 'DropBlock',
   'layer.blockSize': '块大小',
   'option.shapes': '12×12 形状（6 类）',

@@ -47,7 +47,12 @@ export function layerRow(
     kRowFields.map((key) => [
       key,
       fieldControl({
-        label: t(`layer.${key}` as MessageKey),
+        // On a conv layer, dropout is Dropout2d: whole channels, and the label says so.
+        label: t(
+          key === 'dropout' && layer.kind === 'conv'
+            ? 'layer.dropout2d'
+            : (`layer.${key}` as MessageKey),
+        ),
         field: layerField(key),
         value: layer[key],
         name: `layer${i}.${key}`,
