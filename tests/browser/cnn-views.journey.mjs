@@ -199,6 +199,12 @@ export default [
       );
       const up = await accuracyPlace();
       assert.ok(up.height > 100 && up.bottom <= 900, JSON.stringify(up));
+      // The panel above it has no boundary to show: it is called Output and points to the images.
+      assert.equal(await page.locator('.panel-boundary h2').textContent(), 'Output');
+      assert.match(
+        await page.locator('.panel-boundary').textContent(),
+        /open “What the network sees”/,
+      );
       // And back with the data set.
       await page.evaluate(() => window.playground.controller.setField('data.kind', 'moons'));
       await page.waitForFunction(

@@ -21,6 +21,7 @@ export const en = {
   'panel.charts': 'Charts',
   'panel.network': 'Network',
   'panel.boundary': 'Decision boundary',
+  'panel.output': 'Output',
   'panel.curve': 'Fitted curve',
   'panel.compare': 'Compare runs',
   'panel.share': 'Share and export',

@@ -21,6 +21,7 @@ export const zh: Messages = {
   'panel.charts': '图表',
   'panel.network': '网络',
   'panel.boundary': '决策边界',
+  'panel.output': '输出',
   'panel.curve': '拟合曲线',
   'panel.compare': '对比运行',
   'panel.share': '分享与导出',

@@ -377,7 +377,12 @@ export function boundaryView(controller: Controller) {
         ? t('data.imageView', { stage: t('stage.images') })
         : t('data.noView', { cols: noView.network!.inputs });
     const oneD = shown.some((r) => r.splits!.train.cols === 1);
-    heading.textContent = oneD ? t('panel.curve') : t('panel.boundary');
+    // Without any picture the panel only says where to look instead.
+    heading.textContent = oneD
+      ? t('panel.curve')
+      : shown.length === 0 && noView
+        ? t('panel.output')
+        : t('panel.boundary');
     switches.hidden = shown.length === 0;
     discretize.parentElement!.hidden = oneD;
     grid.dataset['runs'] = String(shown.length);
