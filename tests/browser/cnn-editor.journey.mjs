@@ -1,21 +1,8 @@
 // The layer editor with CNNs: the small-CNN preset on the digits shows the shape at each step,
 // trains, and its link reopens the same layers; a hostile CNN link opens repaired, says why,
 // and trains.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeProblems } from './accessibility.mjs';
 import { assert, openReady, waitForStep } from './helpers.mjs';
-
-// axe-core's serious or critical findings on the page as it is.
-async function axeProblems(page) {
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(axe);
-  const result = await page.evaluate(async () =>
-    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const spec = (page) => page.evaluate(() => window.playground.store.get().runs[0].spec);
 

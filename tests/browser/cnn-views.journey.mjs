@@ -5,8 +5,7 @@
 // whose diagonal share is the test accuracy the run's metrics record. The network drawing shows
 // the layer sequence as blocks. The CNN is set through the page's controller, as an embedding
 // page's script could; cnn-editor.journey.mjs sets CNNs through the link and the layer editor.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeProblems, smallTargets } from './accessibility.mjs';
 import { kDigitsCnnLayers } from '../digits-cnn.mjs';
 import { assert, openReady } from './helpers.mjs';
 
@@ -134,8 +133,6 @@ export default [
   [
     'has no serious accessibility violations and no small targets, on a phone in Chinese',
     async ({ newPage, url }) => {
-      const require = createRequire(import.meta.url);
-      const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       const page = await newPage();
       await page.setViewportSize({ width: 390, height: 844 });
       await openReady(page, url('#v=2&lang=zh&stage=images&it=1'));
@@ -150,28 +147,10 @@ export default [
       );
       assert.equal(await page.locator('[role="tab"][data-stage="images"]').isVisible(), true);
       await page.locator('.iv-layer[data-hidden="2"] .iv-map').first().waitFor();
-      await page.evaluate(axe);
-      const result = await page.evaluate(async () =>
-        window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }),
-      );
-      const bad = result.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical',
-      );
-      assert.deepEqual(
-        bad.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
-        [],
-      );
-      const small = await page.$$eval(
+      assert.deepEqual(await axeProblems(page), []);
+      const small = await smallTargets(
+        page,
         '.stage-views [role="tab"], .panel-images button, .panel-images input',
-        (els) =>
-          els
-            .filter((el) => el.checkVisibility() && !el.closest('[hidden]'))
-            .map((el) => {
-              const box = (el.type === 'checkbox' && el.closest('.chip')) || el;
-              const r = box.getBoundingClientRect();
-              return { what: el.outerHTML.slice(0, 60), w: r.width, h: r.height };
-            })
-            .filter((x) => x.w < 24 || x.h < 24),
       );
       assert.deepEqual(small, [], 'targets under 24 × 24 px');
       // Nothing sticks out sideways.

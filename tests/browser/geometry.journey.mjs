@@ -3,8 +3,7 @@
 // with the link following. The numbers shown are checked against closed forms for the quadratic
 // loss ½(w − c)ᵀH(w − c), H = [[a, b], [b, d]]: L2's optimum is (H + λI)⁻¹Hc, and L1's, when
 // it has w₂ = 0, is w₁ = c₁ + (b·c₂ − λ·sign)/a (and symmetrically for w₁ = 0).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeProblems, smallTargets } from './accessibility.mjs';
 import { assert, openReady } from './helpers.mjs';
 
 const kH = [1, 0.4, 0.6]; // the link's default loss shape (tilted ellipses)
@@ -160,8 +159,6 @@ export default [
   [
     'has no serious accessibility violations (axe-core) and no small targets, compared and on a phone in Chinese',
     async ({ newPage, url }) => {
-      const require = createRequire(import.meta.url);
-      const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       for (const [hash, size] of [
         ['#v=1&stage=geometry&gv=1', null],
         ['#v=1&lang=zh&stage=geometry&gv=0&gk=elasticNet', { width: 390, height: 844 }],
@@ -170,30 +167,15 @@ export default [
         if (size) await page.setViewportSize(size);
         await openReady(page, url(hash));
         await optima(page);
-        await page.evaluate(axe);
-        const result = await page.evaluate(async () =>
-          window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }),
-        );
-        const bad = result.violations.filter(
-          (v) => v.impact === 'serious' || v.impact === 'critical',
-        );
         assert.deepEqual(
-          bad.map((v) => `${hash}: ${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+          (await axeProblems(page)).map((line) => `${hash}: ${line}`),
           [],
         );
-        // WCAG 2.2, 2.5.8: every target of the view at least 24 × 24 CSS pixels (a checkbox
-        // counts with its chip; a slider has its number box beside it).
-        const small = await page.$$eval(
+        // WCAG 2.2, 2.5.8: every target of the view at least 24 × 24 CSS pixels (a slider has
+        // its number box beside it).
+        const small = await smallTargets(
+          page,
           '.stage-views [role="tab"], .panel-geometry select, .panel-geometry input:not([type="range"])',
-          (els) =>
-            els
-              .filter((el) => el.checkVisibility() && !el.closest('[hidden]'))
-              .map((el) => {
-                const box = (el.type === 'checkbox' && el.closest('.chip')) || el;
-                const r = box.getBoundingClientRect();
-                return { what: el.outerHTML.slice(0, 60), w: r.width, h: r.height };
-              })
-              .filter((x) => x.w < 24 || x.h < 24),
         );
         assert.deepEqual(small, [], `${hash}: targets under 24 × 24 px`);
       }
